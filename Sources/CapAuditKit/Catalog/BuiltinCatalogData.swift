@@ -1,0 +1,1 @@
+extension BuiltinCatalog { static let files: [(name: String, text: String)] = [] }

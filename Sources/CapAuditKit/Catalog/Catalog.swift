@@ -1,0 +1,158 @@
+import Foundation
+
+/// How urgent an area is, from the seed analysis's priority ranking.
+public enum Priority: String, Sendable, CaseIterable, Comparable, Codable {
+    case critical, high, medium
+
+    /// Lower is more urgent.
+    public var order: Int {
+        switch self {
+        case .critical: return 0
+        case .high: return 1
+        case .medium: return 2
+        }
+    }
+
+    public static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.order < rhs.order }
+}
+
+/// The complete, validated catalog: areas in rank order and every tool they name.
+public struct Catalog: Sendable, Equatable {
+    /// Areas sorted by rank.
+    public var areas: [Area]
+    /// Every tool, keyed by id.
+    public var tools: [String: Tool]
+
+    public init(areas: [Area], tools: [String: Tool]) {
+        self.areas = areas.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
+        self.tools = tools
+    }
+
+    public func area(_ id: String) -> Area? { areas.first { $0.id == id } }
+
+    /// Tool ids an area's capabilities name, in first-mention order.
+    public func toolIDs(of area: Area) -> [String] {
+        var seen = Set<String>()
+        var ids: [String] = []
+        for capability in area.capabilities {
+            for id in capability.tools where seen.insert(id).inserted { ids.append(id) }
+        }
+        return ids
+    }
+}
+
+/// A capability area such as CI/CD or secrets management.
+public struct Area: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    public var priority: Priority
+    /// The seed's ranking, 1 = most important.
+    public var rank: Int
+    /// Install phase of the seed's plan (1 critical, 2 high, 3 medium).
+    public var phase: Int
+    public var why: String
+    public var impact: String
+    public var useCases: [String]
+    public var capabilities: [Capability]
+    /// The file the area was read from, for error messages.
+    public var source: String
+
+    public init(id: String, name: String, priority: Priority, rank: Int, phase: Int, why: String, impact: String,
+                useCases: [String], capabilities: [Capability], source: String = "") {
+        self.id = id
+        self.name = name
+        self.priority = priority
+        self.rank = rank
+        self.phase = phase
+        self.why = why
+        self.impact = impact
+        self.useCases = useCases
+        self.capabilities = capabilities
+        self.source = source
+    }
+}
+
+/// One thing an area needs; met when any one of its tools is usable.
+public struct Capability: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    public var tools: [String]
+    /// The tool a plan recommends for this capability.
+    public var preferred: String?
+
+    public init(id: String, name: String, tools: [String], preferred: String? = nil) {
+        self.id = id
+        self.name = name
+        self.tools = tools
+        self.preferred = preferred
+    }
+}
+
+/// A tool the catalog knows how to look for.
+public struct Tool: Sendable, Equatable, Identifiable {
+    public var id: String
+    public var name: String
+    public var summary: String
+    public var homepage: String
+    public var detection: Detection
+    /// Below this version the tool is `outdated`.
+    public var minVersion: Version?
+    public var source: String
+
+    public init(id: String, name: String, summary: String, homepage: String, detection: Detection,
+                minVersion: Version? = nil, source: String = "") {
+        self.id = id
+        self.name = name
+        self.summary = summary
+        self.homepage = homepage
+        self.detection = detection
+        self.minVersion = minVersion
+        self.source = source
+    }
+
+    /// The probes, or none for an undetectable tool.
+    public var probes: [Probe] {
+        if case .probes(let p) = detection { return p }
+        return []
+    }
+}
+
+/// How the presence of a tool can be shown on a host.
+public enum Detection: Sendable, Equatable {
+    /// Try these in order; the first whose command is on PATH and whose evidence holds decides.
+    case probes([Probe])
+    /// Nothing on a host can show the tool exists; the reason is shown to the user.
+    case undetectable(reason: String)
+}
+
+/// What proves a probe found the tool.
+public enum Evidence: String, Sendable, Equatable, CaseIterable {
+    /// The executable on PATH is proof.
+    case path
+    /// The invocation must exit 0 (an interpreter importing a module, a plugin of a host command).
+    case exitZero = "exit-zero"
+    /// The version pattern must match the output.
+    case version
+}
+
+/// One way to look for a tool: a command on PATH and the arguments that make it print its version.
+public struct Probe: Sendable, Equatable {
+    public var command: String
+    public var args: [String]
+    public var pattern: VersionPattern?
+    /// Extra environment for the probe, such as update-check off switches.
+    public var env: [String: String]
+    public var evidence: Evidence
+    /// Why these arguments were chosen, when it is not obvious.
+    public var note: String?
+
+    public init(command: String, args: [String], pattern: VersionPattern? = nil, env: [String: String] = [:],
+                evidence: Evidence = .path, note: String? = nil) {
+        self.command = command
+        self.args = args
+        self.pattern = pattern
+        self.env = env
+        self.evidence = evidence
+        self.note = note
+    }
+}

@@ -1,0 +1,291 @@
+import Foundation
+
+/// One catalog file's name and bytes, however it was obtained (disk or the built-in copy).
+public struct CatalogSource: Sendable, Equatable {
+    public var name: String
+    public var data: Data
+    public init(name: String, data: Data) {
+        self.name = name
+        self.data = data
+    }
+}
+
+/// What one file contributed before cross-file validation.
+struct CatalogFragment {
+    var areas: [(Area, JSONValue)] = []
+    var tools: [(Tool, JSONValue)] = []
+    /// Ids of tool entries that had mistakes: known, so capabilities naming them do not add a
+    /// second, misleading "unknown tool" problem.
+    var invalidToolIDs: Set<String> = []
+}
+
+/// Turns catalog files into a validated `Catalog`, reporting every problem with file, line,
+/// column and JSON path.
+public enum CatalogLoader {
+    /// Files larger than this are refused: no real catalog file comes near it.
+    public static let maxFileSize = 1 << 20
+    public static let schemaVersion = 1
+
+    /// Loads catalog files or folders (every `*.json` in a folder, sorted by name).
+    public static func load(paths: [String]) throws(CatalogError) -> Catalog {
+        var sources: [CatalogSource] = []
+        var problems: [CatalogProblem] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                problems.append(CatalogProblem(file: path, message: "no such file or folder"))
+                continue
+            }
+            var files: [String] = []
+            if isDirectory.boolValue {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                files = names.filter { $0.hasSuffix(".json") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+                if files.isEmpty {
+                    problems.append(CatalogProblem(file: path, message: "the folder holds no *.json catalog files"))
+                }
+            } else {
+                files = [path]
+            }
+            for file in files {
+                switch readBytes(file) {
+                case .success(let data): sources.append(CatalogSource(name: file, data: data))
+                case .failure(let problem): problems.append(problem)
+                }
+            }
+        }
+        if !problems.isEmpty { throw .invalid(problems) }
+        return try parse(sources)
+    }
+
+    static func readBytes(_ path: String) -> Result<Data, CatalogProblem> {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
+            return .failure(CatalogProblem(file: path, message: "cannot read the file"))
+        }
+        if let size = attributes[.size] as? NSNumber, size.intValue > maxFileSize {
+            return .failure(CatalogProblem(file: path, message: "the file is \(size.intValue) bytes; files over \(maxFileSize) bytes are refused"))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(CatalogProblem(file: path, message: "cannot read the file (permission denied, or not a regular file)"))
+        }
+        if data.count > maxFileSize {
+            return .failure(CatalogProblem(file: path, message: "files over \(maxFileSize) bytes are refused"))
+        }
+        return .success(data)
+    }
+
+    /// Parses and validates catalog sources into one catalog.
+    public static func parse(_ sources: [CatalogSource]) throws(CatalogError) -> Catalog {
+        var problems: [CatalogProblem] = []
+        var fragments: [(String, CatalogFragment)] = []
+        for source in sources {
+            if source.data.count > maxFileSize {
+                problems.append(CatalogProblem(file: source.name, message: "files over \(maxFileSize) bytes are refused"))
+                continue
+            }
+            let root: JSONValue
+            do {
+                root = try JSONParser.parse(source.data)
+            } catch {
+                problems.append(CatalogProblem(file: source.name, location: error.location, message: "malformed JSON: \(error.message)"))
+                continue
+            }
+            var reader = JSONReader(file: source.name)
+            let fragment = readFile(root, reader: &reader)
+            problems += reader.problems
+            fragments.append((source.name, fragment))
+        }
+        if sources.isEmpty {
+            problems.append(CatalogProblem(file: "(catalog)", message: "no catalog files were given"))
+        }
+        let (catalog, crossProblems) = CatalogValidator.assemble(fragments)
+        problems += crossProblems
+        if problems.isEmpty && catalog.areas.isEmpty && !sources.isEmpty {
+            problems.append(CatalogProblem(file: sources.map(\.name).joined(separator: ", "), message: "the catalog defines no area"))
+        }
+        if !problems.isEmpty { throw .invalid(problems) }
+        return catalog
+    }
+
+    static func readFile(_ root: JSONValue, reader: inout JSONReader) -> CatalogFragment {
+        var fragment = CatalogFragment()
+        guard let fields = reader.object(root, path: "", required: ["schemaVersion"], optional: ["area", "tools"]) else {
+            return fragment
+        }
+        if let version = reader.int(fields, "schemaVersion", path: "", range: 1...Int.max), version != schemaVersion {
+            reader.report("schemaVersion \(version) is not supported; this capaudit reads version \(schemaVersion) (upgrade capaudit)",
+                          at: fields["schemaVersion"], path: "schemaVersion")
+        }
+        if fields["area"] == nil && fields["tools"] == nil {
+            reader.report("a catalog file needs an \"area\", \"tools\", or both", at: root, path: "")
+        }
+        if let areaValue = fields["area"], let area = readArea(areaValue, path: "area", reader: &reader) {
+            fragment.areas.append((area, areaValue))
+        }
+        if let toolValues = reader.array(fields, "tools", path: "") {
+            for (i, value) in toolValues.enumerated() {
+                if let tool = readTool(value, path: "tools[\(i)]", reader: &reader) {
+                    fragment.tools.append((tool, value))
+                } else if case .object(let members, _) = value, case .string(let id, _)? = members.first(where: { $0.key == "id" })?.value {
+                    fragment.invalidToolIDs.insert(id)
+                }
+            }
+        }
+        return fragment
+    }
+
+    static func readArea(_ value: JSONValue, path: String, reader: inout JSONReader) -> Area? {
+        let required = ["id", "name", "priority", "rank", "phase", "why", "impact", "useCases", "capabilities"]
+        guard let f = reader.object(value, path: path, required: required, optional: []) else { return nil }
+        let id = readID(f, "id", path: path, reader: &reader)
+        let name = reader.string(f, "name", path: path)
+        var priority: Priority?
+        if let p = reader.string(f, "priority", path: path) {
+            priority = Priority(rawValue: p)
+            if priority == nil {
+                reader.report("\"\(p)\" is not a priority; expected one of critical, high, medium", at: f["priority"], path: reader.join(path, "priority"))
+            }
+        }
+        let rank = reader.int(f, "rank", path: path, range: 1...1000)
+        let phase = reader.int(f, "phase", path: path, range: 1...3)
+        let why = reader.string(f, "why", path: path)
+        let impact = reader.string(f, "impact", path: path)
+        let useCases = reader.strings(f, "useCases", path: path)
+        var capabilities: [Capability] = []
+        var capabilitiesOK = true
+        if let values = reader.array(f, "capabilities", path: path, nonEmpty: true) {
+            for (i, v) in values.enumerated() {
+                if let c = readCapability(v, path: "\(path).capabilities[\(i)]", reader: &reader) { capabilities.append(c) } else { capabilitiesOK = false }
+            }
+        } else {
+            capabilitiesOK = false
+        }
+        guard let id, let name, let priority, let rank, let phase, let why, let impact, let useCases, capabilitiesOK else { return nil }
+        return Area(id: id, name: name, priority: priority, rank: rank, phase: phase, why: why, impact: impact,
+                    useCases: useCases, capabilities: capabilities, source: reader.file)
+    }
+
+    static func readCapability(_ value: JSONValue, path: String, reader: inout JSONReader) -> Capability? {
+        guard let f = reader.object(value, path: path, required: ["id", "name", "tools"], optional: ["preferred"]) else { return nil }
+        let id = readID(f, "id", path: path, reader: &reader)
+        let name = reader.string(f, "name", path: path)
+        let tools = reader.strings(f, "tools", path: path, nonEmpty: true)
+        let preferred = reader.string(f, "preferred", path: path)
+        if let preferred, let tools, !tools.contains(preferred) {
+            reader.report("preferred tool \"\(preferred)\" is not one of this capability's tools (\(tools.joined(separator: ", ")))",
+                          at: f["preferred"], path: reader.join(path, "preferred"))
+            return nil
+        }
+        guard let id, let name, let tools else { return nil }
+        return Capability(id: id, name: name, tools: tools, preferred: preferred)
+    }
+
+    static func readTool(_ value: JSONValue, path: String, reader: inout JSONReader) -> Tool? {
+        guard let f = reader.object(value, path: path, required: ["id", "name", "summary", "homepage"],
+                                    optional: ["probes", "undetectable", "minVersion", "platforms", "install", "note"]) else { return nil }
+        let id = readID(f, "id", path: path, reader: &reader)
+        let name = reader.string(f, "name", path: path)
+        let summary = reader.string(f, "summary", path: path)
+        let homepage = reader.string(f, "homepage", path: path)
+        if let homepage, !(homepage.hasPrefix("https://") || homepage.hasPrefix("http://")) {
+            reader.report("expected an http(s) URL", at: f["homepage"], path: reader.join(path, "homepage"))
+        }
+        var minVersion: Version?
+        if let text = reader.string(f, "minVersion", path: path) {
+            minVersion = Version(text)
+            if minVersion == nil {
+                reader.report("\"\(text)\" is not a version; expected something like 1.2.3", at: f["minVersion"], path: reader.join(path, "minVersion"))
+            }
+        }
+        if let platforms = reader.strings(f, "platforms", path: path) {
+            for p in platforms where !["linux", "macos"].contains(p) {
+                reader.report("\"\(p)\" is not a platform; expected linux or macos", at: f["platforms"], path: reader.join(path, "platforms"))
+            }
+        }
+        var detection: Detection?
+        let undetectable = reader.string(f, "undetectable", path: path)
+        switch (f["probes"], undetectable) {
+        case (nil, nil):
+            reader.report("a tool needs \"probes\" (how to find it) or \"undetectable\" (why it cannot be found)", at: value, path: path)
+        case (_?, _?):
+            reader.report("a tool has either \"probes\" or \"undetectable\", not both", at: f["undetectable"], path: reader.join(path, "undetectable"))
+        case (nil, let reason?):
+            detection = .undetectable(reason: reason)
+        case (_?, nil):
+            if let values = reader.array(f, "probes", path: path, nonEmpty: true) {
+                var probes: [Probe] = []
+                for (i, v) in values.enumerated() {
+                    if let p = readProbe(v, path: "\(path).probes[\(i)]", reader: &reader) { probes.append(p) }
+                }
+                if probes.count == values.count { detection = .probes(probes) }
+            }
+        }
+        guard let id, let name, let summary, let homepage, let detection else { return nil }
+        return Tool(id: id, name: name, summary: summary, homepage: homepage, detection: detection, minVersion: minVersion, source: reader.file)
+    }
+
+    static func readProbe(_ value: JSONValue, path: String, reader: inout JSONReader) -> Probe? {
+        guard let f = reader.object(value, path: path, required: ["command", "args"], optional: ["pattern", "env", "evidence", "note"]) else { return nil }
+        let command = reader.string(f, "command", path: path)
+        if let command, command.contains("/") || command.contains("\0") {
+            reader.report("\"\(command)\" must be a bare command name looked up on PATH, without '/'", at: f["command"], path: reader.join(path, "command"))
+        }
+        let args = reader.strings(f, "args", path: path)
+        var pattern: VersionPattern?
+        var patternOK = true
+        if let source = reader.string(f, "pattern", path: path) {
+            do {
+                pattern = try VersionPattern(source)
+            } catch {
+                reader.report("invalid regular expression \(quoted(source)): \(error.reason)", at: f["pattern"], path: reader.join(path, "pattern"))
+                patternOK = false
+            }
+        }
+        let env = reader.stringMap(f, "env", path: path) ?? [:]
+        for key in env.keys where key.isEmpty || key.contains("=") || key.contains("\0") {
+            reader.report("\(quoted(key)) is not a valid environment variable name", at: f["env"], path: reader.join(path, "env"))
+        }
+        var evidence = Evidence.path
+        if let e = reader.string(f, "evidence", path: path) {
+            if let parsed = Evidence(rawValue: e) { evidence = parsed } else {
+                reader.report("\"\(e)\" is not an evidence kind; expected one of \(Evidence.allCases.map(\.rawValue).joined(separator: ", "))",
+                              at: f["evidence"], path: reader.join(path, "evidence"))
+            }
+        }
+        if evidence == .version && f["pattern"] == nil {
+            // The default pattern is fine here; nothing to report.
+        }
+        let note = reader.string(f, "note", path: path)
+        guard let command, !command.contains("/"), let args, patternOK else { return nil }
+        return Probe(command: command, args: args, pattern: pattern, env: env, evidence: evidence, note: note)
+    }
+
+    static func readID(_ f: [String: JSONValue], _ key: String, path: String, reader: inout JSONReader) -> String? {
+        guard let id = reader.string(f, key, path: path) else { return nil }
+        guard isKebabCase(id) else {
+            reader.report("\(quoted(id)) is not a valid id; use lower-case kebab-case such as \"memory-profiler\"", at: f[key], path: reader.join(path, key))
+            return nil
+        }
+        return id
+    }
+
+    static func isKebabCase(_ s: String) -> Bool {
+        guard !s.isEmpty, s.count <= 64, !s.hasPrefix("-"), !s.hasSuffix("-"), !s.contains("--") else { return false }
+        return s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}
+
+/// A string in double quotes with control characters escaped, safe to put in one line of an error.
+func quoted(_ s: String) -> String {
+    var out = "\""
+    for scalar in s.unicodeScalars.prefix(200) {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\t": out += "\\t"
+        case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += String(format: "\\u%04X", scalar.value)
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out + (s.unicodeScalars.count > 200 ? "…\"" : "\"")
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Turns the facts of a scan into judgements: tool statuses, capabilities met, area status,
+/// and findings about the PATH itself.
+public struct Evaluator: Sendable {
+    public var catalog: Catalog
+    public var capauditVersion: String
+    public var fileSystem: any FileSystemView
+
+    public init(catalog: Catalog, capauditVersion: String = CapAudit.version, fileSystem: any FileSystemView = LocalFileSystem()) {
+        self.catalog = catalog
+        self.capauditVersion = capauditVersion
+        self.fileSystem = fileSystem
+    }
+
+    public func evaluate(_ scan: ScanResult) -> Report {
+        var areas: [AreaReport] = []
+        for id in scan.areaIDs {
+            guard let area = catalog.area(id) else { continue }
+            let tools = catalog.toolIDs(of: area).compactMap { catalog.tools[$0] }.map { toolReport($0, scan: scan) }
+            let byID = Dictionary(uniqueKeysWithValues: tools.map { ($0.tool.id, $0) })
+            let capabilities = area.capabilities.map { capability in
+                let metBy = capability.tools.filter { byID[$0]?.meetsCapability == true }
+                return CapabilityReport(capability: capability, met: !metBy.isEmpty, metBy: metBy)
+            }
+            let met = capabilities.filter(\.met).count
+            let status: AreaStatus = met == capabilities.count ? .covered : (met == 0 ? .missing : .partial)
+            areas.append(AreaReport(area: area, status: status, capabilities: capabilities, tools: tools))
+        }
+        areas.sort { ($0.area.priority, $0.area.rank, $0.area.id) < ($1.area.priority, $1.area.rank, $1.area.id) }
+        return Report(capauditVersion: capauditVersion, host: scan.host, startedAt: scan.startedAt, durationMs: scan.durationMs,
+                      settings: scan.settings, areas: areas, findings: findings(scan, areas: areas))
+    }
+
+    func toolReport(_ tool: Tool, scan: ScanResult) -> ToolReport {
+        let observation = scan.observations[tool.id]
+        let verdict = ProbeJudgement.verdict(for: tool, observation: observation)
+        let lookup = verdict.attempt?.lookup
+        return ToolReport(tool: tool, verdict: verdict, command: lookup?.command ?? tool.probes.first?.command,
+                          path: lookup?.resolved, shadowed: lookup?.shadowed ?? [], minVersion: tool.minVersion)
+    }
+
+    func findings(_ scan: ScanResult, areas: [AreaReport]) -> [Finding] {
+        var out: [Finding] = []
+        for entry in scan.relativePathEntries {
+            let shown = entry.isEmpty ? "an empty entry" : "\"\(entry)\""
+            let message = scan.settings.allowRelativePath
+                ? "PATH contains \(shown), which resolves against the current folder (\(scan.currentDirectory)); it was searched because of --allow-relative-path"
+                : "PATH contains \(shown), which resolves against the current folder (\(scan.currentDirectory)); it was not searched (a checked-out repository could plant a tool there; use --allow-relative-path to search it)"
+            out.append(Finding(kind: .relativePathEntry, path: entry, message: message))
+        }
+        var seen = Set<String>()
+        for entry in scan.searchPath.split(separator: ":").map(String.init) where entry.hasPrefix("/") && seen.insert(entry).inserted {
+            if let status = fileSystem.status(entry), status.kind == .directory, status.isWorldWritable, !status.isSticky {
+                out.append(Finding(kind: .worldWritablePathDirectory, path: entry,
+                                   message: "PATH folder \(entry) is world-writable without the sticky bit: any user can plant or replace a tool there"))
+            }
+        }
+        var executables = Set<String>()
+        for area in areas {
+            for tool in area.tools {
+                guard let path = tool.path, executables.insert(path).inserted else { continue }
+                if let status = fileSystem.status(path), status.isWorldWritable {
+                    out.append(Finding(kind: .worldWritableExecutable, path: path,
+                                       message: "\(path) (\(tool.tool.id)) is world-writable: any user can replace what capaudit and you run"))
+                }
+            }
+        }
+        return out
+    }
+}
+
+/// Facts about capaudit itself.
+public enum CapAudit {
+    public static let version = "0.1.0"
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// Whether an area's capabilities are all met, some, or none.
+public enum AreaStatus: String, Sendable, Equatable, CaseIterable {
+    case covered, partial, missing
+}
+
+/// A tool as the report shows it: the catalog entry, the verdict, and where it was found.
+public struct ToolReport: Sendable, Equatable {
+    public var tool: Tool
+    public var verdict: ToolVerdict
+    /// The command name that was found (or the first looked for).
+    public var command: String?
+    public var path: String?
+    /// Matches later on PATH, hidden by `path`.
+    public var shadowed: [String]
+    public var minVersion: Version?
+
+    /// Whether this tool counts towards its capabilities.
+    public var meetsCapability: Bool {
+        verdict.status == .present || (verdict.status == .unknownVersion && minVersion == nil)
+    }
+}
+
+/// One capability of an area and whether the host meets it.
+public struct CapabilityReport: Sendable, Equatable {
+    public var capability: Capability
+    public var met: Bool
+    /// The tools that meet it, in catalog order.
+    public var metBy: [String]
+}
+
+/// One area's judgement.
+public struct AreaReport: Sendable, Equatable {
+    public var area: Area
+    public var status: AreaStatus
+    public var capabilities: [CapabilityReport]
+    public var tools: [ToolReport]
+
+    public var unmetCapabilities: [CapabilityReport] { capabilities.filter { !$0.met } }
+}
+
+/// Something about the host that is not a tool but matters for trusting the scan.
+public struct Finding: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable {
+        case relativePathEntry = "relative-path-entry"
+        case worldWritablePathDirectory = "world-writable-path-directory"
+        case worldWritableExecutable = "world-writable-executable"
+    }
+    public var kind: Kind
+    public var path: String
+    public var message: String
+}
+
+/// Counts for the summary line.
+public struct ReportSummary: Sendable, Equatable {
+    public var covered: Int
+    public var partial: Int
+    public var missing: Int
+    /// Critical areas that are not covered, in rank order.
+    public var criticalGaps: [String]
+}
+
+/// The judged scan: a value every renderer takes.
+public struct Report: Sendable, Equatable {
+    public static let schemaVersion = 1
+    public var capauditVersion: String
+    public var host: HostInfo
+    public var startedAt: Date
+    public var durationMs: Int
+    public var settings: ScanSettings
+    /// Areas by priority, then rank.
+    public var areas: [AreaReport]
+    public var findings: [Finding]
+
+    public var summary: ReportSummary {
+        ReportSummary(covered: areas.filter { $0.status == .covered }.count,
+                      partial: areas.filter { $0.status == .partial }.count,
+                      missing: areas.filter { $0.status == .missing }.count,
+                      criticalGaps: areas.filter { $0.area.priority == .critical && $0.status != .covered }.map(\.area.id))
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// A tool's status in a report. `present` and `unknown-version` meet a capability
+/// (`unknown-version` only when no minimum version is set).
+public enum ToolStatus: String, Sendable, Equatable, CaseIterable {
+    case present
+    case unknownVersion = "unknown-version"
+    case outdated
+    case missing
+    case timeout
+    case error
+    case undetectable
+}
+
+/// The judgement on one tool: its status, the version read, and why, in words a user can check.
+public struct ToolVerdict: Sendable, Equatable {
+    public var status: ToolStatus
+    public var version: Version?
+    /// What the output showed when it was not a version (`0.0.0`, a commit hash).
+    public var placeholder: String?
+    public var reason: String
+    /// The attempt the verdict rests on, if anything was found.
+    public var attempt: ProbeAttempt?
+
+    public init(status: ToolStatus, version: Version? = nil, placeholder: String? = nil, reason: String, attempt: ProbeAttempt? = nil) {
+        self.status = status
+        self.version = version
+        self.placeholder = placeholder
+        self.reason = reason
+        self.attempt = attempt
+    }
+}
+
+/// Judges probe attempts. Shared by the scanner (to know when to stop trying alternatives) and the
+/// evaluator (to decide the status), so both read an output the same way.
+public enum ProbeJudgement {
+    /// The verdict of one attempt, and whether it settles the tool (false: try the next alternative).
+    public static func judge(_ attempt: ProbeAttempt, probe: Probe, minVersion: Version?) -> (verdict: ToolVerdict, decisive: Bool) {
+        guard let path = attempt.lookup.resolved else {
+            return (ToolVerdict(status: .missing, reason: "`\(probe.command)` is not on PATH"), false)
+        }
+        guard let output = attempt.output else {
+            return (ToolVerdict(status: .present, reason: "found at \(path); nothing was executed (--no-exec), so the version is not known", attempt: attempt), true)
+        }
+        let argvText = (attempt.argv ?? [path]).joined(separator: " ")
+        switch output.termination {
+        case .failedToStart(let errno, let message):
+            return (ToolVerdict(status: .error, reason: "found at \(path) but it could not be run: \(message) (errno \(errno))", attempt: attempt), true)
+        case .timedOut:
+            return (ToolVerdict(status: .timeout, reason: "`\(argvText)` did not finish within the timeout; its process group was killed", attempt: attempt), true)
+        case .signaled(let signal):
+            return (ToolVerdict(status: .error, reason: "`\(argvText)` was killed by signal \(signal)", attempt: attempt), true)
+        case .exited(let code):
+            let parsed = VersionParser.parse(stdout: attempt.stdoutText, stderr: attempt.stderrText, pattern: probe.pattern)
+            if probe.evidence == .exitZero && code != 0 {
+                return (ToolVerdict(status: .missing, reason: "`\(argvText)` exited \(code), so \(path) does not provide it", attempt: attempt), false)
+            }
+            switch parsed {
+            case .version(let version):
+                if let minVersion, version < minVersion {
+                    return (ToolVerdict(status: .outdated, version: version, reason: "version \(version) is below the minimum \(minVersion)", attempt: attempt), true)
+                }
+                let exitNote = code == 0 ? "" : " (it exited \(code), as it does)"
+                return (ToolVerdict(status: .present, version: version, reason: "`\(argvText)` printed version \(version)\(exitNote)", attempt: attempt), true)
+            case .placeholder(let shown):
+                if probe.evidence == .version {
+                    return (ToolVerdict(status: .missing, placeholder: shown, reason: "`\(argvText)` exited \(code) without the version that proves the tool", attempt: attempt), false)
+                }
+                return (ToolVerdict(status: .unknownVersion, placeholder: shown,
+                                    reason: "`\(argvText)` printed \(quoted(shown)) where a version belongs; that is not a version", attempt: attempt), true)
+            case .none:
+                if probe.evidence == .version {
+                    return (ToolVerdict(status: .missing, reason: "`\(argvText)` exited \(code) without the version that proves the tool", attempt: attempt), false)
+                }
+                if code == 126 || code == 127 {
+                    return (ToolVerdict(status: .error, reason: "`\(argvText)` exited \(code): the file or its interpreter (or a version-manager shim) could not run the tool", attempt: attempt), false)
+                }
+                return (ToolVerdict(status: .unknownVersion, reason: "`\(argvText)` ran (exit \(code)) but printed no version", attempt: attempt), true)
+            }
+        }
+    }
+
+    /// The verdict on a tool from all its attempts: the first decisive one, else the last that ran.
+    public static func verdict(for tool: Tool, observation: ToolObservation?, minVersion: Version? = nil) -> ToolVerdict {
+        let minVersion = minVersion ?? tool.minVersion
+        if case .undetectable(let reason) = tool.detection {
+            return ToolVerdict(status: .undetectable, reason: "cannot be detected from the host: \(reason)")
+        }
+        let probes = tool.probes
+        var fallback: ToolVerdict?
+        for attempt in observation?.attempts ?? [] where attempt.probeIndex < probes.count {
+            let (verdict, decisive) = judge(attempt, probe: probes[attempt.probeIndex], minVersion: minVersion)
+            if decisive { return verdict }
+            if attempt.output != nil { fallback = verdict }
+        }
+        if let fallback { return fallback }
+        let commands = probes.map { "`\($0.command)`" }.joined(separator: ", ")
+        return ToolVerdict(status: .missing, reason: "not found on PATH (looked for \(commands))")
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// The stable, versioned JSON report (`schemaVersion` 1) that dashboards and scripts read.
+///
+/// The field names of schema 1 are a contract: add fields, never rename or remove them.
+public enum JSONRenderer {
+    public static func render(_ report: Report) -> String {
+        document(report).rendered()
+    }
+
+    public static func document(_ report: Report) -> JSONOutput {
+        let summary = report.summary
+        return .object([
+            "schemaVersion": .int(Report.schemaVersion),
+            "capaudit": .string(report.capauditVersion),
+            "host": .object([
+                "os": .string(report.host.os),
+                "osVersion": .string(report.host.osVersion),
+                "arch": .string(report.host.arch),
+                "hostname": .string(report.host.hostname),
+            ]),
+            "startedAt": .string(isoTimestamp(report.startedAt)),
+            "durationMs": .int(report.durationMs),
+            "settings": .object([
+                "timeoutSeconds": .double(report.settings.timeout),
+                "jobs": .int(report.settings.jobs),
+                "noExec": .bool(report.settings.noExec),
+                "allowRelativePath": .bool(report.settings.allowRelativePath),
+                "isolatedHome": .bool(report.settings.isolatedHome),
+            ]),
+            "summary": .object([
+                "covered": .int(summary.covered),
+                "partial": .int(summary.partial),
+                "missing": .int(summary.missing),
+                "criticalGaps": .array(summary.criticalGaps.map { .string($0) }),
+            ]),
+            "areas": .array(report.areas.map(area)),
+            "findings": .array(report.findings.map { .object(["kind": .string($0.kind.rawValue), "path": .string($0.path), "message": .string($0.message)]) }),
+        ])
+    }
+
+    static func area(_ a: AreaReport) -> JSONOutput {
+        .object([
+            "id": .string(a.area.id),
+            "name": .string(a.area.name),
+            "priority": .string(a.area.priority.rawValue),
+            "rank": .int(a.area.rank),
+            "phase": .int(a.area.phase),
+            "status": .string(a.status.rawValue),
+            "capabilities": .array(a.capabilities.map { c in
+                .object([
+                    "id": .string(c.capability.id),
+                    "name": .string(c.capability.name),
+                    "met": .bool(c.met),
+                    "tools": .array(c.capability.tools.map { .string($0) }),
+                    "metBy": .array(c.metBy.map { .string($0) }),
+                ])
+            }),
+            "tools": .array(a.tools.map(tool)),
+        ])
+    }
+
+    static func tool(_ t: ToolReport) -> JSONOutput {
+        var probe = JSONOutput.null
+        if let attempt = t.verdict.attempt, let argv = attempt.argv, let output = attempt.output {
+            probe = .object([
+                "argv": .array(argv.map { .string($0) }),
+                "exitCode": .int(output.exitCode.map(Int.init)),
+                "durationMs": .int(output.durationMs),
+                "timedOut": .bool(output.timedOut),
+            ])
+        }
+        return .object([
+            "id": .string(t.tool.id),
+            "name": .string(t.tool.name),
+            "status": .string(t.verdict.status.rawValue),
+            "reason": .string(t.verdict.reason),
+            "command": .string(t.command),
+            "path": .string(t.path),
+            "version": .string(t.verdict.version?.text),
+            "minVersion": .string(t.minVersion?.text),
+            "shadowed": .array(t.shadowed.map { .string($0) }),
+            "probe": probe,
+        ])
+    }
+
+    /// UTC, second precision: `2026-11-29T12:00:00Z`.
+    public static func isoTimestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// How the terminal report may decorate its text.
+public struct TextStyle: Sendable, Equatable {
+    /// ANSI colours.
+    public var color: Bool
+    /// ✓ ✗ ◐ symbols instead of bracketed words.
+    public var symbols: Bool
+
+    public init(color: Bool, symbols: Bool) {
+        self.color = color
+        self.symbols = symbols
+    }
+
+    public static let plain = TextStyle(color: false, symbols: false)
+}
+
+/// The human report for a terminal or a log: areas by priority then rank, what was found where,
+/// what would meet each gap, and a summary line.
+public enum TextRenderer {
+    public static func render(_ report: Report, style: TextStyle = .plain) -> String {
+        var lines: [String] = []
+        let host = [report.host.hostname, [report.host.os, report.host.osVersion].compactMap { $0 }.joined(separator: " "), report.host.arch]
+            .compactMap { $0 }.filter { !$0.isEmpty }
+        let toolCount = Set(report.areas.flatMap { $0.tools.map(\.tool.id) }).count
+        lines.append(bold("capaudit \(report.capauditVersion)", style) + " · " + host.joined(separator: " · "))
+        lines.append("\(report.areas.count) areas, \(toolCount) tools, scanned in \(formatDuration(report.durationMs))"
+                     + (report.settings.noExec ? " · --no-exec: nothing was executed, versions unknown" : ""))
+        for priority in Priority.allCases {
+            let areas = report.areas.filter { $0.area.priority == priority }
+            guard !areas.isEmpty else { continue }
+            lines.append("")
+            lines.append(bold(priority.rawValue.uppercased(), style))
+            for area in areas { lines += render(area, style: style) }
+        }
+        if !report.findings.isEmpty {
+            lines.append("")
+            lines.append(bold("FINDINGS", style))
+            for finding in report.findings {
+                lines.append("  " + mark("!", "[warn]", .yellow, style) + " " + finding.message)
+            }
+        }
+        lines.append("")
+        lines.append(summaryLine(report))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One line: counts and the critical gaps.
+    public static func summaryLine(_ report: Report) -> String {
+        let s = report.summary
+        var line = "Summary: \(s.covered) covered, \(s.partial) partial, \(s.missing) missing"
+        if s.criticalGaps.isEmpty {
+            line += "; no critical gaps."
+        } else {
+            let gaps = report.areas.filter { s.criticalGaps.contains($0.area.id) }.map { area in
+                "\(area.area.id) (" + area.unmetCapabilities.map(\.capability.name).joined(separator: ", ") + ")"
+            }
+            line += "; critical gaps: " + gaps.joined(separator: "; ") + "."
+        }
+        return line
+    }
+
+    static func render(_ area: AreaReport, style: TextStyle) -> [String] {
+        var lines: [String] = []
+        let status: String
+        switch area.status {
+        case .covered: status = mark("✓", "[covered]", .green, style)
+        case .partial: status = mark("◐", "[partial]", .yellow, style)
+        case .missing: status = mark("✗", "[missing]", .red, style)
+        }
+        lines.append("  \(status) \(area.area.rank). \(bold(area.area.name, style)) (\(area.area.id))" + (style.symbols ? " — \(area.status.rawValue)" : ""))
+        let tools = Dictionary(uniqueKeysWithValues: area.tools.map { ($0.tool.id, $0) })
+        for capability in area.capabilities {
+            if capability.met {
+                let found = capability.metBy.compactMap { tools[$0] }.map { describeFound($0) }
+                lines.append("      \(mark("✓", "[met]", .green, style)) \(capability.capability.name): " + found.joined(separator: "; "))
+            } else {
+                let options = capability.capability.tools.compactMap { tools[$0] }
+                lines.append("      \(mark("✗", "[unmet]", .red, style)) \(capability.capability.name): " + "install one of "
+                             + options.map { "\($0.tool.id) (\(shortStatus($0)))" }.joined(separator: ", "))
+            }
+            // Tools found but not usable deserve their reason, whether or not the capability is met.
+            for id in capability.capability.tools {
+                guard let tool = tools[id], [.outdated, .timeout, .error].contains(tool.verdict.status) || (tool.verdict.status == .unknownVersion && tool.minVersion != nil) else { continue }
+                lines.append("          \(mark("!", "[warn]", .yellow, style)) \(tool.tool.id): \(tool.verdict.reason)")
+            }
+        }
+        for tool in area.tools where !tool.shadowed.isEmpty && tool.path != nil {
+            lines.append("          note: \(tool.tool.id) at \(tool.path!) shadows " + tool.shadowed.joined(separator: ", "))
+        }
+        return lines
+    }
+
+    static func describeFound(_ tool: ToolReport) -> String {
+        let version = tool.verdict.version.map { " \($0)" } ?? (tool.verdict.status == .unknownVersion ? " (version unknown)" : "")
+        return "\(tool.tool.id)\(version)" + (tool.path.map { " at \($0)" } ?? "")
+    }
+
+    static func shortStatus(_ tool: ToolReport) -> String {
+        switch tool.verdict.status {
+        case .undetectable: return "cannot be detected from the host"
+        case .outdated: return "outdated: \(tool.verdict.version.map(\.text) ?? "?") < \(tool.minVersion.map(\.text) ?? "?")"
+        default: return tool.verdict.status.rawValue
+        }
+    }
+
+    public static func formatDuration(_ ms: Int) -> String {
+        ms < 1000 ? "\(ms) ms" : String(format: "%.1f s", Double(ms) / 1000)
+    }
+
+    enum Color: String { case red = "31", green = "32", yellow = "33" }
+
+    static func mark(_ symbol: String, _ word: String, _ color: Color, _ style: TextStyle) -> String {
+        let text = style.symbols ? symbol : word
+        return style.color ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
+    }
+
+    static func bold(_ text: String, _ style: TextStyle) -> String {
+        style.color ? "\u{1B}[1m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// One probe alternative tried for a tool: where its command was looked for and, when it ran,
+/// what it printed. Facts only.
+public struct ProbeAttempt: Sendable, Equatable {
+    /// Index into the tool's `probes`.
+    public var probeIndex: Int
+    public var lookup: PathLookup
+    /// The argv run; nil when the command was not found or nothing was executed (`--no-exec`).
+    public var argv: [String]?
+    public var output: ProbeOutput?
+
+    public init(probeIndex: Int, lookup: PathLookup, argv: [String]? = nil, output: ProbeOutput? = nil) {
+        self.probeIndex = probeIndex
+        self.lookup = lookup
+        self.argv = argv
+        self.output = output
+    }
+
+    public var stdoutText: String { output.map { String(decoding: $0.stdout, as: UTF8.self) } ?? "" }
+    public var stderrText: String { output.map { String(decoding: $0.stderr, as: UTF8.self) } ?? "" }
+}
+
+/// Everything that happened while looking for one tool.
+public struct ToolObservation: Sendable, Equatable {
+    public var toolID: String
+    /// Attempts in probe order; the scan stops at the first that is decisive.
+    public var attempts: [ProbeAttempt]
+
+    public init(toolID: String, attempts: [ProbeAttempt]) {
+        self.toolID = toolID
+        self.attempts = attempts
+    }
+}
+
+/// The settings a scan ran with that change what its facts mean.
+public struct ScanSettings: Sendable, Equatable {
+    public var timeout: Double
+    public var jobs: Int
+    /// Nothing was executed; tools were found by PATH alone.
+    public var noExec: Bool
+    public var allowRelativePath: Bool
+    public var isolatedHome: Bool
+
+    public init(timeout: Double = 5, jobs: Int = 8, noExec: Bool = false, allowRelativePath: Bool = false, isolatedHome: Bool = false) {
+        self.timeout = timeout
+        self.jobs = jobs
+        self.noExec = noExec
+        self.allowRelativePath = allowRelativePath
+        self.isolatedHome = isolatedHome
+    }
+}
+
+/// The facts of one scan: what was found, run and printed. Judgements come from `Evaluator`.
+public struct ScanResult: Sendable, Equatable {
+    public var host: HostInfo
+    public var startedAt: Date
+    public var durationMs: Int
+    public var settings: ScanSettings
+    /// Area ids the scan covered, in catalog order.
+    public var areaIDs: [String]
+    public var observations: [String: ToolObservation]
+    /// The PATH the scan searched.
+    public var searchPath: String
+    /// PATH entries that resolve against the current folder, and that folder.
+    public var relativePathEntries: [String]
+    public var currentDirectory: String
+
+    public init(host: HostInfo, startedAt: Date, durationMs: Int, settings: ScanSettings, areaIDs: [String],
+                observations: [String: ToolObservation], searchPath: String, relativePathEntries: [String] = [], currentDirectory: String = "/") {
+        self.host = host
+        self.startedAt = startedAt
+        self.durationMs = durationMs
+        self.settings = settings
+        self.areaIDs = areaIDs
+        self.observations = observations
+        self.searchPath = searchPath
+        self.relativePathEntries = relativePathEntries
+        self.currentDirectory = currentDirectory
+    }
+}

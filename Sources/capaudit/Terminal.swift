@@ -1,0 +1,65 @@
+import CapAuditKit
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// stdout, stderr, the progress line and signal handling: the only place that touches the terminal.
+final class Terminal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var progressShown = false
+    private var signalSources: [DispatchSourceSignal] = []
+    let stdoutIsTTY = isatty(1) == 1
+    let stderrIsTTY = isatty(2) == 1
+
+    func out(_ text: String) {
+        lock.lock(); defer { lock.unlock() }
+        eraseProgressLocked()
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    func err(_ text: String) {
+        lock.lock(); defer { lock.unlock() }
+        eraseProgressLocked()
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// One line on stderr, redrawn in place; only on a terminal.
+    func progress(_ p: ScanProgress) {
+        guard stderrIsTTY else { return }
+        lock.lock(); defer { lock.unlock() }
+        var line = "capaudit: probing \(p.done)/\(p.total)"
+        if let slowest = p.slowest { line += String(format: " · waiting for %@ (%.1f s)", slowest.tool, slowest.seconds) }
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+        progressShown = true
+    }
+
+    func eraseProgress() {
+        lock.lock(); defer { lock.unlock() }
+        eraseProgressLocked()
+    }
+
+    private func eraseProgressLocked() {
+        guard progressShown else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        progressShown = false
+    }
+
+    /// SIGINT and SIGTERM kill every running probe group, remove half-written files, and exit
+    /// 130 or 143.
+    func installSignalHandlers() {
+        for (signo, code) in [(SIGINT, ExitCode.interrupted), (SIGTERM, ExitCode.terminated)] {
+            signal(signo, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signo, queue: .global(qos: .userInitiated))
+            source.setEventHandler { [self] in
+                ProcessGroupRegistry.shared.killAll()
+                AtomicFile.removePendingFiles()
+                eraseProgress()
+                FileHandle.standardError.write(Data("capaudit: \(signo == SIGINT ? "interrupted" : "terminated"); running probes were killed, no report was written\n".utf8))
+                _exit(code.rawValue)
+            }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+}
