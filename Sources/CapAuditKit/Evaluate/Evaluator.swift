@@ -6,11 +6,14 @@ public struct Evaluator: Sendable {
     public var catalog: Catalog
     public var capauditVersion: String
     public var fileSystem: any FileSystemView
+    public var policy: GatePolicy
 
-    public init(catalog: Catalog, capauditVersion: String = CapAudit.version, fileSystem: any FileSystemView = LocalFileSystem()) {
+    public init(catalog: Catalog, capauditVersion: String = CapAudit.version, fileSystem: any FileSystemView = LocalFileSystem(),
+                policy: GatePolicy = .none) {
         self.catalog = catalog
         self.capauditVersion = capauditVersion
         self.fileSystem = fileSystem
+        self.policy = policy
     }
 
     public func evaluate(_ scan: ScanResult) -> Report {
@@ -21,7 +24,9 @@ public struct Evaluator: Sendable {
             let byID = Dictionary(uniqueKeysWithValues: tools.map { ($0.tool.id, $0) })
             let capabilities = area.capabilities.map { capability in
                 let metBy = capability.tools.filter { byID[$0]?.meetsCapability == true }
-                return CapabilityReport(capability: capability, met: !metBy.isEmpty, metBy: metBy)
+                let waiver = policy.activeWaiver(for: "\(area.id)/\(capability.id)") ?? policy.activeWaiver(for: area.id)
+                return CapabilityReport(capability: capability, met: !metBy.isEmpty, metBy: metBy,
+                                        gating: waiver == nil && gates(area: area, capability: capability), waiver: waiver)
             }
             let met = capabilities.filter(\.met).count
             let status: AreaStatus = met == capabilities.count ? .covered : (met == 0 ? .missing : .partial)
@@ -29,15 +34,63 @@ public struct Evaluator: Sendable {
         }
         areas.sort { ($0.area.priority, $0.area.rank, $0.area.id) < ($1.area.priority, $1.area.rank, $1.area.id) }
         return Report(capauditVersion: capauditVersion, host: scan.host, startedAt: scan.startedAt, durationMs: scan.durationMs,
-                      settings: scan.settings, areas: areas, findings: findings(scan, areas: areas))
+                      settings: scan.settings, areas: areas, findings: findings(scan, areas: areas), gate: gate(areas))
+    }
+
+    /// The priority at which a capability gates: the project's setting, else its area's priority.
+    func gatePriority(area: Area, capability: Capability) -> Priority {
+        policy.capabilityGates["\(area.id)/\(capability.id)"] ?? policy.areaGates[area.id] ?? area.priority
+    }
+
+    func gates(area: Area, capability: Capability) -> Bool {
+        guard let failOn = policy.failOn else { return false }
+        return gatePriority(area: area, capability: capability) <= failOn
+    }
+
+    func gate(_ areas: [AreaReport]) -> GateResult {
+        var failures: [GateFailure] = []
+        for area in areas {
+            for capability in area.capabilities where !capability.met && capability.gating {
+                let options = capability.capability.tools.joined(separator: ", ")
+                failures.append(GateFailure(areaID: area.area.id, capabilityID: capability.capability.id,
+                                            message: "\(area.area.id)/\(capability.capability.id) (\(capability.capability.name)): none of \(options) is usable"))
+            }
+        }
+        let tools = Dictionary(areas.flatMap(\.tools).map { ($0.tool.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for requirement in policy.requiredTools where policy.activeWaiver(for: requirement.toolID) == nil {
+            let report = tools[requirement.toolID] ?? catalog.tools[requirement.toolID].map { tool in
+                ToolReport(tool: tool, verdict: ToolVerdict(status: .missing, reason: "not part of the scanned areas"), command: nil, path: nil, shadowed: [], minVersion: nil)
+            }
+            guard let report else {
+                failures.append(GateFailure(toolID: requirement.toolID, message: "required tool \(requirement.toolID) is not in the catalog"))
+                continue
+            }
+            let status = report.verdict.status
+            if status != .present && status != .unknownVersion && status != .outdated {
+                failures.append(GateFailure(toolID: requirement.toolID, message: "required tool \(requirement): \(status.rawValue) (\(report.verdict.reason))"))
+            } else if let min = requirement.minVersion ?? report.minVersion {
+                if let version = report.verdict.version {
+                    if version < min {
+                        failures.append(GateFailure(toolID: requirement.toolID, message: "required tool \(requirement.toolID)>=\(min): found \(version)"))
+                    }
+                } else {
+                    failures.append(GateFailure(toolID: requirement.toolID, message: "required tool \(requirement.toolID)>=\(min): its version is unknown"))
+                }
+            } else if status == .outdated {
+                failures.append(GateFailure(toolID: requirement.toolID, message: "required tool \(requirement.toolID): \(report.verdict.reason)"))
+            }
+        }
+        let waivers = policy.waivers.sorted { $0.target < $1.target }
+        return GateResult(failOn: policy.failOn, failures: failures, waivers: waivers)
     }
 
     func toolReport(_ tool: Tool, scan: ScanResult) -> ToolReport {
         let observation = scan.observations[tool.id]
-        let verdict = ProbeJudgement.verdict(for: tool, observation: observation)
+        let minVersion = policy.minVersions[tool.id] ?? tool.minVersion
+        let verdict = ProbeJudgement.verdict(for: tool, observation: observation, minVersion: minVersion)
         let lookup = verdict.attempt?.lookup
         return ToolReport(tool: tool, verdict: verdict, command: lookup?.command ?? tool.probes.first?.command,
-                          path: lookup?.resolved, shadowed: lookup?.shadowed ?? [], minVersion: tool.minVersion)
+                          path: lookup?.resolved, shadowed: lookup?.shadowed ?? [], minVersion: minVersion)
     }
 
     func findings(_ scan: ScanResult, areas: [AreaReport]) -> [Finding] {

@@ -28,6 +28,10 @@ public struct CapabilityReport: Sendable, Equatable {
     public var met: Bool
     /// The tools that meet it, in catalog order.
     public var metBy: [String]
+    /// Whether this capability, when unmet, fails the gate (after waivers).
+    public var gating: Bool = false
+    /// The waiver that keeps this gap from gating, if any.
+    public var waiver: Waiver? = nil
 }
 
 /// One area's judgement.
@@ -72,6 +76,7 @@ public struct Report: Sendable, Equatable {
     /// Areas by priority, then rank.
     public var areas: [AreaReport]
     public var findings: [Finding]
+    public var gate: GateResult = GateResult()
 
     public var summary: ReportSummary {
         ReportSummary(covered: areas.filter { $0.status == .covered }.count,

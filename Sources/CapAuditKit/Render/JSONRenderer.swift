@@ -35,6 +35,14 @@ public enum JSONRenderer {
                 "criticalGaps": .array(summary.criticalGaps.map { .string($0) }),
             ]),
             "areas": .array(report.areas.map(area)),
+            "gate": .object([
+                "failOn": .string(report.gate.failOn?.rawValue ?? "never"),
+                "passed": .bool(report.gate.passed),
+                "failures": .array(report.gate.failures.map { f in
+                    .object(["area": .string(f.areaID), "capability": .string(f.capabilityID), "tool": .string(f.toolID), "message": .string(f.message)])
+                }),
+                "waivers": .array(report.gate.waivers.map(waiver)),
+            ]),
             "findings": .array(report.findings.map { .object(["kind": .string($0.kind.rawValue), "path": .string($0.path), "message": .string($0.message)]) }),
         ])
     }
@@ -54,10 +62,16 @@ public enum JSONRenderer {
                     "met": .bool(c.met),
                     "tools": .array(c.capability.tools.map { .string($0) }),
                     "metBy": .array(c.metBy.map { .string($0) }),
+                    "gating": .bool(c.gating),
+                    "waiver": c.waiver.map(waiver) ?? .null,
                 ])
             }),
             "tools": .array(a.tools.map(tool)),
         ])
+    }
+
+    static func waiver(_ w: Waiver) -> JSONOutput {
+        .object(["target": .string(w.target), "reason": .string(w.reason), "expires": .string(w.expires), "expired": .bool(w.expired)])
     }
 
     static func tool(_ t: ToolReport) -> JSONOutput {

@@ -1,0 +1,105 @@
+import Foundation
+
+/// A tool that must be present, optionally at a minimum version (`--require gh>=2.40`).
+public struct ToolRequirement: Sendable, Equatable, CustomStringConvertible {
+    public var toolID: String
+    public var minVersion: Version?
+
+    public init(toolID: String, minVersion: Version? = nil) {
+        self.toolID = toolID
+        self.minVersion = minVersion
+    }
+
+    /// Parses `TOOL` or `TOOL>=VERSION`.
+    public init?(parsing text: String) {
+        let parts = text.components(separatedBy: ">=")
+        guard parts.count <= 2, let id = parts.first?.trimmingCharacters(in: .whitespaces), !id.isEmpty else { return nil }
+        toolID = id
+        if parts.count == 2 {
+            guard let v = Version(parts[1].trimmingCharacters(in: .whitespaces)) else { return nil }
+            minVersion = v
+        }
+    }
+
+    public var description: String { toolID + (minVersion.map { ">=\($0)" } ?? "") }
+}
+
+/// A gap the team has accepted, with a reason and an optional expiry after which it gates again.
+public struct Waiver: Sendable, Equatable {
+    /// A tool id, an area id, or `area/capability`.
+    public var target: String
+    public var reason: String
+    /// `YYYY-MM-DD`; the waiver holds through that day.
+    public var expires: String?
+    /// True when `expires` is before the evaluation date.
+    public var expired: Bool
+
+    public init(target: String, reason: String, expires: String? = nil, expired: Bool = false) {
+        self.target = target
+        self.reason = reason
+        self.expires = expires
+        self.expired = expired
+    }
+}
+
+/// What makes a scan fail its gate: `--fail-on`, `--require`, and the project's requirements file.
+public struct GatePolicy: Sendable, Equatable {
+    /// Areas at this priority or above gate when not covered; nil gates on no area (`never`).
+    public var failOn: Priority?
+    public var requiredTools: [ToolRequirement]
+    /// Per-area gate priority from the project file (overrides the catalog priority for gating).
+    public var areaGates: [String: Priority]
+    /// Per-capability gate priority (`area/capability` keys) from the project file.
+    public var capabilityGates: [String: Priority]
+    /// Minimum versions from the project file; they replace the catalog's.
+    public var minVersions: [String: Version]
+    public var waivers: [Waiver]
+
+    public init(failOn: Priority? = nil, requiredTools: [ToolRequirement] = [], areaGates: [String: Priority] = [:],
+                capabilityGates: [String: Priority] = [:], minVersions: [String: Version] = [:], waivers: [Waiver] = []) {
+        self.failOn = failOn
+        self.requiredTools = requiredTools
+        self.areaGates = areaGates
+        self.capabilityGates = capabilityGates
+        self.minVersions = minVersions
+        self.waivers = waivers
+    }
+
+    public static let none = GatePolicy()
+
+    /// The waiver in force for a target, ignoring expired ones.
+    public func activeWaiver(for target: String) -> Waiver? {
+        waivers.first { $0.target == target && !$0.expired }
+    }
+}
+
+/// One reason the gate failed.
+public struct GateFailure: Sendable, Equatable {
+    public var areaID: String?
+    public var capabilityID: String?
+    public var toolID: String?
+    public var message: String
+
+    public init(areaID: String? = nil, capabilityID: String? = nil, toolID: String? = nil, message: String) {
+        self.areaID = areaID
+        self.capabilityID = capabilityID
+        self.toolID = toolID
+        self.message = message
+    }
+}
+
+/// The gate's verdict.
+public struct GateResult: Sendable, Equatable {
+    public var failOn: Priority?
+    public var failures: [GateFailure]
+    /// Waivers that kept a gap from failing the gate, and expired ones (shown in every report).
+    public var waivers: [Waiver]
+
+    public init(failOn: Priority? = nil, failures: [GateFailure] = [], waivers: [Waiver] = []) {
+        self.failOn = failOn
+        self.failures = failures
+        self.waivers = waivers
+    }
+
+    public var passed: Bool { failures.isEmpty }
+}
