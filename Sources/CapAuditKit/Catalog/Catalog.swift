@@ -97,16 +97,21 @@ public struct Tool: Sendable, Equatable, Identifiable {
     public var detection: Detection
     /// Below this version the tool is `outdated`.
     public var minVersion: Version?
+    /// Where the tool exists at all (`linux`, `macos`); empty means everywhere.
+    public var platforms: [String]
+    public var install: InstallRecipes
     public var source: String
 
     public init(id: String, name: String, summary: String, homepage: String, detection: Detection,
-                minVersion: Version? = nil, source: String = "") {
+                minVersion: Version? = nil, platforms: [String] = [], install: InstallRecipes = .none, source: String = "") {
         self.id = id
         self.name = name
         self.summary = summary
         self.homepage = homepage
         self.detection = detection
         self.minVersion = minVersion
+        self.platforms = platforms
+        self.install = install
         self.source = source
     }
 

@@ -196,11 +196,11 @@ public enum CatalogLoader {
                 reader.report("\"\(text)\" is not a version; expected something like 1.2.3", at: f["minVersion"], path: reader.join(path, "minVersion"))
             }
         }
-        if let platforms = reader.strings(f, "platforms", path: path) {
-            for p in platforms where !["linux", "macos"].contains(p) {
-                reader.report("\"\(p)\" is not a platform; expected linux or macos", at: f["platforms"], path: reader.join(path, "platforms"))
-            }
+        let platforms = reader.strings(f, "platforms", path: path) ?? []
+        for p in platforms where !["linux", "macos"].contains(p) {
+            reader.report("\"\(p)\" is not a platform; expected linux or macos", at: f["platforms"], path: reader.join(path, "platforms"))
         }
+        let install = f["install"].map { readInstall($0, path: reader.join(path, "install"), reader: &reader) } ?? .none
         var detection: Detection?
         let undetectable = reader.string(f, "undetectable", path: path)
         switch (f["probes"], undetectable) {
@@ -220,7 +220,30 @@ public enum CatalogLoader {
             }
         }
         guard let id, let name, let summary, let homepage, let detection else { return nil }
-        return Tool(id: id, name: name, summary: summary, homepage: homepage, detection: detection, minVersion: minVersion, source: reader.file)
+        return Tool(id: id, name: name, summary: summary, homepage: homepage, detection: detection, minVersion: minVersion,
+                    platforms: platforms, install: install, source: reader.file)
+    }
+
+    static func readInstall(_ value: JSONValue, path: String, reader: inout JSONReader) -> InstallRecipes {
+        let methods = InstallMethod.allCases.map(\.rawValue)
+        guard let f = reader.object(value, path: path, required: [], optional: methods + ["docs", "note"]) else { return .none }
+        var recipes = InstallRecipes()
+        for method in InstallMethod.allCases {
+            guard let name = reader.string(f, method.rawValue, path: path) else { continue }
+            guard InstallRecipes.isSafePackageName(name) else {
+                reader.report("\(quoted(name)) is not a package name (letters, digits and @._+/:=-~ only, not starting with '-')",
+                              at: f[method.rawValue], path: reader.join(path, method.rawValue))
+                continue
+            }
+            recipes.packages[method] = name
+        }
+        if let docs = reader.string(f, "docs", path: path) {
+            if docs.hasPrefix("https://") || docs.hasPrefix("http://") { recipes.docs = docs } else {
+                reader.report("expected an http(s) URL", at: f["docs"], path: reader.join(path, "docs"))
+            }
+        }
+        recipes.note = reader.string(f, "note", path: path)
+        return recipes
     }
 
     static func readProbe(_ value: JSONValue, path: String, reader: inout JSONReader) -> Probe? {
