@@ -28,7 +28,7 @@ public enum BuiltinCatalog {
         for file in files.sorted(by: { $0.name < $1.name }) {
             var hashes = "#"
             while file.text.contains("\"" + hashes) { hashes += "#" }
-            out += "        (\"\(file.name)\", \(hashes)\"\"\"\n\(file.text.hasSuffix("\n") ? String(file.text.dropLast()) : file.text)\n\"\"\"\(hashes)),\n"
+            out += "        (\"\(file.name)\", \(hashes)\"\"\"\n\(file.text)\n\"\"\"\(hashes)),\n"
         }
         out += "    ]\n}\n"
         return out

@@ -11,11 +11,15 @@ public struct FileStatus: Sendable, Equatable {
     public var mode: UInt32
     /// True when the path itself is a symbolic link.
     public var isSymlink: Bool
+    /// Device and inode of the target: equal for two paths to the same file (`/bin/gh` and
+    /// `/usr/bin/gh` on a merged-/usr system). Nil when unknown.
+    public var identity: [UInt64]?
 
-    public init(kind: Kind, mode: UInt32, isSymlink: Bool = false) {
+    public init(kind: Kind, mode: UInt32, isSymlink: Bool = false, identity: [UInt64]? = nil) {
         self.kind = kind
         self.mode = mode
         self.isSymlink = isSymlink
+        self.identity = identity
     }
 
     public var isWorldWritable: Bool { mode & 0o002 != 0 }
@@ -45,7 +49,8 @@ public struct LocalFileSystem: FileSystemView {
         let isLink = lstat(path, &lst) == 0 && (lst.st_mode & S_IFMT) == S_IFLNK
         let type = st.st_mode & S_IFMT
         let kind: FileStatus.Kind = type == S_IFREG ? .regular : (type == S_IFDIR ? .directory : .other)
-        return FileStatus(kind: kind, mode: UInt32(st.st_mode & 0o7777), isSymlink: isLink)
+        return FileStatus(kind: kind, mode: UInt32(st.st_mode & 0o7777), isSymlink: isLink,
+                          identity: [UInt64(st.st_dev), UInt64(st.st_ino)])
     }
 
     public func isBrokenSymlink(_ path: String) -> Bool {

@@ -10,6 +10,7 @@ public struct PathCandidate: Sendable, Equatable {
         case notRegular = "not a regular file"
         case brokenSymlink = "a broken symlink"
         case relativeEntrySkipped = "relative PATH entry skipped"
+        case sameFile = "the same file as an earlier match"
     }
     /// The PATH entry as written (empty for an empty entry).
     public var entry: String
@@ -69,6 +70,7 @@ public struct PathResolver: Sendable {
     public func lookup(_ command: String) -> PathLookup {
         var candidates: [PathCandidate] = []
         var seenDirectories = Set<String>()
+        var seenFiles = Set<[UInt64]>()
         for entry in entries {
             let isRelative = !entry.hasPrefix("/")
             let directory = entry.isEmpty ? "." : entry
@@ -79,7 +81,12 @@ public struct PathResolver: Sendable {
             }
             // A directory listed twice is searched once; its copy would only repeat the first match.
             guard seenDirectories.insert(directory).inserted else { continue }
-            candidates.append(PathCandidate(entry: entry, path: path, outcome: classify(path)))
+            var outcome = classify(path)
+            // A second path to the same file (a merged /usr's /bin) hides nothing: not a shadowed copy.
+            if outcome == .match, let identity = fileSystem.status(path)?.identity, !seenFiles.insert(identity).inserted {
+                outcome = .sameFile
+            }
+            candidates.append(PathCandidate(entry: entry, path: path, outcome: outcome))
         }
         return PathLookup(command: command, candidates: candidates)
     }

@@ -44,7 +44,8 @@ enum SourceCatalog {
         let command = (fixture.argv.first.map { ($0 as NSString).lastPathComponent }) ?? ""
         let args = Array(fixture.argv.dropFirst())
         if let exact = tool.probes.first(where: { $0.command == command && $0.args == args }) { return exact }
-        if fixture.argvAssumed == true || fixture.recorded == false { return tool.probes.first { $0.command == command } ?? tool.probes.first }
+        // A quoted output whose command line was not shown is paired with the probe of the same command.
+        if fixture.argvAssumed == true { return tool.probes.first { $0.command == command } }
         return nil
     }
 

@@ -60,3 +60,16 @@ import Glibc
         #expect(PathResolver(searchPath: "").lookup("gh").resolved == nil)
     }
 }
+
+@Suite struct PathResolverSameFileTests {
+    @Test("a second path to the same file (merged /usr, symlinked folder) is not a shadowed copy")
+    func sameFileIsNotShadowed() throws {
+        let dir = try TemporaryFolder()
+        let real = try dir.tool("usr/bin/gh", "echo gh")
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/bin", withDestinationPath: dir.path + "/usr/bin")
+        let lookup = PathResolver(searchPath: "\(dir.path)/usr/bin:\(dir.path)/bin").lookup("gh")
+        #expect(lookup.resolved == real)
+        #expect(lookup.shadowed.isEmpty)
+        #expect(lookup.candidates.last?.outcome == .sameFile)
+    }
+}
