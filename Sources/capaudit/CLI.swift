@@ -36,6 +36,10 @@ enum CLI {
             }
             switch spec.name {
             case "scan": return try ScanCommand(arguments: parsed, terminal: terminal).run()
+            case "report": return try ScanCommand(arguments: parsed, terminal: terminal, defaultFormat: .markdown).run()
+            case "explain": return try ExplainCommand(arguments: parsed, terminal: terminal).run()
+            case "catalog": return try CatalogCommand(arguments: parsed, terminal: terminal).run()
+            case "init": return try InitCommand(arguments: parsed, terminal: terminal).run()
             default: return .usage
             }
         } catch {
@@ -51,7 +55,9 @@ enum CLI {
             terminal.err("error: \(e)\nhelp: see '\(helpCommand)'")
             return .usage
         case let e as CatalogError:
-            terminal.err("error: \(e)\nhelp: fix the file(s) above; `capaudit scan` without --catalog uses the built-in catalog")
+            let isConfig = e.problems.contains { $0.file.hasSuffix(ProjectConfig.fileName) }
+            terminal.err("error: \(e)\nhelp: " + (isConfig ? "fix the requirements file (see `capaudit help init`), or pass --no-config"
+                                                            : "fix the file(s) above; without --catalog the built-in catalog is used"))
             return .invalidInput
         case let e as OutputFileError:
             terminal.err("error: \(e)\nhelp: choose a writable path for the report; nothing was written")

@@ -2,41 +2,103 @@ import Foundation
 
 /// The subcommands and their help, shared by the executable and its tests.
 public enum Commands {
-    public static let scanOptions: [OptionSpec] = [
-        OptionSpec("--format", value: "FORMAT", help: "Output format: text (default) or json."),
-        OptionSpec("--output", value: "FILE", help: "Write the report to FILE (atomically) instead of stdout."),
+    static let exitCodeTable = ExitCode.allCases.map { "  \(String($0.rawValue).padding(toLength: 4, withPad: " ", startingAt: 0)) \($0.meaning)" }.joined(separator: "\n")
+
+    /// Options every command that scans accepts.
+    public static let scanningOptions: [OptionSpec] = [
         OptionSpec("--area", value: "ID", repeatable: true, help: "Scan only this area (see `capaudit catalog list`)."),
         OptionSpec("--catalog", value: "PATH", repeatable: true, help: "Load the catalog from this file or folder instead of the built-in one."),
+        OptionSpec("--config", value: "FILE", help: "Project requirements file (default: the nearest .capaudit.json in this folder or a parent)."),
+        OptionSpec("--no-config", help: "Ignore any .capaudit.json."),
         OptionSpec("--timeout", value: "SECONDS", help: "Kill a version command (and everything it started) after SECONDS (default 5)."),
         OptionSpec("--jobs", value: "N", help: "Run up to N probes at once (default 8)."),
-        OptionSpec("--color", value: "WHEN", help: "auto (default), always or never. NO_COLOR set means never."),
         OptionSpec("--no-exec", help: "Find tools by PATH alone and execute nothing (for untrusted hosts); versions are unknown."),
         OptionSpec("--allow-relative-path", help: "Also search relative PATH entries (., empty, bin), which resolve against the current folder."),
-        OptionSpec("--isolated-home", help: "Give probes a throw-away HOME and XDG folders, so tools that write there when asked their version cannot."),
+        OptionSpec("--isolated-home", help: "Give probes a throw-away HOME and XDG folders (tools that write there when asked their version cannot)."),
+    ]
+
+    public static let outputOptions: [OptionSpec] = [
+        OptionSpec("--output", value: "FILE", help: "Write the report to FILE (atomically) instead of stdout."),
+        OptionSpec("--color", value: "WHEN", help: "auto (default), always or never. NO_COLOR set means never."),
+    ]
+
+    public static let gateOptions: [OptionSpec] = [
+        OptionSpec("--fail-on", value: "LEVEL", help: "Exit 1 when an area at LEVEL or above is not covered: critical, high, medium or never (default never, or the config's failOn)."),
+        OptionSpec("--require", value: "TOOL[>=VERSION]", repeatable: true, help: "Exit 1 unless TOOL is present (at VERSION or later)."),
+        OptionSpec("--report", value: "FORMAT:FILE", repeatable: true, help: "Also write the report in FORMAT to FILE, atomically, from the same scan."),
     ]
 
     public static let scan = CommandSpec(
         name: "scan",
         summary: "capaudit scan: probe this host for production-engineering capabilities and report the gaps.",
         usage: "capaudit scan [options]",
-        options: scanOptions,
+        options: [OptionSpec("--format", value: "FORMAT", help: "Output format: \(ReportFormat.names) (default text).")] + outputOptions + gateOptions + scanningOptions,
         discussion: """
         Each tool of the catalog is looked up on PATH (in-process, `command -v` semantics) and its version
         command run with an argument array, stdin from /dev/null, LC_ALL=C and a timeout. Nothing contacts
         the network. Areas are reported by priority, then rank.
 
+        In GitHub Actions (GITHUB_ACTIONS=true) gate failures are also printed as ::error workflow commands,
+        and the markdown report is appended to $GITHUB_STEP_SUMMARY when that is set.
+
         Exit codes:
-        \(ExitCode.allCases.map { "  \(String($0.rawValue).padding(toLength: 4, withPad: " ", startingAt: 0)) \($0.meaning)" }.joined(separator: "\n"))
+        \(exitCodeTable)
         """,
         examples: [
             "capaudit scan",
+            "capaudit scan --fail-on critical --report junit:capaudit.xml --report markdown:gaps.md",
             "capaudit scan --format json --output capaudit.json",
+            "capaudit scan --require gh>=2.40 --require kubectl",
             "capaudit scan --area security --area secrets --timeout 10",
             "capaudit scan --no-exec",
-            "capaudit scan --catalog ./my-catalog/",
         ])
 
-    public static let all: [CommandSpec] = [scan]
+    public static let report = CommandSpec(
+        name: "report",
+        summary: "capaudit report: scan and write the markdown gap report (scan --format markdown).",
+        usage: "capaudit report [options]",
+        options: [OptionSpec("--format", value: "FORMAT", help: "Output format (default markdown): \(ReportFormat.names).")] + outputOptions + gateOptions + scanningOptions,
+        discussion: "Exit codes:\n\(exitCodeTable)",
+        examples: ["capaudit report --output gaps.md", "capaudit report --area security"])
+
+    public static let explain = CommandSpec(
+        name: "explain",
+        summary: "capaudit explain TOOL: show how one tool was looked for and what happened.",
+        usage: "capaudit explain TOOL [options]",
+        options: scanningOptions.filter { $0.name != "--area" && $0.name != "--jobs" },
+        maxPositionals: 1,
+        discussion: "Every PATH entry tried, every match, the argv run, exit code, time, the first lines of output, the pattern, the version read, the status and why.",
+        examples: ["capaudit explain kubectl", "capaudit explain docker-compose --timeout 10"])
+
+    public static let catalog = CommandSpec(
+        name: "catalog",
+        summary: "capaudit catalog: inspect and validate catalogs.",
+        usage: "capaudit catalog list | show ID | validate PATH...",
+        options: [OptionSpec("--catalog", value: "PATH", repeatable: true, help: "Use this catalog instead of the built-in one (list, show).")],
+        maxPositionals: 64,
+        discussion: """
+        list        areas, capabilities and tools, one line each
+        show ID     one area or tool in detail
+        validate    check catalog files or folders; every problem is listed; exit 0 or 3
+        """,
+        examples: ["capaudit catalog list", "capaudit catalog show trivy", "capaudit catalog validate Catalog/"])
+
+    public static let initCommand = CommandSpec(
+        name: "init",
+        summary: "capaudit init: write a starter .capaudit.json in the current folder.",
+        usage: "capaudit init [--force] [--output FILE]",
+        options: [OptionSpec("--force", help: "Overwrite an existing file."),
+                  OptionSpec("--output", value: "FILE", help: "Write there instead of ./.capaudit.json."),
+                  OptionSpec("--catalog", value: "PATH", repeatable: true, help: "Base the starter on this catalog.")],
+        discussion: """
+        The file lists what the project requires and at which priority gaps gate (failOn, require.areas,
+        require.capabilities, require.tools), minimum versions, the team's own tools, and waivers with a
+        reason and an optional expiry date. JSON has no comments: members whose names start with "$comment"
+        are ignored. Unknown keys are an error that names the nearest valid key.
+        """,
+        examples: ["capaudit init", "capaudit init --force"])
+
+    public static let all: [CommandSpec] = [scan, report, explain, catalog, initCommand]
 
     public static func spec(named name: String) -> CommandSpec? { all.first { $0.name == name } }
 
@@ -47,6 +109,11 @@ public enum Commands {
 
     Commands:
       scan       Probe this host and report which capabilities it has and lacks.
+      report     The same scan as a markdown gap report.
+      plan       A phased install plan for this host's gaps.
+      explain    How one tool was looked for and what happened.
+      catalog    List, show and validate catalogs.
+      init       Write a starter .capaudit.json.
       help       Show help for a command: capaudit help scan
 
     Options:
@@ -55,7 +122,8 @@ public enum Commands {
 
     Examples:
       capaudit scan
-      capaudit scan --format json --output capaudit.json
+      capaudit scan --fail-on critical --report junit:capaudit.xml
+      capaudit explain kubectl
       capaudit help scan
 
     """

@@ -41,6 +41,18 @@ public struct Catalog: Sendable, Equatable {
     }
 }
 
+/// What an area is for: the seed's gaps gate by priority; the rest only when a project asks.
+public enum AreaKind: String, Sendable, Equatable, CaseIterable {
+    /// One of the seed's ten gap areas: gates at its priority.
+    case gap
+    /// What the seed says a host already HAS: reported, gates nothing unless required.
+    case foundation
+    /// The seed's "additional considerations": reported, gates nothing unless required.
+    case extended
+    /// A project's own tools from `.capaudit.json`.
+    case project
+}
+
 /// A capability area such as CI/CD or secrets management.
 public struct Area: Sendable, Equatable, Identifiable {
     public var id: String
@@ -56,9 +68,11 @@ public struct Area: Sendable, Equatable, Identifiable {
     public var capabilities: [Capability]
     /// The file the area was read from, for error messages.
     public var source: String
+    public var kind: AreaKind
 
     public init(id: String, name: String, priority: Priority, rank: Int, phase: Int, why: String, impact: String,
-                useCases: [String], capabilities: [Capability], source: String = "") {
+                useCases: [String], capabilities: [Capability], source: String = "", kind: AreaKind = .gap) {
+        self.kind = kind
         self.id = id
         self.name = name
         self.priority = priority

@@ -57,7 +57,7 @@ public enum CatalogLoader {
         return try parse(sources)
     }
 
-    static func readBytes(_ path: String) -> Result<Data, CatalogProblem> {
+    public static func readBytes(_ path: String) -> Result<Data, CatalogProblem> {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else {
             return .failure(CatalogProblem(file: path, message: "cannot read the file"))
         }
@@ -135,7 +135,13 @@ public enum CatalogLoader {
 
     static func readArea(_ value: JSONValue, path: String, reader: inout JSONReader) -> Area? {
         let required = ["id", "name", "priority", "rank", "phase", "why", "impact", "useCases", "capabilities"]
-        guard let f = reader.object(value, path: path, required: required, optional: []) else { return nil }
+        guard let f = reader.object(value, path: path, required: required, optional: ["kind"]) else { return nil }
+        var kind = AreaKind.gap
+        if let k = reader.string(f, "kind", path: path) {
+            if let parsed = AreaKind(rawValue: k), parsed != .project { kind = parsed } else {
+                reader.report("\"\(k)\" is not an area kind; expected gap, foundation or extended", at: f["kind"], path: reader.join(path, "kind"))
+            }
+        }
         let id = readID(f, "id", path: path, reader: &reader)
         let name = reader.string(f, "name", path: path)
         var priority: Priority?
@@ -161,7 +167,7 @@ public enum CatalogLoader {
         }
         guard let id, let name, let priority, let rank, let phase, let why, let impact, let useCases, capabilitiesOK else { return nil }
         return Area(id: id, name: name, priority: priority, rank: rank, phase: phase, why: why, impact: impact,
-                    useCases: useCases, capabilities: capabilities, source: reader.file)
+                    useCases: useCases, capabilities: capabilities, source: reader.file, kind: kind)
     }
 
     static func readCapability(_ value: JSONValue, path: String, reader: inout JSONReader) -> Capability? {
@@ -179,7 +185,7 @@ public enum CatalogLoader {
         return Capability(id: id, name: name, tools: tools, preferred: preferred)
     }
 
-    static func readTool(_ value: JSONValue, path: String, reader: inout JSONReader) -> Tool? {
+    public static func readTool(_ value: JSONValue, path: String, reader: inout JSONReader) -> Tool? {
         guard let f = reader.object(value, path: path, required: ["id", "name", "summary", "homepage"],
                                     optional: ["probes", "undetectable", "minVersion", "platforms", "install", "note"]) else { return nil }
         let id = readID(f, "id", path: path, reader: &reader)

@@ -37,14 +37,19 @@ public struct Evaluator: Sendable {
                       settings: scan.settings, areas: areas, findings: findings(scan, areas: areas), gate: gate(areas))
     }
 
-    /// The priority at which a capability gates: the project's setting, else its area's priority.
-    func gatePriority(area: Area, capability: Capability) -> Priority {
-        policy.capabilityGates["\(area.id)/\(capability.id)"] ?? policy.areaGates[area.id] ?? area.priority
+    /// The priority at which a capability gates: the project's setting, else its area's priority
+    /// (foundation and extended areas gate only when the project names them).
+    func gatePriority(area: Area, capability: Capability) -> Priority? {
+        if let p = policy.capabilityGates["\(area.id)/\(capability.id)"] ?? policy.areaGates[area.id] { return p }
+        switch area.kind {
+        case .gap, .project: return area.priority
+        case .foundation, .extended: return nil
+        }
     }
 
     func gates(area: Area, capability: Capability) -> Bool {
-        guard let failOn = policy.failOn else { return false }
-        return gatePriority(area: area, capability: capability) <= failOn
+        guard let failOn = policy.failOn, let priority = gatePriority(area: area, capability: capability) else { return false }
+        return priority <= failOn
     }
 
     func gate(_ areas: [AreaReport]) -> GateResult {
@@ -118,6 +123,13 @@ public struct Evaluator: Sendable {
                                        message: "\(path) (\(tool.tool.id)) is world-writable: any user can replace what capaudit and you run"))
                 }
             }
+        }
+        for survivor in scan.survivors {
+            let what = survivor.wasRunning
+                ? "was still running after the scan; capaudit killed it"
+                : "had already exited; capaudit reaped it"
+            out.append(Finding(kind: .daemonizedProbe, path: survivor.executable ?? survivor.arguments.first ?? survivor.name,
+                               message: "a version probe left a background process that escaped its process group (setsid or a double fork): pid \(survivor.pid), \(survivor.commandLine), \(what)"))
         }
         return out
     }

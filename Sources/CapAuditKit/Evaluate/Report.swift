@@ -16,6 +16,15 @@ public struct ToolReport: Sendable, Equatable {
     public var shadowed: [String]
     public var minVersion: Version?
 
+    public init(tool: Tool, verdict: ToolVerdict, command: String?, path: String?, shadowed: [String], minVersion: Version?) {
+        self.tool = tool
+        self.verdict = verdict
+        self.command = command
+        self.path = path
+        self.shadowed = shadowed
+        self.minVersion = minVersion
+    }
+
     /// Whether this tool counts towards its capabilities.
     public var meetsCapability: Bool {
         verdict.status == .present || (verdict.status == .unknownVersion && minVersion == nil)
@@ -50,6 +59,8 @@ public struct Finding: Sendable, Equatable {
         case relativePathEntry = "relative-path-entry"
         case worldWritablePathDirectory = "world-writable-path-directory"
         case worldWritableExecutable = "world-writable-executable"
+        /// A probe left a process running outside its process group; capaudit killed it after the scan.
+        case daemonizedProbe = "daemonized-probe"
     }
     public var kind: Kind
     public var path: String
@@ -82,6 +93,6 @@ public struct Report: Sendable, Equatable {
         ReportSummary(covered: areas.filter { $0.status == .covered }.count,
                       partial: areas.filter { $0.status == .partial }.count,
                       missing: areas.filter { $0.status == .missing }.count,
-                      criticalGaps: areas.filter { $0.area.priority == .critical && $0.status != .covered }.map(\.area.id))
+                      criticalGaps: areas.filter { $0.area.priority == .critical && ($0.area.kind == .gap || $0.area.kind == .project) && $0.status != .covered }.map(\.area.id))
     }
 }

@@ -58,7 +58,8 @@ public enum ProbeJudgement {
             switch parsed {
             case .version(let version):
                 if let minVersion, version < minVersion {
-                    return (ToolVerdict(status: .outdated, version: version, reason: "version \(version) is below the minimum \(minVersion)", attempt: attempt), true)
+                    // Not decisive: a later alternative (the compose plugin after a v1 binary) may be current.
+                    return (ToolVerdict(status: .outdated, version: version, reason: "version \(version) is below the minimum \(minVersion)", attempt: attempt), false)
                 }
                 let exitNote = code == 0 ? "" : " (it exited \(code), as it does)"
                 return (ToolVerdict(status: .present, version: version, reason: "`\(argvText)` printed version \(version)\(exitNote)", attempt: attempt), true)
@@ -80,7 +81,8 @@ public enum ProbeJudgement {
         }
     }
 
-    /// The verdict on a tool from all its attempts: the first decisive one, else the last that ran.
+    /// The verdict on a tool from all its attempts: the first decisive one, else an outdated one,
+    /// else the last that ran.
     public static func verdict(for tool: Tool, observation: ToolObservation?, minVersion: Version? = nil) -> ToolVerdict {
         let minVersion = minVersion ?? tool.minVersion
         if case .undetectable(let reason) = tool.detection {
@@ -88,12 +90,14 @@ public enum ProbeJudgement {
         }
         let probes = tool.probes
         var fallback: ToolVerdict?
+        var outdated: ToolVerdict?
         for attempt in observation?.attempts ?? [] where attempt.probeIndex < probes.count {
             let (verdict, decisive) = judge(attempt, probe: probes[attempt.probeIndex], minVersion: minVersion)
             if decisive { return verdict }
+            if verdict.status == .outdated && outdated == nil { outdated = verdict }
             if attempt.output != nil { fallback = verdict }
         }
-        if let fallback { return fallback }
+        if let found = outdated ?? fallback { return found }
         let commands = probes.map { "`\($0.command)`" }.joined(separator: ", ")
         return ToolVerdict(status: .missing, reason: "not found on PATH (looked for \(commands))")
     }

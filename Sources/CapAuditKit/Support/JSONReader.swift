@@ -27,7 +27,7 @@ public struct JSONReader {
                 report("duplicate key \"\(key)\"", at: member, path: memberPath)
                 continue
             }
-            guard known.contains(key) || key == "$comment" else {
+            guard known.contains(key) || key.hasPrefix("$comment") else {
                 var message = "unknown key \"\(key)\""
                 if let near = nearest(key, in: known) { message += "; did you mean \"\(near)\"?" }
                 else { message += "; known keys: \(known.joined(separator: ", "))" }

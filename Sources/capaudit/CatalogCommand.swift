@@ -1,0 +1,38 @@
+import CapAuditKit
+import Foundation
+
+/// `capaudit catalog list | show ID | validate PATH...`.
+struct CatalogCommand {
+    let arguments: ParsedArguments
+    let terminal: Terminal
+
+    func run() throws -> ExitCode {
+        guard let action = arguments.positionals.first else { throw UsageError.missingArgument("an action: list, show ID or validate PATH...", command: "catalog") }
+        let rest = Array(arguments.positionals.dropFirst())
+        switch action {
+        case "list":
+            guard rest.isEmpty else { throw UsageError.unexpectedArgument(rest[0], command: "catalog") }
+            terminal.out(CatalogRenderer.list(try load()))
+        case "show":
+            guard rest.count == 1 else { throw UsageError.missingArgument("exactly one area or tool id after 'show'", command: "catalog") }
+            let catalog = try load()
+            guard let text = CatalogRenderer.show(rest[0], in: catalog) else {
+                let ids = catalog.areas.map(\.id) + Array(catalog.tools.keys)
+                throw UsageError.invalidValue(option: "ID", value: rest[0], expected: "an area or tool id" + (nearest(rest[0], in: ids).map { " (did you mean \($0)?)" } ?? ""), command: "catalog")
+            }
+            terminal.out(text)
+        case "validate":
+            guard !rest.isEmpty else { throw UsageError.missingArgument("catalog files or folders to validate", command: "catalog") }
+            let catalog = try CatalogLoader.load(paths: rest)
+            terminal.out("ok: \(catalog.areas.count) areas, \(catalog.tools.count) tools, \(catalog.areas.reduce(0) { $0 + $1.capabilities.count }) capabilities\n")
+        default:
+            throw UsageError.invalidValue(option: "action", value: action, expected: "list, show or validate", command: "catalog")
+        }
+        return .success
+    }
+
+    func load() throws -> Catalog {
+        let paths = arguments.all("--catalog")
+        return paths.isEmpty ? try BuiltinCatalog.load() : try CatalogLoader.load(paths: paths)
+    }
+}
