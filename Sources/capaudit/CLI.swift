@@ -37,6 +37,7 @@ enum CLI {
             switch spec.name {
             case "scan": return try ScanCommand(arguments: parsed, terminal: terminal).run()
             case "report": return try ScanCommand(arguments: parsed, terminal: terminal, defaultFormat: .markdown).run()
+            case "plan": return try PlanCommand(arguments: parsed, terminal: terminal).run()
             case "explain": return try ExplainCommand(arguments: parsed, terminal: terminal).run()
             case "catalog": return try CatalogCommand(arguments: parsed, terminal: terminal).run()
             case "init": return try InitCommand(arguments: parsed, terminal: terminal).run()
@@ -59,6 +60,9 @@ enum CLI {
             terminal.err("error: \(e)\nhelp: " + (isConfig ? "fix the requirements file (see `capaudit help init`), or pass --no-config"
                                                             : "fix the file(s) above; without --catalog the built-in catalog is used"))
             return .invalidInput
+        case let e as HostEnvironmentError:
+            terminal.err("error: \(e)\nhelp: see 'capaudit help plan'")
+            return .usage
         case let e as OutputFileError:
             terminal.err("error: \(e)\nhelp: choose a writable path for the report; nothing was written")
             return .usage

@@ -18,10 +18,10 @@ final class Terminal: @unchecked Sendable {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    func err(_ text: String) {
+    func err(_ text: String, newline: Bool = true) {
         lock.lock(); defer { lock.unlock() }
         eraseProgressLocked()
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        FileHandle.standardError.write(Data((newline && !text.hasSuffix("\n") ? text + "\n" : text).utf8))
     }
 
     /// One line on stderr, redrawn in place; only on a terminal.
@@ -52,7 +52,11 @@ final class Terminal: @unchecked Sendable {
             signal(signo, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signo, queue: .global(qos: .userInitiated))
             source.setEventHandler { [self] in
+                Subreaper.beginExit()  // first: a scan ending now parks instead of writing a report
                 ProcessGroupRegistry.shared.killAll()
+                // Daemons a probe started with setsid are outside its group; as a subreaper capaudit adopts them
+                // when the probe dies, so kill every descendant that is left (bounded: a fraction of a second).
+                Subreaper.killDescendants(within: 0.3)
                 AtomicFile.removePendingFiles()
                 eraseProgress()
                 FileHandle.standardError.write(Data("capaudit: \(signo == SIGINT ? "interrupted" : "terminated"); running probes were killed, no report was written\n".utf8))

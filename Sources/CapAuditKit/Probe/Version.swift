@@ -74,7 +74,17 @@ public struct Version: Sendable, Hashable, Comparable, CustomStringConvertible {
         var r = release
         while r.count > 1 && r.last == 0 { r.removeLast() }
         hasher.combine(r)
-        hasher.combine(prerelease.map { $0.lowercased() })
+        // Hash what `compare` compares: numeric identifiers by value (`rc.0` == `rc.00`), others case-blind.
+        hasher.combine(prerelease.count)
+        for identifier in prerelease {
+            if let n = Int(identifier) {
+                hasher.combine(0)
+                hasher.combine(n)
+            } else {
+                hasher.combine(1)
+                hasher.combine(identifier.lowercased())
+            }
+        }
     }
 
     public static func < (lhs: Version, rhs: Version) -> Bool {

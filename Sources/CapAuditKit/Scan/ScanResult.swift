@@ -65,9 +65,12 @@ public struct ScanResult: Sendable, Equatable {
     /// PATH entries that resolve against the current folder, and that folder.
     public var relativePathEntries: [String]
     public var currentDirectory: String
+    /// Processes probes left behind outside their process groups (daemons), killed after the scan.
+    public var survivors: [Survivor]
 
     public init(host: HostInfo, startedAt: Date, durationMs: Int, settings: ScanSettings, areaIDs: [String],
-                observations: [String: ToolObservation], searchPath: String, relativePathEntries: [String] = [], currentDirectory: String = "/") {
+                observations: [String: ToolObservation], searchPath: String, relativePathEntries: [String] = [], currentDirectory: String = "/",
+                survivors: [Survivor] = []) {
         self.host = host
         self.startedAt = startedAt
         self.durationMs = durationMs
@@ -77,5 +80,6 @@ public struct ScanResult: Sendable, Equatable {
         self.searchPath = searchPath
         self.relativePathEntries = relativePathEntries
         self.currentDirectory = currentDirectory
+        self.survivors = survivors
     }
 }

@@ -77,10 +77,13 @@ public struct Scanner: Sendable {
             thread.start()
         }
         group.wait()
+        // Every probe is reaped now, so any child left is something a probe daemonized (see Subreaper).
+        let survivors = Subreaper.collectSurvivorsAfterScan()
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - startTick) / 1_000_000)
         return ScanResult(host: host, startedAt: started, durationMs: elapsed, settings: settings,
                           areaIDs: areas.map(\.id), observations: state.observations, searchPath: resolver.searchPath,
-                          relativePathEntries: resolver.relativeEntries, currentDirectory: resolver.fileSystem.currentDirectory())
+                          relativePathEntries: resolver.relativeEntries, currentDirectory: resolver.fileSystem.currentDirectory(),
+                          survivors: survivors)
     }
 
     /// Looks for one tool: each probe alternative in order until one is decisive.

@@ -45,7 +45,7 @@ private func problems(_ text: String) -> [CatalogProblem] {
         let p = problems(#"{"schemaVersion": 1, "failon": "high"}"#)
         #expect(p.count == 1)
         #expect(p.first?.message == "unknown key \"failon\"; did you mean \"failOn\"?")
-        #expect(p.first?.location == SourceLocation(line: 1, column: 22))
+        #expect(p.first?.location == SourceLocation(line: 1, column: 32))
     }
 
     @Test("unknown area, capability and tool ids are errors naming the nearest")

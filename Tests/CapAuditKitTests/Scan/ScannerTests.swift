@@ -200,3 +200,29 @@ private func status(_ report: Report, _ id: String) -> ToolReport? {
         #expect(result.durationMs < 4000, "8 one-second probes took \(result.durationMs) ms")
     }
 }
+
+@Suite struct AlternativeProbeTests {
+    @Test("an outdated first alternative does not hide a current later one (v1 docker-compose, then the plugin)")
+    func outdatedThenCurrent() throws {
+        let dir = try TemporaryFolder()
+        try dir.tool("bin/docker-compose", "echo 'docker-compose version 1.29.2, build unknown'")
+        try dir.tool("bin/docker", "echo 'Docker Compose version v2.29.7'")
+        let compose = Tool(id: "docker-compose", name: "Compose", summary: "s", homepage: "https://docs.docker.com",
+                           detection: .probes([Probe(command: "docker-compose", args: ["--version"]),
+                                               Probe(command: "docker", args: ["compose", "version"], evidence: .exitZero)]),
+                           minVersion: Version("2.0.0"))
+        let area = Area(id: "o", name: "O", priority: .high, rank: 1, phase: 2, why: "w", impact: "i", useCases: [],
+                        capabilities: [Capability(id: "c", name: "c", tools: ["docker-compose"])])
+        let catalog = Catalog(areas: [area], tools: ["docker-compose": compose])
+        let scanner = Scanner(catalog: catalog, runner: ProbeRunner(), resolver: PathResolver(searchPath: dir.path + "/bin"),
+                              settings: ScanSettings(), environment: ["PATH": "/usr/bin:/bin"], host: HostInfo())
+        let report = Evaluator(catalog: catalog).evaluate(scanner.scan())
+        let tool = try #require(report.areas.first?.tools.first)
+        #expect(tool.verdict.status == .present)
+        #expect(tool.verdict.version?.text == "2.29.7")
+        #expect(tool.path == dir.path + "/bin/docker")
+        try FileManager.default.removeItem(atPath: dir.path + "/bin/docker")
+        let onlyOld = Evaluator(catalog: catalog).evaluate(scanner.scan())
+        #expect(onlyOld.areas.first?.tools.first?.verdict.status == .outdated)
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A package manager (or language tool that installs commands) the planner can use.
+public enum PackageManager: String, Sendable, Equatable, CaseIterable, Comparable {
+    case apt, dnf, yum, apk, pacman, zypper, brew, pipx, pip, python3, npm, go, cargo, snap
+
+    /// The commands that provide it, looked up on PATH in this order.
+    public var commands: [String] {
+        switch self {
+        case .apt: return ["apt-get"]
+        case .pip: return ["pip3", "pip"]
+        default: return [rawValue]
+        }
+    }
+
+    /// True for the distribution's own package manager (root needed, one per host family).
+    public var isSystem: Bool {
+        switch self {
+        case .apt, .dnf, .yum, .apk, .pacman, .zypper: return true
+        default: return false
+        }
+    }
+
+    /// Names `--manager` accepts: the manager names and the commands that provide them.
+    public static var acceptedNames: [String] {
+        var names: [String] = []
+        for m in allCases { for n in [m.rawValue] + m.commands where !names.contains(n) { names.append(n) } }
+        return names
+    }
+
+    /// `apt`, `apt-get`, `pip3`, `pip` ... as given to `--manager`; nil for an unknown name.
+    public init?(name: String) {
+        let n = name.lowercased()
+        if n == "venv" { self = .python3; return }
+        guard let m = PackageManager.allCases.first(where: { $0.rawValue == n || $0.commands.contains(n) }) else { return nil }
+        self = m
+    }
+
+    public static func < (a: PackageManager, b: PackageManager) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// The operating-system family, which decides whether the system package manager is apt, dnf,
+/// apk, pacman, zypper or Homebrew.
+public enum HostPlatform: String, Sendable, Equatable {
+    case linux, macos
+
+    /// The platform this binary was built for.
+    public static var current: HostPlatform {
+        #if os(macOS)
+        return .macos
+        #else
+        return .linux
+        #endif
+    }
+}
+
+/// Why the host environment could not be read as asked.
+public enum HostEnvironmentError: Error, Equatable, CustomStringConvertible {
+    /// `--os-release FILE` does not exist or cannot be read.
+    case unreadableOSRelease(String)
+    /// `--manager NAME` is not a package manager capaudit knows.
+    case unknownManager(String)
+
+    public var description: String {
+        switch self {
+        case .unreadableOSRelease(let path):
+            return "cannot read os-release file \(path)"
+        case .unknownManager(let name):
+            return "unknown package manager \(quoted(name)); expected one of \(PackageManager.acceptedNames.joined(separator: ", "))"
+        }
+    }
+}
+
+/// What the planner needs to know about the host: its OS family, the package managers on PATH,
+/// whether it runs as root, and whether the system Python refuses `pip install` (PEP 668).
+///
+/// Everything is an input: tests build one from a fake os-release file and fake managers in a
+/// temporary folder; `detect` reads the real host.
+public struct HostEnvironment: Sendable, Equatable {
+    /// os-release fields, architecture and hostname.
+    public var info: HostInfo
+    public var platform: HostPlatform
+    /// Each manager found (or named with `--manager`) and the command that runs it
+    /// (`apt` → `apt-get`, `pip` → `pip3` or `pip`).
+    public var managers: [PackageManager: String]
+    /// True when the managers come from `--manager` rather than PATH.
+    public var managersOverridden: Bool
+    /// Effective user id 0. A generated script decides again when it runs.
+    public var isRoot: Bool
+    /// True when `python3`'s stdlib folder holds an `EXTERNALLY-MANAGED` file (PEP 668): `pip install`
+    /// outside a virtual environment is refused, and the plan never forces it.
+    public var pythonExternallyManaged: Bool
+    /// The `EXTERNALLY-MANAGED` file that was found, if any.
+    public var externallyManagedMarker: String?
+
+    public init(info: HostInfo, platform: HostPlatform = .linux, managers: [PackageManager: String] = [:], managersOverridden: Bool = false,
+                isRoot: Bool = false, pythonExternallyManaged: Bool = false, externallyManagedMarker: String? = nil) {
+        self.info = info
+        self.platform = platform
+        self.managers = managers
+        self.managersOverridden = managersOverridden
+        self.isRoot = isRoot
+        self.pythonExternallyManaged = pythonExternallyManaged
+        self.externallyManagedMarker = externallyManagedMarker
+    }
+
+    public func has(_ manager: PackageManager) -> Bool { managers[manager] != nil }
+
+    /// The OS families the host belongs to, from `ID` and `ID_LIKE` (and the platform).
+    public var families: [String] {
+        var out: [String] = []
+        if platform == .macos { out.append("macos") }
+        for id in [info.osID].compactMap({ $0 }) + info.osLike {
+            let lowered = id.lowercased()
+            if !out.contains(lowered) { out.append(lowered) }
+        }
+        return out
+    }
+
+    /// The system package managers matching os-release, best first: debian/ubuntu → apt;
+    /// fedora/rhel/centos → dnf, then yum; alpine → apk; arch → pacman; opensuse/suse → zypper;
+    /// macOS → brew. With `--manager`, a system manager named there counts as matching too.
+    public var systemManagers: [PackageManager] {
+        var out: [PackageManager] = []
+        func add(_ m: PackageManager) { if !out.contains(m) { out.append(m) } }
+        for family in families {
+            switch family {
+            case "debian", "ubuntu": add(.apt)
+            case "fedora", "rhel", "centos", "rocky", "almalinux", "ol", "amzn": add(.dnf); add(.yum)
+            case "alpine": add(.apk)
+            case "arch", "archlinux", "manjaro", "endeavouros": add(.pacman)
+            case "macos", "darwin": add(.brew)
+            case _ where family == "suse" || family.hasPrefix("opensuse") || family == "sles" || family == "sled": add(.zypper)
+            default: break
+            }
+        }
+        if managersOverridden {
+            for m in managers.keys.sorted() where m.isSystem { add(m) }
+        }
+        return out
+    }
+
+    /// One line naming the host: `ci-runner-7 (Debian GNU/Linux 12)`.
+    public var displayName: String {
+        let os = [info.os ?? (platform == .macos ? "macOS" : nil), info.osVersion].compactMap { $0 }.joined(separator: " ")
+        let osText = os.isEmpty ? platform.rawValue : os
+        if let host = info.hostname, !host.isEmpty { return "\(host) (\(osText))" }
+        return osText
+    }
+
+    /// Reads the host: os-release (or `osReleasePath`), the managers on `searchPath` (unless
+    /// `managerOverride` names them), root from `geteuid()`, and PEP 668 from the `python3` on PATH.
+    ///
+    /// - Parameters:
+    ///   - osReleasePath: `--os-release FILE`; an unreadable file is an error.
+    ///   - managerOverride: `--manager NAME` values; when non-empty, PATH is not searched for managers.
+    ///   - isRoot: nil reads `geteuid()`.
+    ///   - externallyManaged: nil looks for `EXTERNALLY-MANAGED` next to the `python3` on PATH.
+    public static func detect(osReleasePath: String? = nil,
+                              searchPath: String = ProcessInfo.processInfo.environment["PATH"] ?? "",
+                              fileSystem: any FileSystemView = LocalFileSystem(),
+                              managerOverride: [String] = [],
+                              isRoot: Bool? = nil,
+                              externallyManaged: Bool? = nil,
+                              platform: HostPlatform = .current) throws(HostEnvironmentError) -> HostEnvironment {
+        if let osReleasePath {
+            guard let data = FileManager.default.contents(atPath: osReleasePath), data.count < 64 * 1024 else {
+                throw .unreadableOSRelease(osReleasePath)
+            }
+        }
+        var overrides: [PackageManager] = []
+        for name in managerOverride {
+            guard let m = PackageManager(name: name) else { throw .unknownManager(name) }
+            if !overrides.contains(m) { overrides.append(m) }
+        }
+        let info = HostInfo.current(osReleasePath: osReleasePath)
+        let resolver = PathResolver(searchPath: searchPath, fileSystem: fileSystem)
+        var managers: [PackageManager: String] = [:]
+        if overrides.isEmpty {
+            for m in PackageManager.allCases {
+                if let command = m.commands.first(where: { resolver.lookup($0).resolved != nil }) { managers[m] = command }
+            }
+        } else {
+            for m in overrides {
+                // The command that provides it on PATH when there is one, else its usual name.
+                managers[m] = m.commands.first(where: { resolver.lookup($0).resolved != nil }) ?? m.commands[0]
+            }
+        }
+        var marker: String?
+        if let python = resolver.lookup("python3").resolved {
+            marker = externallyManagedMarker(python: python)
+        }
+        return HostEnvironment(info: info, platform: platform, managers: managers, managersOverridden: !overrides.isEmpty,
+                               isRoot: isRoot ?? (geteuid() == 0),
+                               pythonExternallyManaged: externallyManaged ?? (marker != nil), externallyManagedMarker: marker)
+    }
+
+    /// The PEP 668 marker of the Python at `python` (a path on PATH), if there is one.
+    ///
+    /// The stdlib folder is `PREFIX/lib/pythonX.Y` for `PREFIX/bin/python3`; the versioned name
+    /// comes from following the symlink (`/usr/bin/python3` → `python3.11`). Python is not run.
+    public static func externallyManagedMarker(python: String) -> String? {
+        let fm = FileManager.default
+        let real = URL(fileURLWithPath: python).resolvingSymlinksInPath()
+        let prefix = real.deletingLastPathComponent().deletingLastPathComponent()
+        let lib = prefix.appendingPathComponent("lib")
+        let name = real.lastPathComponent
+        var candidates: [String] = []
+        if name.range(of: #"^python3\.\d+$"#, options: .regularExpression) != nil {
+            candidates.append(name)
+        } else if let entries = try? fm.contentsOfDirectory(atPath: lib.path) {
+            candidates = entries.filter { $0.range(of: #"^python3\.\d+$"#, options: .regularExpression) != nil }
+                .sorted { (Int($0.dropFirst(8)) ?? 0) > (Int($1.dropFirst(8)) ?? 0) }
+        }
+        for c in candidates {
+            let path = lib.appendingPathComponent(c).appendingPathComponent("EXTERNALLY-MANAGED").path
+            if fm.fileExists(atPath: path) { return path }
+        }
+        return nil
+    }
+}

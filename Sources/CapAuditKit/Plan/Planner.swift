@@ -1,0 +1,384 @@
+import Foundation
+
+/// The commands each installer runs. Package names come from the catalog, already validated to
+/// `[A-Za-z0-9@._+/:=-~]` and never starting with `-`; scripts still single-quote them.
+public enum InstallCommands {
+    public static func commands(_ installer: Installer, package p: String, upgrade: Bool, host: HostEnvironment) -> [ShellCommand] {
+        func w(_ s: String) -> ShellWord { .word(s) }
+        let pkg = ShellWord.value(p)
+        switch installer {
+        case .apt:
+            // `apt-get install` upgrades a package that is already installed.
+            return [ShellCommand([w("apt-get"), w("install"), w("-y"), pkg], needsRoot: true)]
+        case .dnf, .yum:
+            // `install` leaves an installed package alone; `upgrade` then takes it to the newest.
+            let m = installer.rawValue
+            let install = ShellCommand([w(m), w("install"), w("-y"), pkg], needsRoot: true)
+            return upgrade ? [install, ShellCommand([w(m), w("upgrade"), w("-y"), pkg], needsRoot: true)] : [install]
+        case .apk:
+            return [ShellCommand([w("apk"), w("add")] + (upgrade ? [w("--upgrade")] : []) + [pkg], needsRoot: true)]
+        case .pacman:
+            return [ShellCommand([w("pacman"), w("-S"), w("--needed"), w("--noconfirm"), pkg], needsRoot: true)]
+        case .zypper:
+            return [ShellCommand([w("zypper"), w("--non-interactive"), w("install"), pkg], needsRoot: true)]
+        case .brew:
+            // `brew install` upgrades an outdated formula.
+            return [ShellCommand([w("brew"), w("install"), pkg])]
+        case .pipx:
+            return [ShellCommand([w("pipx"), w("install")] + (upgrade ? [w("--force")] : []) + [pkg])]
+        case .pip:
+            let pip = host.managers[.pip] ?? "pip3"
+            return [ShellCommand([w(pip), w("install"), w("--user")] + (upgrade ? [w("--upgrade")] : []) + [pkg])]
+        case .venv:
+            return [ShellCommand([.home(InstallPlan.venvPath + "/bin/pip"), w("install")] + (upgrade ? [w("--upgrade")] : []) + [pkg])]
+        case .npm:
+            return [ShellCommand([w("npm"), w("install"), w("-g"), w("--prefix"), .home(".local"), pkg])]
+        case .go:
+            return [ShellCommand(env: ["GOBIN=\"$HOME/\(InstallPlan.userBinPath)\""], [w("go"), w("install"), pkg])]
+        case .cargo:
+            return [ShellCommand([w("cargo"), w("install"), w("--root"), .home(".local"), pkg])]
+        case .snap, .snapClassic:
+            // `snap install` of an installed snap does nothing; `refresh` takes it to the newest.
+            let install = ShellCommand([w("snap"), w("install")] + (installer == .snapClassic ? [w("--classic")] : []) + [pkg], needsRoot: true)
+            return upgrade ? [install, ShellCommand([w("snap"), w("refresh"), pkg], needsRoot: true)] : [install]
+        case .docs:
+            return []
+        }
+    }
+}
+
+/// A tool's best way onto this host.
+public struct RecipeChoice: Sendable, Equatable {
+    public var installer: Installer
+    /// The package name, or the docs URL for `.docs`.
+    public var package: String
+}
+
+/// Makes an `InstallPlan` from a report: one recommended tool per unmet capability, an upgrade for
+/// every outdated tool, each with the best recipe for this host, grouped into the seed's phases.
+public enum Planner {
+    /// The plan for `report` on `host`.
+    ///
+    /// - Parameters:
+    ///   - phase: `--phase N`: only that phase (1, 2 or 3).
+    ///   - areas: `--area ID`: only these areas (empty: all areas of the report).
+    ///   - date: when the plan is made; shown in its header (pass the clock's now from the CLI).
+    public static func plan(report: Report, catalog: Catalog, host: HostEnvironment, phase: Int? = nil, areas: [String] = [],
+                            date: Date) -> InstallPlan {
+        var builder = Builder(report: report, catalog: catalog, host: host)
+        let inScope = report.areas.filter { (areas.isEmpty || areas.contains($0.area.id)) && (phase == nil || $0.area.phase == phase) }
+        let numbers = phase.map { [$0] } ?? [1, 2, 3]
+        for number in numbers {
+            builder.currentPhase = number
+            for area in inScope where area.area.phase == number { builder.plan(area) }
+        }
+        var phases: [PlanPhase] = []
+        for number in numbers {
+            let phaseAreas = inScope.filter { $0.area.phase == number }
+            guard !phaseAreas.isEmpty || number == 3 else { continue }
+            var steps = builder.phaseSteps[number] ?? []
+            if steps.contains(where: { [.install, .upgrade, .manual].contains($0.kind) }) {
+                steps.append(verifyStep(phase: number, areas: phaseAreas.map(\.area.id)))
+            }
+            if number == 3 { steps += integrationSteps() }
+            for i in steps.indices { steps[i].number = "\(number).\(i + 1)" }
+            phases.append(PlanPhase(number: number, title: title(phase: number), week: number,
+                                    areas: phaseAreas.map { PlanArea(id: $0.area.id, name: $0.area.name, priority: $0.area.priority, status: $0.status) },
+                                    steps: steps))
+        }
+        return InstallPlan(capauditVersion: report.capauditVersion, createdAt: date, host: host, phaseFilter: phase,
+                           areaFilter: areas, phases: phases)
+    }
+
+    static func title(phase: Int) -> String {
+        switch phase {
+        case 1: return "Critical"
+        case 2: return "High priority"
+        default: return "Medium priority and integration"
+        }
+    }
+
+    static func gateLevel(phase: Int) -> String {
+        switch phase {
+        case 1: return "critical"
+        case 2: return "high"
+        default: return "medium"
+        }
+    }
+
+    static func verifyStep(phase: Int, areas: [String]) -> PlanStep {
+        let command = "capaudit scan " + areas.map { "--area \($0) " }.joined() + "--fail-on \(gateLevel(phase: phase))"
+        return PlanStep(kind: .verify, title: "Check phase \(phase)",
+                        detail: "Open a new shell (so PATH changes apply) and re-scan; it exits 0 once every capability of these areas is met.",
+                        action: .text, commands: [command])
+    }
+
+    /// The seed's Phase 3 integration steps 9–12, adapted to what capaudit gives.
+    static func integrationSteps() -> [PlanStep] {
+        [
+            PlanStep(kind: .integration, title: "Register the installed tools",
+                     detail: "Publish what is installed where agents and dashboards read it (the agent TOOLS registry): the JSON report lists each tool's path and version.",
+                     action: .text, commands: ["capaudit scan --format json --output capaudit.json"], seedStep: 9),
+            PlanStep(kind: .integration, title: "Wrap common operations",
+                     detail: "Give each everyday operation (dependency and image scans, load tests, migrations, cluster access) one script or make target that calls the tools above, so people and agents run them the same way.",
+                     action: .text, seedStep: 10),
+            PlanStep(kind: .integration, title: "Gate CI on capaudit",
+                     detail: "Add the scan to CI so a runner without the critical tools fails early; raise it to --fail-on high once phase 2 is done.",
+                     action: .text, commands: ["capaudit scan --fail-on critical"], seedStep: 11),
+            PlanStep(kind: .integration, title: "Write production guides",
+                     detail: "Start the guides from this plan: which tool does what, and how it installs on each host family.",
+                     action: .text, commands: ["capaudit plan --format markdown --output production-tools.md"], seedStep: 12),
+        ]
+    }
+
+    /// The best recipe for `tool` on `host`, or nil when only the docs are left: the system package
+    /// manager matching os-release (when on PATH and the tool has a recipe for it), Homebrew on Linux,
+    /// pipx, pip (a capaudit venv when the system Python is externally managed), npm, go, cargo, snap.
+    public static func bestRecipe(for tool: Tool, on host: HostEnvironment) -> RecipeChoice? {
+        guard isAvailable(tool, on: host) else { return nil }
+        let packages = tool.install.packages
+        for manager in host.systemManagers where host.has(manager) {
+            let name: String?
+            switch manager {
+            case .apt: name = packages[.apt]
+            case .dnf: name = packages[.dnf]
+            case .yum: name = packages[.yum] ?? packages[.dnf]
+            case .apk: name = packages[.apk]
+            case .pacman: name = packages[.pacman]
+            case .zypper: name = packages[.zypper]
+            case .brew: name = packages[.brew]
+            default: name = nil
+            }
+            if let name, let installer = Installer(rawValue: manager.rawValue) { return RecipeChoice(installer: installer, package: name) }
+        }
+        if host.has(.brew), !host.systemManagers.contains(.brew), let name = packages[.brew] {
+            return RecipeChoice(installer: .brew, package: name)
+        }
+        if host.has(.pipx), let name = packages[.pipx] { return RecipeChoice(installer: .pipx, package: name) }
+        if let name = packages[.pip] ?? packages[.pipx] {
+            if host.has(.pip) && !host.pythonExternallyManaged { return RecipeChoice(installer: .pip, package: name) }
+            if host.has(.python3) { return RecipeChoice(installer: .venv, package: name) }
+        }
+        if host.has(.npm), let name = packages[.npm] { return RecipeChoice(installer: .npm, package: name) }
+        if host.has(.go), let name = packages[.go] { return RecipeChoice(installer: .go, package: name) }
+        if host.has(.cargo), let name = packages[.cargo] { return RecipeChoice(installer: .cargo, package: name) }
+        if host.has(.snap) {
+            if let name = packages[.snap] { return RecipeChoice(installer: .snap, package: name) }
+            if let name = packages[.snapClassic] { return RecipeChoice(installer: .snapClassic, package: name) }
+        }
+        return nil
+    }
+
+    /// False when the tool names platforms and this host's is not one of them.
+    public static func isAvailable(_ tool: Tool, on host: HostEnvironment) -> Bool {
+        tool.platforms.isEmpty || tool.platforms.contains(host.platform.rawValue)
+    }
+
+    /// Where a person reads how to install it by hand.
+    static func docsURL(_ tool: Tool) -> String { tool.install.docs ?? tool.homepage }
+
+    /// What shows the tool is there after install: its first probe that proves it by path or
+    /// version (`command -v`), else its first probe run as-is; nothing for an undetectable tool.
+    static func check(for tool: Tool) -> StepCheck {
+        let probes = tool.probes
+        if let p = probes.first(where: { $0.evidence != .exitZero }) { return .command(p.command) }
+        if let p = probes.first { return .succeeds(argv: [p.command] + p.args, env: p.env) }
+        return .none
+    }
+
+    /// Accumulates the steps of one phase and remembers, across phases, what is already planned.
+    struct Builder {
+        let report: Report
+        let catalog: Catalog
+        let host: HostEnvironment
+        let toolReports: [String: ToolReport]
+        /// Steps by phase number, in the order they were planned (indices never change).
+        var phaseSteps: [Int: [PlanStep]] = [:]
+        /// Tool id → its step.
+        var planned: [String: (phase: Int, index: Int)] = [:]
+        var setupDone: Set<String> = []
+        var currentPhase = 0
+
+        init(report: Report, catalog: Catalog, host: HostEnvironment) {
+            self.report = report
+            self.catalog = catalog
+            self.host = host
+            var reports: [String: ToolReport] = [:]
+            for area in report.areas { for t in area.tools where reports[t.tool.id] == nil { reports[t.tool.id] = t } }
+            toolReports = reports
+        }
+
+        func tool(_ id: String) -> Tool? { toolReports[id]?.tool ?? catalog.tools[id] }
+
+        /// Installed, but not good enough: below the minimum, or a version that cannot be compared with it.
+        func needsUpgrade(_ id: String) -> Bool {
+            guard let r = toolReports[id] else { return false }
+            return r.verdict.status == .outdated || (r.verdict.status == .unknownVersion && r.minVersion != nil)
+        }
+
+        mutating func plan(_ area: AreaReport) {
+            for capability in area.capabilities where !capability.met {
+                let coverage = PlanCoverage(areaID: area.area.id, areaName: area.area.name,
+                                            capabilityID: capability.capability.id, capabilityName: capability.capability.name)
+                plan(capability, coverage: coverage)
+            }
+            // Every outdated tool gets an upgrade, even when another tool meets its capability.
+            for t in area.tools where needsUpgrade(t.tool.id) && planned[t.tool.id] == nil {
+                let covers = area.capabilities.filter { $0.capability.tools.contains(t.tool.id) }.map {
+                    PlanCoverage(areaID: area.area.id, areaName: area.area.name, capabilityID: $0.capability.id, capabilityName: $0.capability.name)
+                }
+                add(upgradeStep(t.tool, covers: covers, reason: "\(t.tool.name) is installed but \(t.verdict.reason)"))
+            }
+        }
+
+        mutating func plan(_ capability: CapabilityReport, coverage: PlanCoverage) {
+            let c = capability.capability
+            var extraNotes: [String] = []
+            if let waiver = capability.waiver { extraNotes.append("This gap is waived (\(waiver.reason)); the step is here for when you want it closed.") }
+            // 1. A tool of this capability that is installed but not good enough: upgrade it.
+            let upgradable = c.tools.filter { needsUpgrade($0) }
+            if let id = (c.preferred.flatMap { upgradable.contains($0) ? $0 : nil }) ?? upgradable.first, let t = tool(id) {
+                if cover(id, with: coverage) { return }
+                let r = toolReports[id]!
+                var step = upgradeStep(t, covers: [coverage],
+                                       reason: "\(t.name) is already installed but \(r.verdict.reason); upgrading it meets the capability")
+                step.notes += extraNotes
+                add(step)
+                return
+            }
+            // 2. A tool of this capability the plan already installs for another capability.
+            if let id = c.tools.first(where: { planned[$0] != nil }), cover(id, with: coverage) { return }
+            // 3. The preferred tool when it installs here, else the first that does (detectable ones
+            //    first), else the docs of the preferred (or first) tool.
+            let candidates = c.tools.compactMap { tool($0) }
+            let installable = candidates.filter { Planner.bestRecipe(for: $0, on: host) != nil }
+            let chosen: Tool
+            var reason: String
+            if let p = c.preferred, let t = installable.first(where: { $0.id == p }) {
+                chosen = t
+                reason = "the catalog's preferred tool for \(c.name)"
+            } else if let t = installable.first(where: { $0.probes.isEmpty == false }) ?? installable.first {
+                chosen = t
+                if let p = c.preferred, let pt = tool(p) {
+                    reason = "the preferred \(pt.name) has no recipe for the package managers of this host; \(t.name) has"
+                } else {
+                    reason = candidates.count > 1 ? "the first tool of \(c.name) that installs on this host" : "the only tool for \(c.name)"
+                }
+            } else if let t = c.preferred.flatMap({ p in candidates.first { $0.id == p } }) ?? candidates.first(where: { !$0.probes.isEmpty }) ?? candidates.first {
+                chosen = t
+                let managers = host.managers.keys.sorted().map(\.rawValue)
+                reason = "no package manager on this host (\(managers.isEmpty ? "none found" : managers.joined(separator: ", "))) has a recipe for "
+                    + (candidates.count > 1 ? "any tool of \(c.name)" : t.name) + "; install it by hand"
+            } else {
+                return
+            }
+            var step = installStep(chosen, covers: [coverage], reason: reason)
+            step.alternatives = candidates.filter { $0.id != chosen.id }.map(alternative)
+            step.notes += extraNotes
+            add(step)
+        }
+
+        /// Adds `coverage` to the tool's existing step; true when the tool was already planned.
+        mutating func cover(_ id: String, with coverage: PlanCoverage) -> Bool {
+            guard let at = planned[id] else { return false }
+            if phaseSteps[at.phase]?[at.index].covers.contains(coverage) == false {
+                phaseSteps[at.phase]?[at.index].covers.append(coverage)
+            }
+            return true
+        }
+
+        func alternative(_ t: Tool) -> PlanAlternative {
+            if let choice = Planner.bestRecipe(for: t, on: host) {
+                let commands = InstallCommands.commands(choice.installer, package: choice.package, upgrade: false, host: host)
+                return PlanAlternative(toolID: t.id, toolName: t.name, installer: choice.installer,
+                                       command: commands.map { $0.display(isRoot: host.isRoot) }.joined(separator: " && "), docs: t.install.docs)
+            }
+            return PlanAlternative(toolID: t.id, toolName: t.name, installer: .docs, command: nil, docs: Planner.docsURL(t))
+        }
+
+        func toolNotes(_ t: Tool) -> [String] {
+            var notes: [String] = []
+            if case .undetectable(let why) = t.detection {
+                notes.append("capaudit cannot verify \(t.name) after install: \(why).")
+            }
+            if !Planner.isAvailable(t, on: host) {
+                notes.append("\(t.name) is made for \(t.platforms.joined(separator: ", ")) only, not \(host.platform.rawValue).")
+            }
+            if let r = toolReports[t.id], [.timeout, .error].contains(r.verdict.status) {
+                notes.append("Found at \(r.path ?? "?") but \(r.verdict.reason); if that copy works, this step is not needed (a script skips it while the command is on PATH).")
+            }
+            if let note = t.install.note { notes.append(note) }
+            return notes
+        }
+
+        func installStep(_ t: Tool, covers: [PlanCoverage], reason: String) -> PlanStep {
+            guard let choice = Planner.bestRecipe(for: t, on: host) else {
+                let url = Planner.docsURL(t)
+                return PlanStep(kind: .manual, title: "Install \(t.name) by hand", toolID: t.id, toolName: t.name, covers: covers,
+                                action: .manual(url: url), check: Planner.check(for: t), reason: reason, notes: toolNotes(t))
+            }
+            let commands = InstallCommands.commands(choice.installer, package: choice.package, upgrade: false, host: host)
+            var notes = toolNotes(t)
+            if choice.installer == .venv {
+                notes.insert("Installed into capaudit's Python virtual environment ($HOME/\(InstallPlan.venvPath)): "
+                             + (host.pythonExternallyManaged ? "the system Python is externally managed (PEP 668) and pipx is not on PATH." : "pip is not on PATH."), at: 0)
+            }
+            return PlanStep(kind: .install, title: "Install \(t.name)", toolID: t.id, toolName: t.name, covers: covers,
+                            action: .install(choice.installer, package: choice.package), shellCommands: commands,
+                            commands: commands.map { $0.display(isRoot: host.isRoot) }, check: Planner.check(for: t),
+                            reason: reason + " (\(choice.installer.label))", notes: notes)
+        }
+
+        func upgradeStep(_ t: Tool, covers: [PlanCoverage], reason: String) -> PlanStep {
+            let r = toolReports[t.id]
+            var notes: [String] = []
+            if let path = r?.path {
+                notes.append("The installed copy is \(path). Re-scan after the upgrade: if that copy still comes first on PATH, remove it or put the new one first.")
+            }
+            guard let choice = Planner.bestRecipe(for: t, on: host) else {
+                return PlanStep(kind: .manual, title: "Upgrade \(t.name) by hand", toolID: t.id, toolName: t.name, covers: covers,
+                                action: .manual(url: Planner.docsURL(t)), check: StepCheck.none, reason: reason, notes: notes + toolNotes(t))
+            }
+            let commands = InstallCommands.commands(choice.installer, package: choice.package, upgrade: true, host: host)
+            return PlanStep(kind: .upgrade, title: "Upgrade \(t.name)", toolID: t.id, toolName: t.name, covers: covers,
+                            action: .upgrade(choice.installer, package: choice.package), shellCommands: commands,
+                            commands: commands.map { $0.display(isRoot: host.isRoot) }, check: StepCheck.none,
+                            reason: reason + " (\(choice.installer.label))", notes: notes + toolNotes(t))
+        }
+
+        /// Appends a step, first adding the setup it needs (venv, PATH) when not done yet.
+        mutating func add(_ step: PlanStep) {
+            if let installer = step.installer {
+                if installer == .venv { addVenvSetup() }
+                if installer.usesUserBin { addPathSetup(InstallPlan.userBinPath, why: "pipx, pip --user, npm, go and cargo installs put commands there") }
+            }
+            if let id = step.toolID { planned[id] = (currentPhase, phaseSteps[currentPhase, default: []].count) }
+            phaseSteps[currentPhase, default: []].append(step)
+        }
+
+        mutating func addVenvSetup() {
+            guard setupDone.insert("venv").inserted else { return }
+            if host.has(.apt) {
+                let commands = InstallCommands.commands(.apt, package: "python3-venv", upgrade: false, host: host)
+                phaseSteps[currentPhase, default: []].append(PlanStep(kind: .setup, title: "Install python3-venv", action: .install(.apt, package: "python3-venv"),
+                                      shellCommands: commands, commands: commands.map { $0.display(isRoot: host.isRoot) },
+                                      check: .succeeds(argv: ["python3", "-c", "import ensurepip"], env: [:]),
+                                      reason: "python3 -m venv needs it on Debian and Ubuntu"))
+            }
+            let reason = host.pythonExternallyManaged
+                ? "the system Python is externally managed (PEP 668\(host.externallyManagedMarker.map { ": \($0)" } ?? "")) and pipx is not on PATH, so Python tools go into a virtual environment of their own; pip never touches the system Python"
+                : "pip is not on PATH, so Python tools go into a virtual environment of their own"
+            phaseSteps[currentPhase, default: []].append(PlanStep(kind: .setup, title: "Create a Python virtual environment for Python tools",
+                                  action: .createVenv(path: InstallPlan.venvPath),
+                                  commands: ["python3 -m venv \"$HOME/\(InstallPlan.venvPath)\""], reason: reason))
+            addPathSetup(InstallPlan.venvPath + "/bin", why: "the tools installed into the virtual environment are there")
+        }
+
+        mutating func addPathSetup(_ path: String, why: String) {
+            guard setupDone.insert("path:" + path).inserted else { return }
+            phaseSteps[currentPhase, default: []].append(PlanStep(kind: .setup, title: "Put $HOME/\(path) on PATH", action: .addToPath(path: path),
+                                  commands: [ShellScriptRenderer.profileLineCommand(path)],
+                                  reason: why + "; the line in ~/.profile makes new login shells find them"))
+        }
+    }
+}

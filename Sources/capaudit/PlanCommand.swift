@@ -1,0 +1,36 @@
+import CapAuditKit
+import Foundation
+
+/// `capaudit plan`: scan, then write the phased install plan for this host.
+struct PlanCommand {
+    let arguments: ParsedArguments
+    let terminal: Terminal
+
+    func run() throws -> ExitCode {
+        let formatName = arguments.value("--format") ?? "markdown"
+        guard let format = PlanRenderer.Format(rawValue: formatName) else {
+            throw UsageError.invalidValue(option: "--format", value: formatName, expected: "markdown, text, json or shell", command: "plan")
+        }
+        var phase: Int?
+        if let text = arguments.value("--phase") {
+            guard let n = Int(text), (1...3).contains(n) else {
+                throw UsageError.invalidValue(option: "--phase", value: text, expected: "1, 2 or 3", command: "plan")
+            }
+            phase = n
+        }
+        let session = try ScanSession(arguments: arguments, command: "plan")
+        let host = try HostEnvironment.detect(osReleasePath: arguments.value("--os-release"),
+                                              searchPath: session.environment["PATH"] ?? "",
+                                              managerOverride: arguments.all("--manager"))
+        let (_, report, _) = try session.run(terminal: terminal)
+        let plan = Planner.plan(report: report, catalog: session.catalog, host: host, phase: phase, areas: session.areaIDs, date: report.startedAt)
+        let text = PlanRenderer.render(plan, format: format)
+        if let output = arguments.value("--output") {
+            try AtomicFile.write(text, to: output)
+            terminal.err("capaudit: wrote \(output)")
+        } else {
+            terminal.out(text)
+        }
+        return .success
+    }
+}
