@@ -58,6 +58,7 @@ final class Terminal: @unchecked Sendable {
                 // when the probe dies, so kill every descendant that is left (bounded: a fraction of a second).
                 Subreaper.killDescendants(within: 0.3)
                 AtomicFile.removePendingFiles()
+                SignalCleanup.shared.removeAll()
                 eraseProgress()
                 FileHandle.standardError.write(Data("capaudit: \(signo == SIGINT ? "interrupted" : "terminated"); running probes were killed, no report was written\n".utf8))
                 _exit(code.rawValue)
@@ -65,5 +66,30 @@ final class Terminal: @unchecked Sendable {
             source.resume()
             signalSources.append(source)
         }
+    }
+}
+
+/// Folders to delete when capaudit exits on SIGINT/SIGTERM, which skips `defer` blocks: register the
+/// throw-away HOME of `--isolated-home` while it exists (`add` after creating it, `remove` once removed).
+final class SignalCleanup: @unchecked Sendable {
+    static let shared = SignalCleanup()
+    private let lock = NSLock()
+    private var paths = Set<String>()
+
+    func add(_ path: String) {
+        lock.lock(); defer { lock.unlock() }
+        paths.insert(path)
+    }
+
+    func remove(_ path: String) {
+        lock.lock(); defer { lock.unlock() }
+        paths.remove(path)
+    }
+
+    /// Deletes every registered folder (called from the signal handler, right before exiting).
+    func removeAll() {
+        lock.lock(); defer { lock.unlock() }
+        for path in paths { try? FileManager.default.removeItem(atPath: path) }
+        paths.removeAll()
     }
 }

@@ -64,7 +64,12 @@ extension BuiltinCatalog {
           "pattern": "(?m)^v?(\\d+\\.\\d+\\.\\d+[^\\s]*)\\s*$",
           "note": "The Homebrew formula's launcher runs the bundled JAR locally and prints the bare version (JVM start-up is slow). The npm wrapper's 'openapi-generator-cli' is deliberately not probed: on every invocation, before it even parses its arguments, it asks Maven Central for the latest version (unless pinned in ./openapitools.json), downloads the JAR if it is missing, and runs 'docker run' when that file sets useDocker. Hosts with only the npm wrapper are reported missing."
         }
-      ]
+      ],
+      "install": {
+        "brew": "openapi-generator",
+        "docs": "https://openapi-generator.tech/docs/installation",
+        "note": "npm @openapitools/openapi-generator-cli and PyPI openapi-generator-cli install an 'openapi-generator-cli' command instead, which capaudit does not probe (the npm wrapper downloads the JAR on first use), so they are not offered."
+      }
     },
     {
       "id": "swagger-codegen",
@@ -80,7 +85,12 @@ extension BuiltinCatalog {
           "pattern": "(?m)^v?(\\d+\\.\\d+\\.\\d+[^\\s]*)\\s*$",
           "note": "A launcher around swagger-codegen-cli.jar; 3.x builds from Homebrew print DEBUG log lines ('12:19:24.177 [main] DEBUG ...') before the bare version, so the pattern takes a line that is only a version."
         }
-      ]
+      ],
+      "install": {
+        "brew": "swagger-codegen",
+        "docs": "https://github.com/swagger-api/swagger-codegen#readme",
+        "note": "A Java application; elsewhere run swagger-codegen-cli.jar with java -jar."
+      }
     },
     {
       "id": "redoc-cli",
@@ -108,7 +118,12 @@ extension BuiltinCatalog {
           "pattern": "(?m)^v?(\\d+\\.\\d+\\.\\d+[^\\s]*)\\s*$",
           "note": "The deprecated redoc-cli package; yargs prints the bare version."
         }
-      ]
+      ],
+      "install": {
+        "npm": "@redocly/cli",
+        "docs": "https://redocly.com/docs/cli/installation",
+        "note": "redoc-cli is deprecated; @redocly/cli provides the 'redocly' command."
+      }
     },
     {
       "id": "spectral",
@@ -124,14 +139,23 @@ extension BuiltinCatalog {
           "pattern": "(?m)^v?(\\d+\\.\\d+\\.\\d+[^\\s]*)\\s*$",
           "note": "Prints the bare version; some builds printed 0.0.0, which reads as unknown."
         }
-      ]
+      ],
+      "install": {
+        "npm": "@stoplight/spectral-cli",
+        "docs": "https://docs.stoplight.io/docs/spectral/b8391e051b7d8-installation",
+        "note": "Standalone binaries are also published."
+      }
     },
     {
       "id": "swagger-ui",
       "name": "Swagger UI",
       "summary": "Interactive API documentation rendered in the browser from an OpenAPI document.",
       "homepage": "https://swagger.io/tools/swagger-ui/",
-      "undetectable": "Swagger UI is a JavaScript/HTML bundle (npm swagger-ui / swagger-ui-dist, or a container image) served by a web server or embedded in an application; it installs no command, so nothing on PATH can show it."
+      "undetectable": "Swagger UI is a JavaScript/HTML bundle (npm swagger-ui / swagger-ui-dist, or a container image) served by a web server or embedded in an application; it installs no command, so nothing on PATH can show it.",
+      "install": {
+        "docs": "https://swagger.io/docs/open-source-tools/swagger-ui/usage/installation/",
+        "note": "A JavaScript bundle added to a project (npm swagger-ui or swagger-ui-dist) or run as the swaggerapi/swagger-ui image; nothing to install on a host."
+      }
     }
   ]
 }
@@ -194,7 +218,17 @@ extension BuiltinCatalog {
           },
           "note": "gh checks GitHub for a newer release in the background on other commands; GH_NO_UPDATE_NOTIFIER keeps that off. The output also carries a release URL, so the pattern is anchored on 'gh version'."
         }
-      ]
+      ],
+      "install": {
+        "apt": "gh",
+        "dnf": "gh",
+        "apk": "github-cli",
+        "pacman": "github-cli",
+        "zypper": "gh",
+        "brew": "gh",
+        "docs": "https://github.com/cli/cli#installation",
+        "note": "Debian 12 ships gh 2.23; GitHub's own apt/rpm repository (cli.github.com/packages) has current releases. zypper needs that repository added first; dnf finds gh in Fedora or in that repository."
+      }
     },
     {
       "id": "glab",
@@ -215,7 +249,14 @@ extension BuiltinCatalog {
           },
           "note": "glab 1.47 queried the gitlab.com releases API even for --version; both update-check switches (old and new name) and telemetry are turned off. glab may still create ~/.config/glab-cli (GLAB_CONFIG_DIR cannot point at a per-run temp dir from a static catalog). Output forms seen: 'glab version 1.22.0 (2022-01-01)', 'Current glab version: 1.53.0', 'glab 1.82.0 (abc1234)'."
         }
-      ]
+      ],
+      "install": {
+        "apk": "glab",
+        "pacman": "glab",
+        "brew": "glab",
+        "docs": "https://gitlab.com/gitlab-org/cli#installation",
+        "note": "Not packaged in Debian 12; release binaries and .deb files are on the GitLab releases page."
+      }
     },
     {
       "id": "gitlab-runner",
@@ -231,7 +272,14 @@ extension BuiltinCatalog {
           "pattern": "(?m)^Version:\\s+v?(\\d+\\.\\d+[^\\s]*)",
           "note": "Prints Version, Git revision, Git branch and 'GO version: go1.x'; the pattern takes only the line that starts with 'Version:'."
         }
-      ]
+      ],
+      "install": {
+        "apk": "gitlab-runner",
+        "pacman": "gitlab-runner",
+        "brew": "gitlab-runner",
+        "docs": "https://docs.gitlab.com/runner/install/",
+        "note": "Not packaged in Debian 12; GitLab publishes apt and rpm repositories for it."
+      }
     },
     {
       "id": "circleci",
@@ -252,7 +300,12 @@ extension BuiltinCatalog {
           },
           "note": "The v0 CLI asks the GitHub API for a newer release before every command unless --skip-update-check (or CIRCLECI_CLI_SKIP_UPDATE_CHECK) is given; telemetry opted out too. Output looks like '0.1.30549+634e5b5 (release)'; the build hash after '+' is dropped."
         }
-      ]
+      ],
+      "install": {
+        "brew": "circleci",
+        "docs": "https://circleci.com/docs/local-cli/",
+        "note": "Not packaged in Debian 12; the upstream install script or release binaries otherwise."
+      }
     },
     {
       "id": "jenkins-cli",
@@ -268,7 +321,1069 @@ extension BuiltinCatalog {
           "pattern": "Version: (\\d+\\.\\d+[^\\s]*)",
           "note": "The Jenkins CLI is jenkins-cli.jar; 'java -jar jenkins-cli.jar -s URL version' always asks the server. Only a launcher script named jenkins-cli (installed by the Homebrew jenkins / jenkins-lts formulae) can be probed: hudson.cli.CLI handles '-version' first in its argument loop and prints the jar's own manifest version ('Version: 2.440.1') before any connection is set up. Hosts that only have the jar are reported missing."
         }
-      ]
+      ],
+      "install": {
+        "brew": "jenkins-lts",
+        "docs": "https://www.jenkins.io/doc/book/managing/cli/",
+        "note": "The CLI is jenkins-cli.jar, downloaded from the controller (JENKINS_URL/jnlpJars/jenkins-cli.jar); only the Homebrew jenkins-lts formula installs a jenkins-cli launcher that capaudit can find."
+      }
+    }
+  ]
+}
+
+"""#),
+        ("cloud-cli.json", #"""
+{
+  "schemaVersion": 1,
+  "area": {
+    "id": "cloud-cli",
+    "kind": "extended",
+    "name": "Cloud Provider CLIs",
+    "priority": "medium",
+    "rank": 12,
+    "phase": 3,
+    "why": "Missing Integrations: Cloud Provider CLIs - AWS, GCP, Azure (partially have)",
+    "impact": "Cloud resources can only be inspected and changed through consoles, not scripted or automated (capaudit's wording)",
+    "useCases": [
+      "Provisioning and inspecting cloud resources",
+      "Scripting deployments",
+      "Reading logs, metrics and secrets in the cloud (capaudit's wording)"
+    ],
+    "capabilities": [
+      {
+        "id": "aws-cli",
+        "name": "Amazon Web Services CLI",
+        "tools": [
+          "aws"
+        ],
+        "preferred": "aws"
+      },
+      {
+        "id": "gcp-cli",
+        "name": "Google Cloud CLI",
+        "tools": [
+          "gcloud"
+        ],
+        "preferred": "gcloud"
+      },
+      {
+        "id": "azure-cli",
+        "name": "Microsoft Azure CLI",
+        "tools": [
+          "az"
+        ],
+        "preferred": "az"
+      }
+    ]
+  }
+}
+
+"""#),
+        ("deployment-strategies.json", #"""
+{
+  "schemaVersion": 1,
+  "area": {
+    "id": "deployment-strategies",
+    "kind": "extended",
+    "name": "Deployment Strategies",
+    "priority": "medium",
+    "rank": 16,
+    "phase": 3,
+    "why": "Missing Workflows: Blue-Green Deployment - No deployment strategy tools; Canary Deployments - No gradual rollout tools; Rollback Automation - No automated rollback",
+    "impact": "Every release goes to all users at once and a bad one is rolled back by hand (capaudit's wording)",
+    "useCases": [
+      "Blue-green deployment",
+      "Canary deployment",
+      "Rollback automation"
+    ],
+    "capabilities": [
+      {
+        "id": "progressive-delivery",
+        "name": "Blue-green and canary rollouts",
+        "tools": [
+          "argo-rollouts",
+          "flagger"
+        ],
+        "preferred": "argo-rollouts"
+      },
+      {
+        "id": "rollback-automation",
+        "name": "Declarative releases with one-step rollback",
+        "tools": [
+          "argocd",
+          "helm"
+        ],
+        "preferred": "argocd"
+      }
+    ]
+  },
+  "tools": [
+    {
+      "id": "argo-rollouts",
+      "name": "Argo Rollouts kubectl plugin",
+      "summary": "kubectl plugin for Argo Rollouts: blue-green and canary rollouts, promotion, abort.",
+      "homepage": "https://argoproj.github.io/rollouts/",
+      "probes": [
+        {
+          "command": "kubectl-argo-rollouts",
+          "args": [
+            "version"
+          ],
+          "pattern": "kubectl-argo-rollouts: v?(\\d+\\.\\d+\\.\\d+[^\\s+]*)",
+          "note": "The plugin binary answers 'version' itself ('kubectl-argo-rollouts: v1.6.4+a312af9' then BuildDate, GitCommit, GoVersion, Platform) without a cluster (pkg/kubectl-argo-rollouts/cmd/version/version.go; argoproj/argo-rollouts #3250). The controller's version lives in the cluster and is not looked at. Not installed here."
+        }
+      ],
+      "install": {
+        "brew": "argoproj/tap/kubectl-argo-rollouts",
+        "docs": "https://argo-rollouts.readthedocs.io/en/stable/installation/#kubectl-plugin-installation",
+        "note": "Not packaged in Debian 12; release binaries otherwise (install as kubectl-argo-rollouts on PATH)."
+      }
+    },
+    {
+      "id": "flagger",
+      "name": "Flagger",
+      "summary": "Progressive-delivery operator for Kubernetes (canary, A/B, blue-green) with mesh or ingress routing.",
+      "homepage": "https://flagger.app",
+      "undetectable": "Flagger is a Kubernetes controller running inside the cluster; it installs no command on a workstation or CI host, and finding it would mean querying the cluster API, which capaudit never does.",
+      "install": {
+        "docs": "https://docs.flagger.app/install/flagger-install-on-kubernetes",
+        "note": "Installed into the cluster with Helm or Kustomize; nothing to install on the host."
+      }
+    },
+    {
+      "id": "argocd",
+      "name": "Argo CD CLI",
+      "summary": "GitOps continuous delivery for Kubernetes: sync, diff, history and rollback of applications.",
+      "homepage": "https://argo-cd.readthedocs.io",
+      "probes": [
+        {
+          "command": "argocd",
+          "args": [
+            "version",
+            "--client"
+          ],
+          "pattern": "argocd: v?(\\d+\\.\\d+\\.\\d+[^\\s+]*)",
+          "note": "Without --client 'argocd version' also connects to the Argo CD API server; with it, it prints 'argocd: v2.9.3+6eba5be' and build details and returns (cmd/argocd/commands/version.go). Not installed here."
+        }
+      ],
+      "install": {
+        "pacman": "argocd",
+        "brew": "argocd",
+        "docs": "https://argo-cd.readthedocs.io/en/stable/cli_installation/",
+        "note": "Not packaged in Debian 12."
+      }
+    }
+  ]
+}
+
+"""#),
+        ("error-tracking.json", #"""
+{
+  "schemaVersion": 1,
+  "area": {
+    "id": "error-tracking",
+    "kind": "extended",
+    "name": "Error Tracking",
+    "priority": "medium",
+    "rank": 14,
+    "phase": 3,
+    "why": "Missing Integrations: Error Tracking - Sentry, Rollbar integrations",
+    "impact": "Releases, source maps and deploys are not reported to the error tracker, so production stack traces stay unreadable and unattributed (capaudit's wording)",
+    "useCases": [
+      "Creating releases and associating commits",
+      "Uploading source maps and debug symbols",
+      "Recording deploys (capaudit's wording)"
+    ],
+    "capabilities": [
+      {
+        "id": "release-and-symbol-upload",
+        "name": "Release, deploy and source-map upload to an error tracker",
+        "tools": [
+          "sentry-cli",
+          "rollbar-cli"
+        ],
+        "preferred": "sentry-cli"
+      }
+    ]
+  },
+  "tools": [
+    {
+      "id": "sentry-cli",
+      "name": "Sentry CLI",
+      "summary": "Sentry from the terminal: releases, deploys, source maps and debug files.",
+      "homepage": "https://docs.sentry.io/cli/",
+      "probes": [
+        {
+          "command": "sentry-cli",
+          "args": [
+            "--version"
+          ],
+          "pattern": "sentry-cli (\\d+\\.\\d+[^\\s]*)",
+          "env": {
+            "SENTRY_DISABLE_UPDATE_CHECK": "true"
+          },
+          "note": "Prints 'sentry-cli 3.8.2'. Other commands may check GitHub for a newer release; SENTRY_DISABLE_UPDATE_CHECK turns that off."
+        }
+      ],
+      "install": {
+        "brew": "getsentry/tools/sentry-cli",
+        "pipx": "sentry-cli",
+        "pip": "sentry-cli",
+        "npm": "@sentry/cli",
+        "docs": "https://docs.sentry.io/cli/installation/",
+        "note": "Not packaged in Debian 12; the PyPI package ships the native binary."
+      }
+    },
+    {
+      "id": "rollbar-cli",
+      "name": "Rollbar CLI",
+      "summary": "Rollbar's official CLI: source-map uploads and deploy notifications.",
+      "homepage": "https://github.com/rollbar/rollbar-cli",
+      "probes": [
+        {
+          "command": "rollbar-cli",
+          "args": [
+            "--version"
+          ],
+          "pattern": "(?m)^v?(\\d+\\.\\d+\\.\\d+[^\\s]*)\\s*$",
+          "note": "A yargs program: --version prints the package version and exits before any command runs. Not installed here (npm only): from its README and yargs' behaviour."
+        }
+      ],
+      "install": {
+        "npm": "rollbar-cli",
+        "docs": "https://github.com/rollbar/rollbar-cli#install"
+      }
+    }
+  ]
+}
+
+"""#),
+        ("feature-flags.json", #"""
+{
+  "schemaVersion": 1,
+  "area": {
+    "id": "feature-flags",
+    "kind": "extended",
+    "name": "Feature Flags",
+    "priority": "medium",
+    "rank": 15,
+    "phase": 3,
+    "why": "Missing Integrations: Feature Flags - LaunchDarkly, etc.",
+    "impact": "Features cannot be turned on or off for some users, or switched off in an incident, without a redeploy (capaudit's wording)",
+    "useCases": [
+      "Dark launches and gradual exposure",
+      "Kill switches during incidents",
+      "Managing flags from scripts and CI (capaudit's wording)"
+    ],
+    "capabilities": [
+      {
+        "id": "feature-flag-management",
+        "name": "Feature-flag management",
+        "tools": [
+          "ldcli",
+          "unleash"
+        ],
+        "preferred": "ldcli"
+      }
+    ]
+  },
+  "tools": [
+    {
+      "id": "ldcli",
+      "name": "LaunchDarkly CLI",
+      "summary": "LaunchDarkly from the terminal: flags, projects, environments, members.",
+      "homepage": "https://launchdarkly.com/docs/home/getting-started/ldcli",
+      "probes": [
+        {
+          "command": "ldcli",
+          "args": [
+            "--version",
+            "--analytics-opt-out"
+          ],
+          "pattern": "ldcli version v?(\\d+\\.\\d+[^\\s]*)",
+          "env": {
+            "LD_ANALYTICS_OPT_OUT": "true"
+          },
+          "note": "A cobra CLI ('ldcli version 1.9.0'). After every successful command, --version included, cmd/root.go sends a 'CLI Command Completed' event to LaunchDarkly unless analytics are opted out; the flag and the LD_-prefixed environment form do that (a release without the flag fails on it and exits 1 before any event). It also creates ~/.config/ldcli/config.yml. Not installed here: from launchdarkly/ldcli cmd/root.go and internal/analytics."
+        }
+      ],
+      "install": {
+        "brew": "ldcli",
+        "npm": "@launchdarkly/ldcli",
+        "docs": "https://launchdarkly.com/docs/home/getting-started/ldcli",
+        "note": "The npm package downloads the release binary when installed."
+      }
+    },
+    {
+      "id": "unleash",
+      "name": "Unleash",
+      "summary": "Open-source feature-flag server with SDKs for many languages.",
+      "homepage": "https://www.getunleash.io",
+      "undetectable": "Unleash is a feature-flag server (self-hosted or SaaS) used through its web UI, REST API and SDKs inside applications; it ships no command-line client, so nothing on a host's PATH shows it. Checking it would mean calling a server, which capaudit never does.",
+      "install": {
+        "docs": "https://docs.getunleash.io/",
+        "note": "A server (Docker image, Helm chart or SaaS) plus SDKs; no host command to install."
+      }
+    }
+  ]
+}
+
+"""#),
+        ("foundation.json", #"""
+{
+  "schemaVersion": 1,
+  "area": {
+    "id": "foundation",
+    "kind": "foundation",
+    "name": "Development Foundation",
+    "priority": "medium",
+    "rank": 11,
+    "phase": 3,
+    "why": "The seed's \"What We HAVE (Strong Foundation)\": version control, containers, database clients, API testing, code quality, testing, build tools and process management that production work builds on",
+    "impact": "Current State: Strong development capabilities, weak production capabilities (seed); a gap here means the production areas have nothing to stand on (capaudit's wording)",
+    "useCases": [
+      "Day-to-day development",
+      "Local reproduction of production issues",
+      "Building and testing before deployment"
+    ],
+    "capabilities": [
+      {
+        "id": "version-control",
+        "name": "Version control and code-hosting CLI",
+        "tools": [
+          "git",
+          "gh"
+        ],
+        "preferred": "git"
+      },
+      {
+        "id": "containerization",
+        "name": "Containers",
+        "tools": [
+          "docker"
+        ],
+        "preferred": "docker"
+      },
+      {
+        "id": "database-clients",
+        "name": "Database clients (PostgreSQL, Redis, SQLite, MySQL, MongoDB)",
+        "tools": [
+          "psql",
+          "redis-cli",
+          "sqlite3",
+          "mysql",
+          "mongosh"
+        ],
+        "preferred": "psql"
+      },
+      {
+        "id": "api-testing",
+        "name": "API testing from the terminal",
+        "tools": [
+          "httpie",
+          "curl",
+          "httpx"
+        ],
+        "preferred": "httpie"
+      },
+      {
+        "id": "code-quality",
+        "name": "Linters, formatters and type checkers",
+        "tools": [
+          "eslint",
+          "prettier",
+          "black",
+          "flake8",
+          "mypy",
+          "bandit"
+        ]
+      },
+      {
+        "id": "testing",
+        "name": "Test runner and coverage",
+        "tools": [
+          "pytest",
+          "pytest-cov"
+        ],
+        "preferred": "pytest"
+      },
+      {
+        "id": "build-tools",
+        "name": "Build tools",
+        "tools": [
+          "make",
+          "cmake",
+          "xcodebuild",
+          "gradle"
+        ],
+        "preferred": "make"
+      },
+      {
+        "id": "process-management",
+        "name": "Process management for Node.js services",
+        "tools": [
+          "pm2",
+          "nodemon"
+        ],
+        "preferred": "pm2"
+      }
+    ]
+  },
+  "tools": [
+    {
+      "id": "git",
+      "name": "Git",
+      "summary": "Distributed version control.",
+      "homepage": "https://git-scm.com",
+      "probes": [
+        {
+          "command": "git",
+          "args": [
+            "--version"
+          ],
+          "pattern": "git version (\\d+\\.\\d+[^\\s]*)",
+          "note": "Prints 'git version 2.39.5' (Apple builds add '(Apple Git-145)'); no repository or config is read."
+        }
+      ],
+      "install": {
+        "apt": "git",
+        "dnf": "git",
+        "apk": "git",
+        "pacman": "git",
+        "brew": "git",
+        "docs": "https://git-scm.com/download/linux"
+      }
+    },
+    {
+      "id": "docker",
+      "name": "Docker CLI",
+      "summary": "Builds, runs and ships containers.",
+      "homepage": "https://www.docker.com",
+      "probes": [
+        {
+          "command": "docker",
+          "args": [
+            "--version"
+          ],
+          "pattern": "Docker version v?(\\d+\\.\\d+\\.\\d+[^\\s,]*)",
+          "note": "Only the client version: 'docker --version' prints 'Docker version 28.2.2, build e6534b4' without contacting the daemon, whereas 'docker version' asks the daemon (and exits 1 when none runs). Podman's docker shim prints 'podman version ...', which is not matched, so the version then reads as unknown."
+        }
+      ],
+      "install": {
+        "apt": "docker.io",
+        "apk": "docker",
+        "pacman": "docker",
+        "brew": "docker",
+        "docs": "https://docs.docker.com/engine/install/",
+        "note": "Debian 12's docker.io is Docker 20.10; Docker's apt repository provides docker-ce and docker-ce-cli. Homebrew's docker formula is only the client."
+      }
+    },
+    {
+      "id": "psql",
+      "name": "psql (PostgreSQL client)",
+      "summary": "Interactive PostgreSQL client: queries, schema inspection, scripts.",
+      "homepage": "https://www.postgresql.org/docs/current/app-psql.html",
+      "probes": [
+        {
+          "command": "psql",
+          "args": [
+            "--version"
+          ],
+          "pattern": "psql \\(PostgreSQL\\) (\\d+(?:\\.\\d+)+)",
+          "note": "Prints 'psql (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)'; no server contact and ~/.psqlrc is not read. On Debian psql is the pg_wrapper, which picks the newest installed client."
+        }
+      ],
+      "install": {
+        "apt": "postgresql-client",
+        "pacman": "postgresql-libs",
+        "docs": "https://www.postgresql.org/download/",
+        "note": "Arch ships psql in postgresql-libs. Homebrew's client (libpq) is keg-only, so no brew name is given."
+      }
+    },
+    {
+      "id": "sqlite3",
+      "name": "SQLite CLI",
+      "summary": "Command-line shell for SQLite databases.",
+      "homepage": "https://sqlite.org/cli.html",
+      "probes": [
+        {
+          "command": "sqlite3",
+          "args": [
+            "--version"
+          ],
+          "pattern": "(?m)^(\\d+\\.\\d+\\.\\d+)\\s",
+          "note": "Prints the bare version followed by the source date, time and check-in hash ('3.40.1 2022-12-28 14:03:47 df5c...')."
+        }
+      ],
+      "install": {
+        "apt": "sqlite3",
+        "apk": "sqlite",
+        "pacman": "sqlite",
+        "brew": "sqlite",
+        "docs": "https://sqlite.org/download.html",
+        "note": "macOS ships sqlite3; Homebrew's sqlite is keg-only."
+      }
+    },
+    {
+      "id": "mysql",
+      "name": "MySQL / MariaDB client",
+      "summary": "Command-line client for MySQL and MariaDB servers.",
+      "homepage": "https://dev.mysql.com/doc/refman/8.4/en/mysql.html",
+      "probes": [
+        {
+          "command": "mysql",
+          "args": [
+            "--version"
+          ],
+          "pattern": "(?:Distrib |from |Ver )(\\d+\\.\\d+\\.\\d+)",
+          "note": "Forms: MariaDB 10 'mysql  Ver 15.1 Distrib 10.11.19-MariaDB, for debian-linux-gnu' (Ver is the client protocol, Distrib the release), MySQL 5.7 'mysql  Ver 14.14 Distrib 5.7.44', MySQL 8 'mysql  Ver 8.0.36 for Linux', MariaDB 11 'mysql from 11.2.2-MariaDB, client 15.2'. The pattern needs three components, so the two-part protocol number is skipped. Reads option files but never connects."
+        },
+        {
+          "command": "mariadb",
+          "args": [
+            "--version"
+          ],
+          "pattern": "(?:Distrib |from |Ver )(\\d+\\.\\d+\\.\\d+)",
+          "note": "MariaDB 11 installs 'mariadb' (and may warn that 'mysql' is a deprecated name); same output."
+        }
+      ],
+      "install": {
+        "apt": "default-mysql-client",
+        "pacman": "mariadb-clients",
+        "brew": "mysql-client",
+        "docs": "https://dev.mysql.com/doc/refman/8.4/en/installing.html",
+        "note": "Debian's default-mysql-client installs the MariaDB client, whose mysql command works with MySQL servers. Homebrew's mysql-client is keg-only (put its bin directory on PATH)."
+      }
+    },
+    {
+      "id": "mongosh",
+      "name": "MongoDB Shell",
+      "summary": "Interactive shell and scripting client for MongoDB.",
+      "homepage": "https://www.mongodb.com/docs/mongodb-shell/",
+      "probes": [
+        {
+          "command": "mongosh",
+          "args": [
+            "--version"
+          ],
+          "pattern": "(?m)^v?(\\d+\\.\\d+\\.\\d+[^\\s]*)\\s*$",
+          "note": "bin/mongosh prints the package version and returns before any connection or REPL start-up (mongodb-js/mongosh packages/cli-repl). Not installed here: from source only."
+        }
+      ],
+      "install": {
+        "brew": "mongosh",
+        "npm": "mongosh",
+        "docs": "https://www.mongodb.com/docs/mongodb-shell/install/",
+        "note": "Not packaged in Debian 12; MongoDB's apt and rpm repositories provide mongodb-mongosh."
+      }
+    },
+    {
+      "id": "httpie",
+      "name": "HTTPie",
+      "summary": "User-friendly command-line HTTP client for APIs.",
+      "homepage": "https://httpie.io/cli",
+      "probes": [
+        {
+          "command": "http",
+          "args": [
+            "--version"
+          ],
+          "pattern": "(?m)^v?(\\d+\\.\\d+\\.\\d+[^\\s]*)\\s*$",
+          "note": "Prints the bare version ('3.2.1'). argparse exits while parsing --version, before HTTPie's update-warning check (httpie/core.py), so nothing is fetched. HTTPie also installs 'https' and, since 3.0, 'httpie'."
+        }
+      ],
+      "install": {
+        "apt": "httpie",
+        "apk": "httpie",
+        "pacman": "httpie",
+        "zypper": "httpie",
+        "brew": "httpie",
+        "pipx": "httpie",
+        "pip": "httpie",
+        "snap": "httpie",
+        "docs": "https://httpie.io/docs/cli/installation"
+      }
+    },
+    {
+      "id": "curl",
+      "name": "curl",
+      "summary": "Transfers data with URLs; the universal HTTP client.",
+      "homepage": "https://curl.se",
+      "probes": [
+        {
+          "command": "curl",
+          "args": [
+            "--version"
+          ],
+          "pattern": "(?m)^curl (\\d+\\.\\d+\\.\\d+[^\\s]*)",
+          "note": "The first line also names libcurl, OpenSSL, zlib, nghttp2 and more; the pattern takes only the leading 'curl 7.88.1'."
+        }
+      ],
+      "install": {
+        "apt": "curl",
+        "apk": "curl",
+        "pacman": "curl",
+        "brew": "curl",
+        "docs": "https://curl.se/download.html",
+        "note": "macOS ships curl; Homebrew's curl is keg-only."
+      }
+    },
+    {
+      "id": "httpx",
+      "name": "HTTPX",
+      "summary": "Python HTTP client library (sync and async) with an optional command-line client.",
+      "homepage": "https://www.python-httpx.org",
+      "probes": [
+        {
+          "command": "python3",
+          "args": [
+            "-c",
+            "import httpx; print('httpx', httpx.__version__)"
+          ],
+          "pattern": "httpx (\\d+\\.\\d+[^\\s]*)",
+          "evidence": "exit-zero",
+          "note": "httpx's command-line client has no version option ('httpx --version' is a usage error, exit 2) and ProjectDiscovery ships an unrelated 'httpx' binary, so the command is not probed: the library importable by python3 is the evidence and its version is shown. A copy installed with pipx lives in its own environment and is not seen."
+        }
+      ],
+      "install": {
+        "apt": "python3-httpx",
+        "pip": "httpx",
+        "docs": "https://www.python-httpx.org/#installation",
+        "note": "The httpx command needs the cli extra (pip install 'httpx[cli]'). Homebrew's 'httpx' formula is ProjectDiscovery's unrelated HTTP toolkit, so no brew name is given."
+      }
+    },
+    {
+      "id": "eslint",
+      "name": "ESLint",
+      "summary": "Pluggable linter for JavaScript and TypeScript.",
+      "homepage": "https://eslint.org",
+      "probes": [
+        {
+          "command": "eslint",
+          "args": [
+            "--version"
+          ],
+          "pattern": "(?m)^v?(\\d+\\.\\d+\\.\\d+[^\\s]*)\\s*$",
+          "note": "Prints 'v6.4.0' (Debian 12) / 'v9.x'; no configuration is loaded for --version. Usually a per-project devDependency run with npx, which this PATH lookup does not see."
+        }
+      ],
+      "install": {
+        "apt": "eslint",
+        "npm": "eslint",
+        "docs": "https://eslint.org/docs/latest/use/getting-started",
+        "note": "Debian 12's eslint is 6.4 (2019). ESLint is usually a per-project devDependency run with npx."
+      }
+    },
+    {
+      "id": "prettier",
+      "name": "Prettier",
+      "summary": "Opinionated code formatter for JavaScript, CSS, Markdown and more.",
+      "homepage": "https://prettier.io",
+      "probes": [
+        {
+          "command": "prettier",
+          "args": [
+            "--version"
+          ],
+          "pattern": "(?m)^v?(\\d+\\.\\d+\\.\\d+[^\\s]*)\\s*$",
+          "note": "Prints the bare version. Not installed here (npm only): from the published CLI behaviour."
+        }
+      ],
+      "install": {
+        "brew": "prettier",
+        "npm": "prettier",
+        "docs": "https://prettier.io/docs/install",
+        "note": "Usually a per-project devDependency run with npx."
+      }
+    },
+    {
+      "id": "black",
+      "name": "Black",
+      "summary": "Uncompromising Python code formatter.",
+      "homepage": "https://black.readthedocs.io",
+      "probes": [
+        {
+          "command": "black",
+          "args": [
+            "--version"
+          ],
+          "pattern": "black, (?:version )?(\\d+\\.\\d+[^\\s]*)",
+          "note": "Prints 'black, 23.1.0 (compiled: no)' and 'Python (CPython) 3.11.2'; releases before 22.12 said 'black, version 22.3.0'."
+        }
+      ],
+      "install": {
+        "apt": "black",
+        "apk": "black",
+        "pacman": "python-black",
+        "brew": "black",
+        "pipx": "black",
+        "pip": "black",
+        "docs": "https://black.readthedocs.io/en/stable/getting_started.html#installation"
+      }
+    },
+    {
+      "id": "flake8",
+      "name": "Flake8",
+      "summary": "Python linter combining pyflakes, pycodestyle and mccabe.",
+      "homepage": "https://flake8.pycqa.org",
+      "probes": [
+        {
+          "command": "flake8",
+          "args": [
+            "--version"
+          ],
+          "pattern": "(?m)^(\\d+\\.\\d+(?:\\.\\d+)?)\\s+\\(",
+          "note": "Prints '5.0.4 (mccabe: 0.7.0, pycodestyle: 2.10.0, pyflakes: 2.5.0) CPython 3.11.2 on Linux'; the pattern takes the leading number before the plugin list."
+        }
+      ],
+      "install": {
+        "apt": "flake8",
+        "apk": "py3-flake8",
+        "pacman": "flake8",
+        "pipx": "flake8",
+        "pip": "flake8",
+        "docs": "https://flake8.pycqa.org/en/latest/#installation"
+      }
+    },
+    {
+      "id": "mypy",
+      "name": "mypy",
+      "summary": "Static type checker for Python.",
+      "homepage": "https://mypy-lang.org",
+      "probes": [
+        {
+          "command": "mypy",
+          "args": [
+            "--version"
+          ],
+          "pattern": "mypy (\\d+\\.\\d+[^\\s]*)",
+          "note": "Prints 'mypy 1.0.1 (compiled: yes)'."
+        }
+      ],
+      "install": {
+        "apt": "mypy",
+        "pacman": "mypy",
+        "brew": "mypy",
+        "pipx": "mypy",
+        "pip": "mypy",
+        "docs": "https://mypy.readthedocs.io/en/stable/getting_started.html#installing-and-running-mypy"
+      }
+    },
+    {
+      "id": "pytest",
+      "name": "pytest",
+      "summary": "Python test framework and runner.",
+      "homepage": "https://pytest.org",
+      "probes": [
+        {
+          "command": "pytest",
+          "args": [
+            "--version",
+            "--noconftest",
+            "-c",
+            "/dev/null"
+          ],
+          "pattern": "(?m)^(?:This is )?pytest(?: version)? v?(\\d+\\.\\d+[^\\s,]*)",
+          "env": {
+            "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+            "PYTEST_ADDOPTS": ""
+          },
+          "note": "Plain 'pytest --version' on pytest 7 imports conftest.py from the working directory (project code) and applies addopts from its ini file (an option of an unloaded plugin makes it exit 4). --noconftest, '-c /dev/null' (an empty config file), an emptied PYTEST_ADDOPTS and PYTEST_DISABLE_PLUGIN_AUTOLOAD keep it to pytest itself. Output 'pytest 9.0.3'; before 7.0 'This is pytest version 6.2.5, imported from ...' on stderr."
+        }
+      ],
+      "install": {
+        "apt": "python3-pytest",
+        "apk": "py3-pytest",
+        "pacman": "python-pytest",
+        "pipx": "pytest",
+        "pip": "pytest",
+        "docs": "https://docs.pytest.org/en/stable/getting-started.html"
+      }
+    },
+    {
+      "id": "pytest-cov",
+      "name": "pytest-cov",
+      "summary": "pytest plugin that measures coverage with coverage.py.",
+      "homepage": "https://pytest-cov.readthedocs.io",
+      "probes": [
+        {
+          "command": "python3",
+          "args": [
+            "-c",
+            "import pytest_cov; print('pytest-cov', pytest_cov.__version__)"
+          ],
+          "pattern": "pytest-cov (\\d+\\.\\d+[^\\s]*)",
+          "evidence": "exit-zero",
+          "note": "A plugin, not a command: the module must import under python3 (the interpreter pytest usually runs on). A plugin injected into a pipx-installed pytest is not seen."
+        }
+      ],
+      "install": {
+        "apt": "python3-pytest-cov",
+        "apk": "py3-pytest-cov",
+        "pacman": "python-pytest-cov",
+        "pip": "pytest-cov",
+        "docs": "https://pytest-cov.readthedocs.io/en/latest/readme.html#installation",
+        "note": "A pytest plugin: install it into the same environment as pytest (for a pipx-installed pytest: pipx inject pytest pytest-cov)."
+      }
+    },
+    {
+      "id": "make",
+      "name": "GNU Make",
+      "summary": "Build automation driven by Makefiles.",
+      "homepage": "https://www.gnu.org/software/make/",
+      "probes": [
+        {
+          "command": "make",
+          "args": [
+            "--version"
+          ],
+          "pattern": "GNU Make (\\d+\\.\\d+[^\\s]*)",
+          "note": "Prints 'GNU Make 4.3' and a copyright block; no Makefile is read. BSD make has no --version, so its version reads as unknown."
+        }
+      ],
+      "install": {
+        "apt": "make",
+        "apk": "make",
+        "pacman": "make",
+        "docs": "https://www.gnu.org/software/make/",
+        "note": "macOS: part of the Xcode Command Line Tools (xcode-select --install); Homebrew's make installs it as gmake, so no brew name is given."
+      }
+    },
+    {
+      "id": "cmake",
+      "name": "CMake",
+      "summary": "Cross-platform build-system generator.",
+      "homepage": "https://cmake.org",
+      "probes": [
+        {
+          "command": "cmake",
+          "args": [
+            "--version"
+          ],
+          "pattern": "cmake version (\\d+\\.\\d+[^\\s]*)",
+          "note": "Prints 'cmake version 3.25.1' and a Kitware line."
+        }
+      ],
+      "install": {
+        "apt": "cmake",
+        "apk": "cmake",
+        "pacman": "cmake",
+        "brew": "cmake",
+        "pipx": "cmake",
+        "pip": "cmake",
+        "docs": "https://cmake.org/download/"
+      }
+    },
+    {
+      "id": "xcodebuild",
+      "name": "xcodebuild (Xcode)",
+      "summary": "Builds, tests and archives Xcode projects; macOS only, part of Xcode.",
+      "homepage": "https://developer.apple.com/xcode/",
+      "probes": [
+        {
+          "command": "xcodebuild",
+          "args": [
+            "-version"
+          ],
+          "pattern": "(?m)^Xcode (\\d+\\.\\d+[^\\s]*)",
+          "evidence": "version",
+          "note": "macOS only. Prints 'Xcode 15.0' and 'Build version 15A240d'. With only the Command Line Tools, /usr/bin/xcodebuild is a stub that prints an xcode-select error and exits 1, and an unaccepted Xcode licence also makes it fail, so the version line itself is the evidence. Not runnable here (Linux): from Apple's documented output."
+        }
+      ],
+      "platforms": [
+        "macos"
+      ],
+      "install": {
+        "docs": "https://developer.apple.com/xcode/",
+        "note": "macOS only: install Xcode from the Mac App Store (the Command Line Tools alone provide only a stub xcodebuild)."
+      }
+    },
+    {
+      "id": "gradle",
+      "name": "Gradle",
+      "summary": "Build tool for JVM (and Android) projects.",
+      "homepage": "https://gradle.org",
+      "probes": [
+        {
+          "command": "gradle",
+          "args": [
+            "--version"
+          ],
+          "pattern": "(?m)^Gradle (\\d+\\.\\d+[^\\s]*)",
+          "note": "Prints a block ('Gradle 4.4.1', Groovy, Ant, JVM and OS versions); the pattern takes the 'Gradle' line. It starts a JVM but no daemon (strace: no network), and creates ~/.gradle/native in the home directory Java takes from the password database, so --isolated-home does not redirect it. Projects' ./gradlew wrappers are not probed (they may download a distribution)."
+        }
+      ],
+      "install": {
+        "apt": "gradle",
+        "pacman": "gradle",
+        "brew": "gradle",
+        "docs": "https://gradle.org/install/",
+        "note": "Debian 12's gradle is 4.4.1 (2017); most projects build with their own ./gradlew wrapper."
+      }
+    },
+    {
+      "id": "pm2",
+      "name": "PM2",
+      "summary": "Production process manager for Node.js applications.",
+      "homepage": "https://pm2.keymetrics.io",
+      "probes": [
+        {
+          "command": "pm2",
+          "args": [
+            "-v",
+            "--"
+          ],
+          "pattern": "(?m)^v?(\\d+\\.\\d+\\.\\d+[^\\s]*)\\s*$",
+          "note": "pm2 spawns its God daemon on almost any command. Since 2.9 (Unitech/pm2 #3345) Common.printVersion prints the version and exits before connecting, but since 3.2.3 (#4018) only when '-v' comes before a '--' argument: plain 'pm2 -v' falls through to pm2.connect(), which starts the daemon. Hence the trailing '--'. pm2 before 2.9 starts the daemon regardless. Not installed here: from lib/Common.js and lib/binaries/CLI.js."
+        }
+      ],
+      "install": {
+        "npm": "pm2",
+        "docs": "https://pm2.keymetrics.io/docs/usage/quick-start/",
+        "note": "Not packaged in Debian 12."
+      }
+    },
+    {
+      "id": "nodemon",
+      "name": "nodemon",
+      "summary": "Restarts a Node.js application when its files change.",
+      "homepage": "https://nodemon.io",
+      "probes": [
+        {
+          "command": "nodemon",
+          "args": [
+            "--version",
+            "--no-update-notifier"
+          ],
+          "pattern": "(?m)^v?(\\d+\\.\\d+\\.\\d+[^\\s]*)\\s*$",
+          "env": {
+            "NO_UPDATE_NOTIFIER": "1"
+          },
+          "note": "bin/nodemon.js starts an npm-registry update check (update-notifier, simple-update-notifier or its own https.get, depending on the release) right after printing, unless --no-update-notifier is given; NO_UPDATE_NOTIFIER covers the library versions. Prints the bare version ('3.1.0'; old releases 'v1.x'). Not installed here: from lib/version.js and lib/cli/parse.js."
+        }
+      ],
+      "install": {
+        "npm": "nodemon",
+        "docs": "https://github.com/remy/nodemon#installation",
+        "note": "Not packaged in Debian 12."
+      }
+    }
+  ]
+}
+
+"""#),
+        ("health-checks.json", #"""
+{
+  "schemaVersion": 1,
+  "area": {
+    "id": "health-checks",
+    "kind": "extended",
+    "name": "Health Checks",
+    "priority": "medium",
+    "rank": 17,
+    "phase": 3,
+    "why": "Missing Workflows: Health Checks - Limited health check capabilities",
+    "impact": "Readiness and liveness of gRPC and HTTP services cannot be checked consistently from probes, scripts or monitoring (capaudit's wording)",
+    "useCases": [
+      "gRPC health-protocol checks in Kubernetes probes",
+      "Blackbox probing of HTTP, TCP, DNS and ICMP endpoints",
+      "Smoke checks after a deployment (capaudit's wording)"
+    ],
+    "capabilities": [
+      {
+        "id": "grpc-health-checks",
+        "name": "gRPC health checking (grpc.health.v1)",
+        "tools": [
+          "grpc-health-probe",
+          "grpcurl"
+        ],
+        "preferred": "grpc-health-probe"
+      },
+      {
+        "id": "endpoint-probing",
+        "name": "HTTP/TCP endpoint probing",
+        "tools": [
+          "blackbox-exporter",
+          "curl"
+        ],
+        "preferred": "blackbox-exporter"
+      }
+    ]
+  },
+  "tools": [
+    {
+      "id": "grpc-health-probe",
+      "name": "grpc_health_probe",
+      "summary": "Checks a gRPC service through the standard health-checking protocol; made for Kubernetes exec probes.",
+      "homepage": "https://github.com/grpc-ecosystem/grpc-health-probe",
+      "probes": [
+        {
+          "command": "grpc_health_probe",
+          "args": [
+            "-version"
+          ],
+          "pattern": "(?m)(?:grpc_health_probe(?: version)?:?\\s+|^)v?(\\d+\\.\\d+\\.\\d+[^\\s]*)",
+          "note": "The -version flag exists only in recent releases (grpc-ecosystem/grpc-health-probe #14, #176); older ones answer 'flag provided but not defined: -version' and exit 1 while parsing flags, before -addr is checked or any connection is made, so the tool is found with an unknown version. The exact format of the version line was not seen, so the pattern accepts a bare version line or one labelled grpc_health_probe. Not installed here."
+        }
+      ],
+      "install": {
+        "go": "github.com/grpc-ecosystem/grpc-health-probe@latest",
+        "docs": "https://github.com/grpc-ecosystem/grpc-health-probe#installation",
+        "note": "Not packaged in Debian 12; version-stamped release binaries are recommended (a go install build may lack the version)."
+      }
+    },
+    {
+      "id": "grpcurl",
+      "name": "grpcurl",
+      "summary": "curl-like client for gRPC servers, including grpc.health.v1.Health/Check.",
+      "homepage": "https://github.com/fullstorydev/grpcurl",
+      "probes": [
+        {
+          "command": "grpcurl",
+          "args": [
+            "-version"
+          ],
+          "pattern": "grpcurl v?(\\d+\\.\\d+\\.\\d+[^\\s]*)",
+          "note": "Prints its program name and version ('grpcurl v1.8.9'; older releases wrote the full argv[0] path to stderr) and exits before any connection; source builds print 'dev build <no version set>', which reads as unknown. Not installed here."
+        }
+      ],
+      "install": {
+        "brew": "grpcurl",
+        "go": "github.com/fullstorydev/grpcurl/cmd/grpcurl@latest",
+        "docs": "https://github.com/fullstorydev/grpcurl#installation",
+        "note": "Not packaged in Debian 12; a go install build prints 'dev build <no version set>'."
+      }
+    },
+    {
+      "id": "blackbox-exporter",
+      "name": "Prometheus Blackbox Exporter",
+      "summary": "Probes HTTP, HTTPS, DNS, TCP, ICMP and gRPC endpoints for Prometheus.",
+      "homepage": "https://github.com/prometheus/blackbox_exporter",
+      "probes": [
+        {
+          "command": "blackbox_exporter",
+          "args": [
+            "--version"
+          ],
+          "pattern": "blackbox_exporter, version (\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.]+)?)",
+          "note": "Upstream binary name. --version prints 'blackbox_exporter, version 0.23.0 (branch: ..., revision: ...)' plus build lines and exits without listening (kingpin; older releases write it to stderr)."
+        },
+        {
+          "command": "prometheus-blackbox-exporter",
+          "args": [
+            "--version"
+          ],
+          "pattern": "blackbox_exporter, version (\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.]+)?)",
+          "note": "Debian's name for the same binary; same output ('0.23.0' on Debian 12)."
+        }
+      ],
+      "install": {
+        "apt": "prometheus-blackbox-exporter",
+        "apk": "prometheus-blackbox-exporter",
+        "pacman": "prometheus-blackbox-exporter",
+        "docs": "https://github.com/prometheus/blackbox_exporter#readme",
+        "note": "Debian's package installs (and on systemd hosts starts) the exporter service on port 9115."
+      }
     }
   ]
 }
@@ -328,7 +1443,14 @@ extension BuiltinCatalog {
           "pattern": "k6 v(\\d+\\.\\d+[^\\s]*)",
           "note": "Output 'k6 v0.49.0 (go1.21.6, linux/amd64)' also names the Go version (and any extensions); the pattern is anchored on 'k6 v'."
         }
-      ]
+      ],
+      "install": {
+        "dnf": "k6",
+        "brew": "k6",
+        "snap": "k6",
+        "docs": "https://grafana.com/docs/k6/latest/set-up/install-k6/",
+        "note": "Not packaged in Debian 12; Grafana's apt (dl.k6.io/deb) and rpm (dl.k6.io/rpm) repositories provide it, and dnf needs that repository."
+      }
     },
     {
       "id": "ab",
@@ -344,7 +1466,14 @@ extension BuiltinCatalog {
           "pattern": "ApacheBench, Version (\\d+\\.\\d+[^\\s]*)",
           "note": "Prints 'This is ApacheBench, Version 2.3 <$Revision$>' and copyright lines."
         }
-      ]
+      ],
+      "install": {
+        "apt": "apache2-utils",
+        "pacman": "apache",
+        "brew": "httpd",
+        "docs": "https://httpd.apache.org/docs/current/programs/ab.html",
+        "note": "ab ships with the Apache HTTP Server utilities: apache2-utils on Debian, the apache package on Arch, the httpd formula on Homebrew (macOS also ships ab)."
+      }
     },
     {
       "id": "wrk",
@@ -360,7 +1489,12 @@ extension BuiltinCatalog {
           "pattern": "wrk (?:[^\\s/]+/)?v?(\\d+\\.\\d+(?:\\.\\d+)?)",
           "note": "wrk -v prints its version and usage, then exits 1. Debian's build labels it 'wrk debian/4.1.0-3+b2', upstream 'wrk 4.2.0 [epoll]'; the pattern skips the vendor prefix and packaging suffix."
         }
-      ]
+      ],
+      "install": {
+        "apt": "wrk",
+        "brew": "wrk",
+        "docs": "https://github.com/wg/wrk/blob/master/INSTALL"
+      }
     },
     {
       "id": "locust",
@@ -376,7 +1510,15 @@ extension BuiltinCatalog {
           "pattern": "locust (\\d+\\.\\d+[^\\s]*)",
           "note": "Not -v. Output 'locust 2.47.0 from /path/site-packages/locust (Python 3.11.7)' also names the Python version."
         }
-      ]
+      ],
+      "install": {
+        "apt": "python3-locust",
+        "brew": "locust",
+        "pipx": "locust",
+        "pip": "locust",
+        "docs": "https://docs.locust.io/en/stable/installation.html",
+        "note": "Debian 12's python3-locust is 2.12."
+      }
     },
     {
       "id": "artillery",
@@ -395,7 +1537,12 @@ extension BuiltinCatalog {
           },
           "note": "Artillery 2 answers --version from an init hook that prints a banner and 'Artillery: 2.0.23' plus 'Node.js: v22...' and exits before any command (earlier 2.0 pre-releases said 'Artillery Core:'; 1.x printed the bare version). Telemetry is only sent by 'run', but is switched off anyway."
         }
-      ]
+      ],
+      "install": {
+        "npm": "artillery",
+        "docs": "https://www.artillery.io/docs/get-started/get-artillery",
+        "note": "Not packaged in Debian 12."
+      }
     }
   ]
 }
@@ -454,7 +1601,15 @@ extension BuiltinCatalog {
           ],
           "pattern": "alembic (\\d+\\.\\d+[^\\s]*)"
         }
-      ]
+      ],
+      "install": {
+        "apt": "alembic",
+        "pacman": "python-alembic",
+        "pipx": "alembic",
+        "pip": "alembic",
+        "docs": "https://alembic.sqlalchemy.org/en/latest/front.html#installation",
+        "note": "Homebrew's 'alembic' formula is an unrelated 3D-graphics library, so no brew name is given."
+      }
     },
     {
       "id": "flyway",
@@ -474,7 +1629,12 @@ extension BuiltinCatalog {
           },
           "note": "Flyway checks Redgate for a newer version and sends telemetry unless -skipCheckForUpdate and REDGATE_DISABLE_TELEMETRY are given. It also reads flyway.conf / flyway.toml from the working directory (and the user's home), so a neutral working directory is best. Output forms: 'Flyway 6.0.8 by Redgate', 'Flyway Community Edition 9.22.3 by Redgate', 'Flyway OSS Edition 10.x by Redgate', followed by a plugin table with more versions."
         }
-      ]
+      ],
+      "install": {
+        "brew": "flyway",
+        "docs": "https://documentation.red-gate.com/fd/quickstart-command-line-184127576.html",
+        "note": "Not packaged in Debian 12; Redgate publishes tarballs with a bundled JRE."
+      }
     },
     {
       "id": "migrate",
@@ -490,7 +1650,13 @@ extension BuiltinCatalog {
           "pattern": "(?m)^v?(\\d+\\.\\d+\\.\\d+[^\\s]*)\\s*$",
           "note": "The -version flag prints the CLI version to stderr and exits 0. The 'version' subcommand is different: it connects to -database to read the applied migration version."
         }
-      ]
+      ],
+      "install": {
+        "brew": "golang-migrate",
+        "go": "github.com/golang-migrate/migrate/v4/cmd/migrate@latest",
+        "docs": "https://github.com/golang-migrate/migrate/tree/master/cmd/migrate#installation",
+        "note": "go install needs build tags for the database drivers, e.g. go install -tags 'postgres' github.com/golang-migrate/migrate/v4/cmd/migrate@latest; without tags the binary has none. Not packaged in Debian 12."
+      }
     },
     {
       "id": "dbmate",
@@ -505,7 +1671,14 @@ extension BuiltinCatalog {
           ],
           "pattern": "dbmate version v?(\\d+\\.\\d+[^\\s]*)"
         }
-      ]
+      ],
+      "install": {
+        "brew": "dbmate",
+        "npm": "dbmate",
+        "go": "github.com/amacneil/dbmate/v2@latest",
+        "docs": "https://github.com/amacneil/dbmate#installation",
+        "note": "Not packaged in Debian 12."
+      }
     },
     {
       "id": "sql-migrate",
@@ -521,7 +1694,13 @@ extension BuiltinCatalog {
           "pattern": "(?m)^v?(\\d+\\.\\d+\\.\\d+[^\\s]*)\\s*$",
           "note": "Prints the bare version. Before 1.1.2 (2022) it always printed 1.0.0; builds without module info print 'dev' or '(devel)', which reads as unknown."
         }
-      ]
+      ],
+      "install": {
+        "apt": "sql-migrate",
+        "go": "github.com/rubenv/sql-migrate/...@latest",
+        "docs": "https://github.com/rubenv/sql-migrate#installation",
+        "note": "Debian 12 packages a 2019 snapshot (0.0~git20191213), which predates sql-migrate's real version output."
+      }
     }
   ]
 }
@@ -589,7 +1768,15 @@ extension BuiltinCatalog {
           "pattern": "prometheus, version (\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.]+)?)",
           "note": "--version prints and exits; the server is not started. Output also has 'go version: go1.x'; Debian appends '+ds', which the pattern leaves out. Exporters built on kingpin write this to stderr."
         }
-      ]
+      ],
+      "install": {
+        "apt": "prometheus",
+        "apk": "prometheus",
+        "pacman": "prometheus",
+        "brew": "prometheus",
+        "docs": "https://prometheus.io/docs/prometheus/latest/installation/",
+        "note": "Debian's package installs (and on systemd hosts starts) the Prometheus server."
+      }
     },
     {
       "id": "promtool",
@@ -605,14 +1792,26 @@ extension BuiltinCatalog {
           "pattern": "promtool, version (\\d+\\.\\d+\\.\\d+(?:-[0-9A-Za-z.]+)?)",
           "note": "Ships with Prometheus; same output shape as prometheus --version."
         }
-      ]
+      ],
+      "install": {
+        "apt": "prometheus",
+        "pacman": "prometheus",
+        "brew": "prometheus",
+        "docs": "https://prometheus.io/docs/prometheus/latest/installation/",
+        "note": "promtool ships in the Prometheus packages and release tarballs."
+      }
     },
     {
       "id": "statsd",
       "name": "StatsD",
       "summary": "Network daemon that aggregates counters and timers and flushes them to a backend.",
       "homepage": "https://github.com/statsd/statsd",
-      "undetectable": "StatsD's only executable is the daemon itself: it has no version or help option and treats its first argument as a config file, then listens on UDP 8125 once one is read (without one it merely crashes). No invocation is both informative and safe, and its version lives only in the npm package.json. Other implementations (statsd_exporter, gostatsd, statsite) are different tools."
+      "undetectable": "StatsD's only executable is the daemon itself: it has no version or help option and treats its first argument as a config file, then listens on UDP 8125 once one is read (without one it merely crashes). No invocation is both informative and safe, and its version lives only in the npm package.json. Other implementations (statsd_exporter, gostatsd, statsite) are different tools.",
+      "install": {
+        "npm": "statsd",
+        "docs": "https://github.com/statsd/statsd#installation-and-configuration",
+        "note": "Installs the StatsD daemon, which capaudit cannot detect (it has no version option)."
+      }
     },
     {
       "id": "grafana",
@@ -636,7 +1835,14 @@ extension BuiltinCatalog {
           "pattern": "Version v?(\\d+\\.\\d+[^\\s(]*)",
           "note": "Older packages only have grafana-server; -v prints 'Version 9.5.2 (commit: ..., branch: ...)' and exits without starting the server."
         }
-      ]
+      ],
+      "install": {
+        "apk": "grafana",
+        "pacman": "grafana",
+        "brew": "grafana",
+        "docs": "https://grafana.com/docs/grafana/latest/setup-grafana/installation/",
+        "note": "Not packaged in Debian 12; Grafana's apt and rpm repositories provide it."
+      }
     },
     {
       "id": "jaeger",
@@ -660,14 +1866,22 @@ extension BuiltinCatalog {
           "pattern": "\\\"gitVersion\\\"\\s*:\\s*\\\"v?(\\d+\\.\\d+[^\\\"]*)\\\"",
           "note": "Jaeger v2 is one 'jaeger' binary; the same version subcommand and JSON."
         }
-      ]
+      ],
+      "install": {
+        "docs": "https://www.jaegertracing.io/download/",
+        "note": "Release binaries and container images only; not packaged in Debian 12."
+      }
     },
     {
       "id": "zipkin",
       "name": "Zipkin",
       "summary": "Distributed tracing system (collector, storage, UI).",
       "homepage": "https://zipkin.io",
-      "undetectable": "Zipkin ships as an executable JAR (zipkin.jar / zipkin-server-*-exec.jar) or a container image; no command of its own lands on PATH, and running the JAR starts the server."
+      "undetectable": "Zipkin ships as an executable JAR (zipkin.jar / zipkin-server-*-exec.jar) or a container image; no command of its own lands on PATH, and running the JAR starts the server.",
+      "install": {
+        "docs": "https://zipkin.io/pages/quickstart.html",
+        "note": "An executable JAR or a container image; nothing installs a command."
+      }
     }
   ]
 }
@@ -736,7 +1950,15 @@ extension BuiltinCatalog {
           "pattern": "(?:Client Version: v|GitVersion:\\\"v)(\\d+\\.\\d+\\.\\d+)",
           "note": "--client alone is not enough: the kubectl shipped with the Google Cloud SDK is a dispatcher that first asks the API server for its version (to pick kubectl.1.xx) on every invocation, including 'version --client' (seen with strace: a connect to 127.0.0.1:8080). An explicit kubeconfig path that can never exist (/dev/null is not a directory) makes that lookup fail before any connection; 'version --client' of a plain kubectl never reads the kubeconfig. Old kubectl prints 'Client Version: version.Info{... GitVersion:\"v1.27.16\" ...}', new 'Client Version: v1.32.5' plus a Kustomize version; vendor suffixes (-dispatcher, -eks-..., -gke.N) are left out."
         }
-      ]
+      ],
+      "install": {
+        "apt": "kubernetes-client",
+        "pacman": "kubectl",
+        "brew": "kubernetes-cli",
+        "snap-classic": "kubectl",
+        "docs": "https://kubernetes.io/docs/tasks/tools/",
+        "note": "Debian 12's kubernetes-client is kubectl 1.20 (long out of support); the pkgs.k8s.io apt/rpm repositories carry current releases."
+      }
     },
     {
       "id": "helm",
@@ -754,7 +1976,15 @@ extension BuiltinCatalog {
           "note": "Helm 3+ has no server side, so 'version' is local and prints 'v3.13.3+gc8b9489'. On end-of-life Helm 2 the same command would try to reach Tiller; '--client' avoided that there, but Helm 4 removed the flag and the probe would fail, so it is not used. Helm 2 reports 'Client: v2.x' and is below minVersion anyway."
         }
       ],
-      "minVersion": "3.0.0"
+      "minVersion": "3.0.0",
+      "install": {
+        "apk": "helm",
+        "pacman": "helm",
+        "brew": "helm",
+        "snap-classic": "helm",
+        "docs": "https://helm.sh/docs/intro/install/",
+        "note": "Not packaged in Debian 12."
+      }
     },
     {
       "id": "k9s",
@@ -771,7 +2001,15 @@ extension BuiltinCatalog {
           "pattern": "Version\\s+v?(\\d+\\.\\d+[^\\s]*)",
           "note": "-s (short) prints 'Version  v0.32.4' / Commit / Date without the logo and colour codes; the full form puts ANSI escapes between label and value. Does not contact a cluster."
         }
-      ]
+      ],
+      "install": {
+        "apk": "k9s",
+        "pacman": "k9s",
+        "brew": "k9s",
+        "go": "github.com/derailed/k9s@latest",
+        "docs": "https://k9scli.io/topics/install/",
+        "note": "Not packaged in Debian 12."
+      }
     },
     {
       "id": "docker-compose",
@@ -798,7 +2036,14 @@ extension BuiltinCatalog {
           "note": "The Compose v2 plugin. docker on PATH does not prove the plugin, so the command must exit 0 (without it docker exits 1: 'unknown command: docker compose'). '--short' is deliberately not passed: when the plugin is missing, docker parses the unknown flag itself and pings the daemon socket while building the error (seen with strace on docker 28.2.2). Some v2.32.x builds printed a git hash instead of a version, which reads as unknown."
         }
       ],
-      "minVersion": "2.0.0"
+      "minVersion": "2.0.0",
+      "install": {
+        "apk": "docker-cli-compose",
+        "pacman": "docker-compose",
+        "brew": "docker-compose",
+        "docs": "https://docs.docker.com/compose/install/",
+        "note": "Debian 12's docker-compose package is Compose v1.29.2, below this tool's minVersion 2.0.0, and Debian 12 has no Compose v2 package, so no apt name is given; Docker's apt repository provides docker-compose-plugin."
+      }
     },
     {
       "id": "kompose",
@@ -814,7 +2059,12 @@ extension BuiltinCatalog {
           "pattern": "(?:kompose version |^)v?(\\d+\\.\\d+\\.\\d+[^\\s(]*)",
           "note": "'kompose version' prints '1.32.0 (765fde254)'; releases before 0.3 used '--version' and printed 'kompose version 0.1.2 (92ea047)'."
         }
-      ]
+      ],
+      "install": {
+        "brew": "kompose",
+        "docs": "https://kompose.io/installation/",
+        "note": "Not packaged in Debian 12; release binaries otherwise."
+      }
     }
   ]
 }
@@ -882,7 +2132,15 @@ extension BuiltinCatalog {
           ],
           "pattern": "py-spy (\\d+\\.\\d+[^\\s]*)"
         }
-      ]
+      ],
+      "install": {
+        "brew": "py-spy",
+        "pipx": "py-spy",
+        "pip": "py-spy",
+        "cargo": "py-spy",
+        "docs": "https://github.com/benfred/py-spy#installation",
+        "note": "Not packaged in Debian 12."
+      }
     },
     {
       "id": "cprofile",
@@ -900,7 +2158,15 @@ extension BuiltinCatalog {
           "evidence": "exit-zero",
           "note": "cProfile is a standard-library module, not a command: python3 on PATH does not prove it (some distributions split the profiler out), so the import must succeed. The version shown is the interpreter's."
         }
-      ]
+      ],
+      "install": {
+        "apt": "python3",
+        "apk": "python3",
+        "pacman": "python",
+        "brew": "python@3.13",
+        "docs": "https://docs.python.org/3/library/profile.html",
+        "note": "Part of the Python standard library: any Python 3 has it."
+      }
     },
     {
       "id": "perf",
@@ -919,7 +2185,13 @@ extension BuiltinCatalog {
       ],
       "platforms": [
         "linux"
-      ]
+      ],
+      "install": {
+        "apt": "linux-perf",
+        "pacman": "perf",
+        "docs": "https://perfwiki.github.io/main/",
+        "note": "Ubuntu: linux-tools-common plus linux-tools-$(uname -r); perf should match the running kernel. Linux only."
+      }
     },
     {
       "id": "pprof",
@@ -946,7 +2218,16 @@ extension BuiltinCatalog {
           "pattern": "(?!)",
           "note": "A standalone pprof (github.com/google/pprof) has no version flag; -h only prints usage. The pattern matches nothing on purpose, so the version is reported unknown rather than taking a number from the usage text."
         }
-      ]
+      ],
+      "install": {
+        "apt": "golang-go",
+        "apk": "go",
+        "pacman": "go",
+        "brew": "go",
+        "go": "github.com/google/pprof@latest",
+        "docs": "https://github.com/google/pprof#building-pprof",
+        "note": "'go tool pprof' ships with every Go toolchain; go install gives the standalone pprof."
+      }
     },
     {
       "id": "memory-profiler",
@@ -973,7 +2254,14 @@ extension BuiltinCatalog {
           "evidence": "exit-zero",
           "note": "When mprof is not on PATH, the module importable by python3 still gives 'python3 -m memory_profiler'."
         }
-      ]
+      ],
+      "install": {
+        "apt": "python3-memory-profiler",
+        "pipx": "memory-profiler",
+        "pip": "memory-profiler",
+        "docs": "https://github.com/pythonprofilers/memory_profiler#installation",
+        "note": "Debian installs mprof as python3-mprof; capaudit then finds the module through its python3 probe."
+      }
     },
     {
       "id": "line-profiler",
@@ -999,7 +2287,13 @@ extension BuiltinCatalog {
           "evidence": "exit-zero",
           "note": "When kernprof is not on PATH, the module importable by python3 still gives 'python3 -m line_profiler' and 'python3 -m kernprof'."
         }
-      ]
+      ],
+      "install": {
+        "apt": "python3-line-profiler",
+        "pipx": "line-profiler",
+        "pip": "line-profiler",
+        "docs": "https://github.com/pyutils/line_profiler#installation"
+      }
     }
   ]
 }
@@ -1074,7 +2368,14 @@ extension BuiltinCatalog {
           "pattern": "(?m)^Version (\\d+\\.\\d+[^\\s]*)",
           "note": "The tool's name before 1.7 (and some distributions' package); same output."
         }
-      ]
+      ],
+      "install": {
+        "apt": "kcat",
+        "apk": "kcat",
+        "brew": "kcat",
+        "docs": "https://github.com/edenhill/kcat#install",
+        "note": "Debian 12 also has a transitional kafkacat package that pulls in kcat."
+      }
     },
     {
       "id": "rabbitmqadmin",
@@ -1090,7 +2391,13 @@ extension BuiltinCatalog {
           "pattern": "rabbitmqadmin v?(\\d+\\.\\d+[^\\s]*)",
           "note": "Local for both the v1 Python script and the v2 Rust binary ('rabbitmqadmin 2.1.0'). A v1 script fetched from GitHub rather than from a broker prints the placeholder '%%VSN%%', which reads as unknown. rabbitmqctl is never used as a probe: it starts epmd."
         }
-      ]
+      ],
+      "install": {
+        "apt": "rabbitmq-server",
+        "cargo": "rabbitmqadmin",
+        "docs": "https://www.rabbitmq.com/docs/management-cli",
+        "note": "Debian 12 ships the v1 rabbitmqadmin script only inside rabbitmq-server, which also installs (and on systemd hosts starts) the broker. The v2 CLI (rabbitmqadmin-ng) is the rabbitmqadmin crate. Not on PyPI."
+      }
     },
     {
       "id": "redis-cli",
@@ -1106,7 +2413,14 @@ extension BuiltinCatalog {
           "pattern": "redis-cli v?(\\d+\\.\\d+[^\\s]*)",
           "note": "--version does not connect to a server."
         }
-      ]
+      ],
+      "install": {
+        "apt": "redis-tools",
+        "apk": "redis",
+        "brew": "redis",
+        "docs": "https://redis.io/downloads/",
+        "note": "redis-cli ships with the Redis server packages (redis-tools on Debian)."
+      }
     },
     {
       "id": "nsq",
@@ -1122,7 +2436,12 @@ extension BuiltinCatalog {
           "pattern": "nsqd v(\\d+\\.\\d+[^\\s]*)",
           "note": "NSQ has no single CLI; nsqd is always part of an install. Its --version is checked right after flag parsing, before any config file, data directory or listener, and prints 'nsqd v1.2.1 (built w/go1.16.6)'."
         }
-      ]
+      ],
+      "install": {
+        "brew": "nsq",
+        "docs": "https://nsq.io/deployment/installing.html",
+        "note": "Not packaged in Debian 12; release tarballs otherwise."
+      }
     },
     {
       "id": "pulsar",
@@ -1146,7 +2465,11 @@ extension BuiltinCatalog {
           "pattern": "Current version of pulsar(?: admin client)? is: v?(\\d+\\.\\d+[^\\s]*)",
           "note": "bin/pulsar's 'version' command prints 'Current version of pulsar is: 3.1.0' plus git details; it does not start a broker or standalone service."
         }
-      ]
+      ],
+      "install": {
+        "docs": "https://pulsar.apache.org/download/",
+        "note": "A binary tarball (bin/pulsar, bin/pulsar-admin) that needs a Java runtime; not packaged in Debian 12."
+      }
     }
   ]
 }
@@ -1206,7 +2529,12 @@ extension BuiltinCatalog {
           "pattern": "Vault v(\\d+\\.\\d+[^\\s(]*)",
           "note": "'vault version' is local ('Vault v1.15.4 (commit), built ...'); commands such as 'vault status' contact VAULT_ADDR."
         }
-      ]
+      ],
+      "install": {
+        "brew": "hashicorp/tap/vault",
+        "docs": "https://developer.hashicorp.com/vault/install",
+        "note": "Not packaged in Debian 12; HashiCorp's apt and rpm repositories provide it."
+      }
     },
     {
       "id": "sops",
@@ -1226,7 +2554,15 @@ extension BuiltinCatalog {
           },
           "note": "Plain --version asks GitHub for the latest release (and appends '(latest)' or an upgrade hint). --disable-version-check exists since 3.8 and SOPS_DISABLE_VERSION_CHECK since 3.10; on older sops the unknown flag makes the probe fail, so the version reads as unknown but nothing is sent."
         }
-      ]
+      ],
+      "install": {
+        "apk": "sops",
+        "pacman": "sops",
+        "brew": "sops",
+        "go": "github.com/getsops/sops/v3/cmd/sops@latest",
+        "docs": "https://getsops.io/docs/#download",
+        "note": "Not packaged in Debian 12; release binaries and .deb/.rpm files are on the GitHub releases page."
+      }
     },
     {
       "id": "aws",
@@ -1242,7 +2578,18 @@ extension BuiltinCatalog {
           "pattern": "aws-cli/(\\d+\\.\\d+[^\\s]*)",
           "note": "Output 'aws-cli/1.45.11 Python/3.11.7 Linux/... botocore/1.43.11' carries several versions, so the pattern is anchored on 'aws-cli/'. v1 on Python 2 writes it to stderr."
         }
-      ]
+      ],
+      "install": {
+        "apt": "awscli",
+        "apk": "aws-cli",
+        "pacman": "aws-cli-v2",
+        "brew": "awscli",
+        "pipx": "awscli",
+        "pip": "awscli",
+        "snap-classic": "aws-cli",
+        "docs": "https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html",
+        "note": "PyPI's awscli is AWS CLI v1; Debian 12 (2.9), Homebrew and the snap are v2, as is AWS's own installer."
+      }
     },
     {
       "id": "gcloud",
@@ -1265,7 +2612,12 @@ extension BuiltinCatalog {
           },
           "note": "Checked with strace on gcloud 528: without CLOUDSDK_CORE_CHECK_GCE_METADATA=false, 'gcloud version' does a DNS lookup for the GCE metadata server and caches the answer in ~/.config/gcloud/gce; with these switches it makes no network call at all. It still creates ~/.config/gcloud/active_config and configurations/. Output lists every component with its own version; the pattern takes the 'Google Cloud SDK' line."
         }
-      ]
+      ],
+      "install": {
+        "snap-classic": "google-cloud-cli",
+        "docs": "https://cloud.google.com/sdk/docs/install",
+        "note": "Not packaged in Debian 12; Google's apt and rpm repositories provide google-cloud-cli, and Homebrew has it as a cask, not a formula."
+      }
     },
     {
       "id": "az",
@@ -1284,7 +2636,15 @@ extension BuiltinCatalog {
           },
           "note": "'az --version' fetches the latest versions from the network to compare; 'az version' only prints the installed versions as JSON ({\"azure-cli\": \"2.55.0\", \"azure-cli-core\": ...}). Telemetry is uploaded by a background process after every command unless core.collect_telemetry is off."
         }
-      ]
+      ],
+      "install": {
+        "apt": "azure-cli",
+        "brew": "azure-cli",
+        "pipx": "azure-cli",
+        "pip": "azure-cli",
+        "docs": "https://learn.microsoft.com/cli/azure/install-azure-cli",
+        "note": "Debian 12's azure-cli is 2.45; Microsoft's apt/rpm repositories carry current releases. Microsoft does not support pip installs."
+      }
     }
   ]
 }
@@ -1367,7 +2727,13 @@ extension BuiltinCatalog {
           },
           "note": "snyk posts an analytics event even for version; SNYK_DISABLE_ANALYTICS switches that optional analytics off. Output is the bare version, sometimes followed by ' (standalone)'; a 1.365.0 mac bundle printed 'unknown', which reads as an unknown version."
         }
-      ]
+      ],
+      "install": {
+        "brew": "snyk/tap/snyk",
+        "npm": "snyk",
+        "docs": "https://docs.snyk.io/snyk-cli/install-or-update-the-snyk-cli",
+        "note": "Not packaged in Debian 12; standalone binaries are also published."
+      }
     },
     {
       "id": "trivy",
@@ -1383,7 +2749,14 @@ extension BuiltinCatalog {
           "pattern": "(?m)^Version:\\s+v?(\\d+\\.\\d+[^\\s]*)",
           "note": "Offline: it only reads the local DB metadata. Output also lists 'Vulnerability DB:' and 'Java DB:' blocks with their own indented 'Version:' lines, so the pattern takes only the unindented first one."
         }
-      ]
+      ],
+      "install": {
+        "dnf": "trivy",
+        "pacman": "trivy",
+        "brew": "trivy",
+        "docs": "https://trivy.dev/latest/getting-started/installation/",
+        "note": "Not packaged in Debian 12; Aqua's apt and rpm repositories provide it (dnf needs that repository)."
+      }
     },
     {
       "id": "semgrep",
@@ -1403,7 +2776,14 @@ extension BuiltinCatalog {
           },
           "note": "Without --disable-version-check semgrep asks semgrep.dev for the latest version and prints an upgrade notice (with that newer version) on stderr; the flag and its env form are both set. Prints the bare version on stdout. Writes ~/.semgrep/settings.yml and semgrep.log even for --version."
         }
-      ]
+      ],
+      "install": {
+        "brew": "semgrep",
+        "pipx": "semgrep",
+        "pip": "semgrep",
+        "docs": "https://semgrep.dev/docs/getting-started/quickstart",
+        "note": "Not packaged in Debian 12."
+      }
     },
     {
       "id": "dependency-check",
@@ -1427,7 +2807,12 @@ extension BuiltinCatalog {
           "pattern": "(?i)(?:Dependency-Check Core|dependency-check[\\w.-]*) version v?(\\d+\\.\\d+[^\\s]*)",
           "note": "The release zip's launcher, when its bin/ is on PATH; same behaviour as above."
         }
-      ]
+      ],
+      "install": {
+        "brew": "dependency-check",
+        "docs": "https://jeremylong.github.io/DependencyCheck/dependency-check-cli/index.html",
+        "note": "A Java application; elsewhere unzip the release and put its bin/ (dependency-check.sh) on PATH."
+      }
     },
     {
       "id": "safety",
@@ -1443,7 +2828,13 @@ extension BuiltinCatalog {
           "pattern": "safety, version (\\d+\\.\\d+[^\\s]*)",
           "note": "Click's eager --version exits before any command or login runs. Safety 3 prints library deprecation warnings on stderr."
         }
-      ]
+      ],
+      "install": {
+        "pipx": "safety",
+        "pip": "safety",
+        "docs": "https://pypi.org/project/safety/",
+        "note": "Not packaged in Debian 12."
+      }
     },
     {
       "id": "bandit",
@@ -1459,7 +2850,94 @@ extension BuiltinCatalog {
           "pattern": "bandit (\\d+\\.\\d+[^\\s]*)",
           "note": "Second line is '  python version = 3.x', so the pattern is anchored on 'bandit'. Goes to stderr on Python 2."
         }
-      ]
+      ],
+      "install": {
+        "apt": "bandit",
+        "pacman": "bandit",
+        "brew": "bandit",
+        "pipx": "bandit",
+        "pip": "bandit",
+        "docs": "https://bandit.readthedocs.io/en/latest/start.html",
+        "note": "Debian 12's bandit is 1.6.2."
+      }
+    }
+  ]
+}
+
+"""#),
+        ("service-mesh.json", #"""
+{
+  "schemaVersion": 1,
+  "area": {
+    "id": "service-mesh",
+    "kind": "extended",
+    "name": "Service Mesh",
+    "priority": "medium",
+    "rank": 13,
+    "phase": 3,
+    "why": "Missing Integrations: Service Mesh - Istio, Linkerd tools",
+    "impact": "Mesh traffic policy, mTLS and per-route telemetry cannot be installed, checked or debugged from the host (capaudit's wording)",
+    "useCases": [
+      "Installing and upgrading the mesh",
+      "Traffic shifting and fault injection",
+      "Checking proxy and mTLS status (capaudit's wording)"
+    ],
+    "capabilities": [
+      {
+        "id": "service-mesh-cli",
+        "name": "Service mesh control CLI (Istio or Linkerd)",
+        "tools": [
+          "istioctl",
+          "linkerd"
+        ],
+        "preferred": "istioctl"
+      }
+    ]
+  },
+  "tools": [
+    {
+      "id": "istioctl",
+      "name": "istioctl",
+      "summary": "Istio's CLI: install, upgrade, analyze and debug the mesh.",
+      "homepage": "https://istio.io/latest/docs/reference/commands/istioctl/",
+      "probes": [
+        {
+          "command": "istioctl",
+          "args": [
+            "version",
+            "--remote=false"
+          ],
+          "pattern": "(?m)(?:^|client version: |Version:\\\")v?(\\d+\\.\\d+\\.\\d+[^\\s\\\",]*)",
+          "note": "Without --remote=false 'istioctl version' asks the cluster for the control-plane versions (and from 1.2 exits 1 when it cannot; istio/istio #15858). With it, the default short form prints only the client version ('1.24.1'); '--short=false' would print 'version.BuildInfo{Version:\"1.24.1\", ...}'. Not installed here: from pkg/version/cobra.go and the recorded outputs in Tests/CapAuditKitTests/Fixtures/versions/istioctl-*.json."
+        }
+      ],
+      "install": {
+        "brew": "istioctl",
+        "docs": "https://istio.io/latest/docs/setup/getting-started/#download",
+        "note": "Not packaged in Debian 12; the istio release archive contains bin/istioctl."
+      }
+    },
+    {
+      "id": "linkerd",
+      "name": "Linkerd CLI",
+      "summary": "Linkerd's CLI: install, check and inspect the mesh.",
+      "homepage": "https://linkerd.io",
+      "probes": [
+        {
+          "command": "linkerd",
+          "args": [
+            "version",
+            "--client"
+          ],
+          "pattern": "Client version: (?:[a-z]+-)?v?(\\d+\\.\\d+[^\\s]*)",
+          "note": "Plain 'linkerd version' also asks the control plane ('Server version: ...'); --client prints only 'Client version: stable-2.14.10'. The channel prefix (stable-, edge-, enterprise-) is dropped; edge releases are numbered by date (edge-24.11.8). Not installed here: from linkerd2's version command tests and the recorded output in Fixtures/versions/linkerd-client-server.json."
+        }
+      ],
+      "install": {
+        "brew": "linkerd",
+        "docs": "https://linkerd.io/2/getting-started/",
+        "note": "Not packaged in Debian 12; release binaries otherwise."
+      }
     }
   ]
 }

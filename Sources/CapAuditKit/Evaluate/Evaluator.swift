@@ -129,7 +129,7 @@ public struct Evaluator: Sendable {
                 ? "was still running after the scan; capaudit killed it"
                 : "had already exited; capaudit reaped it"
             out.append(Finding(kind: .daemonizedProbe, path: survivor.executable ?? survivor.arguments.first ?? survivor.name,
-                               message: "a version probe left a background process that escaped its process group (setsid or a double fork): pid \(survivor.pid), \(survivor.commandLine), \(what)"))
+                               message: "a version probe left a background process that escaped its process group (with setsid or setpgid): pid \(survivor.pid), \(survivor.commandLine), \(what)"))
         }
         return out
     }

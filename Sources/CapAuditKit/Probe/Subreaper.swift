@@ -75,7 +75,8 @@ public enum Subreaper {
 
     /// Kills (SIGKILL), reaps and returns every child of this process that is not a running probe: after a
     /// scan, capaudit has no children of its own, so each one is something a probe left behind. Repeats
-    /// until none is left, since killing a survivor hands its own children to capaudit.
+    /// until none is left, since killing a survivor hands its own children to capaudit. Members of a probe's
+    /// own process group, already killed with it and handed over as they died, are reaped but not returned.
     public static func collectSurvivors() -> [Survivor] {
         collectSurvivors(excluding: ProcessGroupRegistry.shared.activeGroups, include: { _ in true })
     }
@@ -85,6 +86,7 @@ public enum Subreaper {
     static func collectSurvivors(excluding groups: Set<pid_t>, include: (pid_t) -> Bool) -> [Survivor] {
         var survivors: [Survivor] = []
         var handled = Set<pid_t>()
+        let session = getsid(0)
         for _ in 0..<64 {
             let found = children().filter { child in
                 !handled.contains(child.pid) && !groups.contains(child.pid) && !groups.contains(child.pgrp) && include(child.pid)
@@ -96,11 +98,15 @@ public enum Subreaper {
                 // An unreaped child cannot give its pid away, so reading its details and then signalling it
                 // cannot hit a stranger.
                 let zombie = child.state == "Z"
+                killed.append(child.pid)
+                // A member of a probe's own process group: the runner killed the group (SIGKILL reaches every
+                // member before the leader is reaped), and it came to capaudit only because its parent died
+                // first. Not a daemon: it never left capaudit's session. Reaped without a word.
+                if child.session == session && (zombie || killPending(child.pid)) { continue }
                 let survivor = Survivor(pid: child.pid, arguments: zombie ? [] : commandLine(of: child.pid), name: child.name,
                                         executable: zombie ? nil : executable(of: child.pid), wasRunning: !zombie)
                 survivors.append(survivor)
                 if !zombie { _ = kill(child.pid, SIGKILL) }
-                killed.append(child.pid)
             }
             for pid in killed { reap(pid) }
         }
@@ -161,6 +167,7 @@ public enum Subreaper {
         var state: Character
         var ppid: pid_t
         var pgrp: pid_t
+        var session: pid_t
     }
 
     /// The processes whose parent is this process, from /proc/*/stat.
@@ -179,21 +186,35 @@ public enum Subreaper {
             }
             guard let pid = pid_t(name), pid > 0 else { continue }
             guard let stat = readSmallFile("/proc/\(pid)/stat"), let parsed = parseStat(stat) else { continue }
-            out.append(ProcessEntry(pid: pid, name: parsed.name, state: parsed.state, ppid: parsed.ppid, pgrp: parsed.pgrp))
+            out.append(ProcessEntry(pid: pid, name: parsed.name, state: parsed.state, ppid: parsed.ppid, pgrp: parsed.pgrp,
+                                    session: parsed.session))
         }
         return out
     }
 
-    /// Fields of /proc/PID/stat: `pid (comm) state ppid pgrp ...`; comm may hold spaces and parentheses,
-    /// so it ends at the last ')'.
-    static func parseStat(_ bytes: [UInt8]) -> (name: String, state: Character, ppid: pid_t, pgrp: pid_t)? {
+    /// Fields of /proc/PID/stat: `pid (comm) state ppid pgrp session ...`; comm may hold spaces and
+    /// parentheses, so it ends at the last ')'.
+    static func parseStat(_ bytes: [UInt8]) -> (name: String, state: Character, ppid: pid_t, pgrp: pid_t, session: pid_t)? {
         guard let open = bytes.firstIndex(of: UInt8(ascii: "(")), let close = bytes.lastIndex(of: UInt8(ascii: ")")), open < close else {
             return nil
         }
         let name = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
-        let fields = bytes[(close + 1)...].split(separator: UInt8(ascii: " ")).prefix(3).map { String(decoding: $0, as: UTF8.self) }
-        guard fields.count == 3, let state = fields[0].first, let ppid = pid_t(fields[1]), let pgrp = pid_t(fields[2]) else { return nil }
-        return (name, state, ppid, pgrp)
+        let fields = bytes[(close + 1)...].split(separator: UInt8(ascii: " ")).prefix(4).map { String(decoding: $0, as: UTF8.self) }
+        guard fields.count == 4, let state = fields[0].first, let ppid = pid_t(fields[1]), let pgrp = pid_t(fields[2]),
+              let session = pid_t(fields[3]) else { return nil }
+        return (name, state, ppid, pgrp, session)
+    }
+
+    /// Whether SIGKILL is pending for the process (it is dying): the SigPnd (thread) or ShdPnd (process)
+    /// masks in /proc/PID/status, where signal n is bit n - 1.
+    static func killPending(_ pid: pid_t) -> Bool {
+        guard let bytes = readSmallFile("/proc/\(pid)/status", limit: 16 * 1024) else { return false }
+        let text = String(decoding: bytes, as: UTF8.self)
+        for line in text.split(separator: "\n") where line.hasPrefix("SigPnd:") || line.hasPrefix("ShdPnd:") {
+            let hex = line.split(separator: ":", maxSplits: 1).last?.trimmingCharacters(in: .whitespaces) ?? ""
+            if let mask = UInt64(hex, radix: 16), mask & (1 << UInt64(SIGKILL - 1)) != 0 { return true }
+        }
+        return false
     }
 
     static func commandLine(of pid: pid_t) -> [String] {

@@ -26,11 +26,14 @@ public enum TextRenderer {
         lines.append(bold("capaudit \(report.capauditVersion)", style) + " · " + host.joined(separator: " · "))
         lines.append("\(report.areas.count) areas, \(toolCount) tools, scanned in \(formatDuration(report.durationMs))"
                      + (report.settings.noExec ? " · --no-exec: nothing was executed, versions unknown" : ""))
-        for priority in Priority.allCases {
-            let areas = report.areas.filter { $0.area.priority == priority }
-            guard !areas.isEmpty else { continue }
+        var sections: [(String, [AreaReport])] = Priority.allCases.map { priority in
+            (priority.rawValue.uppercased(), report.areas.filter { $0.area.priority == priority && ($0.area.kind == .gap || $0.area.kind == .project) })
+        }
+        sections.append(("FOUNDATION (reported; gates only when a project requires it)", report.areas.filter { $0.area.kind == .foundation }))
+        sections.append(("EXTENDED (reported; gates only when a project requires it)", report.areas.filter { $0.area.kind == .extended }))
+        for (title, areas) in sections where !areas.isEmpty {
             lines.append("")
-            lines.append(bold(priority.rawValue.uppercased(), style))
+            lines.append(bold(title, style))
             for area in areas { lines += render(area, style: style) }
         }
         if !report.findings.isEmpty {
@@ -68,7 +71,8 @@ public enum TextRenderer {
         case .partial: status = mark("◐", "[partial]", .yellow, style)
         case .missing: status = mark("✗", "[missing]", .red, style)
         }
-        lines.append("  \(status) \(area.area.rank). \(bold(area.area.name, style)) (\(area.area.id))" + (style.symbols ? " — \(area.status.rawValue)" : ""))
+        let rank = area.area.kind == .gap ? "\(area.area.rank). " : ""
+        lines.append("  \(status) \(rank)\(bold(area.area.name, style)) (\(area.area.id))" + (style.symbols ? " — \(area.status.rawValue)" : ""))
         let tools = Dictionary(uniqueKeysWithValues: area.tools.map { ($0.tool.id, $0) })
         for capability in area.capabilities {
             if capability.met {

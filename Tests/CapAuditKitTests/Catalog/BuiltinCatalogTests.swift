@@ -25,13 +25,16 @@ import Testing
         #expect(embedded == (try Self.sourceFiles()).map(\.text))
     }
 
-    @Test("the built-in catalog loads and has the seed's ten areas in rank order")
+    @Test("the built-in catalog loads and has the seed's ten gap areas in rank order, then foundation and extended areas")
     func tenAreas() throws {
         let catalog = try BuiltinCatalog.load()
-        #expect(catalog.areas.map(\.id) == ["cicd", "security", "monitoring", "secrets", "profiling", "load-testing", "migrations", "orchestration", "api-docs", "queues"])
-        #expect(catalog.areas.map(\.rank) == Array(1...10))
-        #expect(catalog.areas.map(\.priority) == [.critical, .critical, .critical, .critical, .high, .high, .high, .high, .medium, .medium])
-        #expect(catalog.areas.map(\.phase) == [1, 1, 1, 1, 2, 2, 2, 2, 3, 3])
+        let gaps = catalog.areas.filter { $0.kind == .gap }
+        #expect(gaps.map(\.id) == ["cicd", "security", "monitoring", "secrets", "profiling", "load-testing", "migrations", "orchestration", "api-docs", "queues"])
+        #expect(gaps.map(\.rank) == Array(1...10))
+        #expect(gaps.map(\.priority) == [.critical, .critical, .critical, .critical, .high, .high, .high, .high, .medium, .medium])
+        #expect(gaps.map(\.phase) == [1, 1, 1, 1, 2, 2, 2, 2, 3, 3])
+        #expect(catalog.areas.filter { $0.kind == .foundation }.map(\.id) == ["foundation"])
+        #expect(catalog.areas.filter { $0.kind == .extended }.map(\.id) == ["cloud-cli", "service-mesh", "error-tracking", "feature-flags", "deployment-strategies", "health-checks"])
         for area in catalog.areas {
             #expect(!area.why.isEmpty && !area.impact.isEmpty && !area.useCases.isEmpty, "\(area.id) lacks the seed's text")
         }
