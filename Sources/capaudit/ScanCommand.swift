@@ -24,19 +24,23 @@ struct ScanCommand {
             requests.append(r)
         }
         let session = try ScanSession(arguments: arguments, command: arguments.command)
-        Subreaper.enable()  // a probe's daemon is reparented to capaudit, then killed and reported after the scan
         let (_, report, _) = try session.run(terminal: terminal)
+        // The markdown report carries the install plan for this host; planning is pure, so it costs no probe.
+        let wantsMarkdown = format == .markdown || requests.contains { $0.format == .markdown } || ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"] != nil
+        let plan = wantsMarkdown ? (try? HostEnvironment.detect(searchPath: session.environment["PATH"] ?? "")).map {
+            Planner.plan(report: report, catalog: session.catalog, host: $0, phase: nil, areas: session.areaIDs, date: report.startedAt)
+        } : nil
 
         let env = ProcessInfo.processInfo.environment
         let output = arguments.value("--output")
         let toTerminal = output == nil && terminal.stdoutIsTTY
         // NO_COLOR (no-color.org) and --color never always win.
         let useColor = color != "never" && env["NO_COLOR"] == nil && (color == "always" || (toTerminal && env["TERM"] != "dumb"))
-        let text = format.render(report, style: TextStyle(color: useColor, symbols: toTerminal))
+        let text = format.render(report, style: TextStyle(color: useColor, symbols: toTerminal), plan: plan)
 
         // Every file is rendered first and written atomically; a failure leaves earlier reports intact.
         for request in requests {
-            try AtomicFile.write(request.format.render(report), to: request.path)
+            try AtomicFile.write(request.format.render(report, plan: plan), to: request.path)
         }
         if let output {
             try AtomicFile.write(text, to: output)
@@ -47,7 +51,7 @@ struct ScanCommand {
         if env["GITHUB_ACTIONS"] == "true" {
             terminal.err(GitHubActions.errorCommands(report), newline: false)
             if let summary = env["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-                try appendStepSummary(ReportFormat.markdown.render(report), to: summary)
+                try appendStepSummary(ReportFormat.markdown.render(report, plan: plan), to: summary)
             }
         }
         if !report.gate.passed {

@@ -75,6 +75,8 @@ struct ScanSession {
         }
         defer { isolatedHome?.remove() }
         let scanner = self.scanner(environment: env)
+        // A probe's daemon is reparented to capaudit, then killed and reported after the scan.
+        Subreaper.enable()
         let result = scanner.scan(areaIDs: override ?? areaIDs) { terminal.progress($0) }
         terminal.eraseProgress()
         let report = Evaluator(catalog: catalog, policy: policy).evaluate(result)

@@ -352,6 +352,14 @@ public struct InstallPlan: Sendable, Equatable {
     public var areaFilter: [String]
     public var phases: [PlanPhase]
 
+    /// "phase 2; areas load-testing" when the plan is limited, else nil.
+    public var scopeDescription: String? {
+        var scope: [String] = []
+        if let p = phaseFilter { scope.append("phase \(p)") }
+        if !areaFilter.isEmpty { scope.append("areas " + areaFilter.joined(separator: ", ")) }
+        return scope.isEmpty ? nil : scope.joined(separator: "; ")
+    }
+
     public init(capauditVersion: String, createdAt: Date, host: HostEnvironment, phaseFilter: Int? = nil, areaFilter: [String] = [], phases: [PlanPhase]) {
         self.capauditVersion = capauditVersion
         self.createdAt = createdAt

@@ -75,16 +75,7 @@ public enum JSONRenderer {
     }
 
     static func tool(_ t: ToolReport) -> JSONOutput {
-        var probe = JSONOutput.null
-        if let attempt = t.verdict.attempt, let argv = attempt.argv, let output = attempt.output {
-            probe = .object([
-                "argv": .array(argv.map { .string($0) }),
-                "exitCode": .int(output.exitCode.map(Int.init)),
-                "durationMs": .int(output.durationMs),
-                "timedOut": .bool(output.timedOut),
-            ])
-        }
-        return .object([
+        .object([
             "id": .string(t.tool.id),
             "name": .string(t.tool.name),
             "status": .string(t.verdict.status.rawValue),
@@ -94,7 +85,24 @@ public enum JSONRenderer {
             "version": .string(t.verdict.version?.text),
             "minVersion": .string(t.minVersion?.text),
             "shadowed": .array(t.shadowed.map { .string($0) }),
-            "probe": probe,
+            "probe": probe(t.verdict.attempt),
+        ])
+    }
+
+    /// The probe that decided, or null when nothing ran. (Kept apart from `tool(_:)`: Swift 6.3's
+    /// optimizer crashed on the two combined, "Found ownership error" in -O builds.)
+    static func probe(_ attempt: ProbeAttempt?) -> JSONOutput {
+        guard let attempt, let argv = attempt.argv, let output = attempt.output else { return .null }
+        let exitCode: JSONOutput
+        switch output.termination {
+        case .exited(let code): exitCode = .int(Int(code))
+        default: exitCode = .null
+        }
+        return .object([
+            "argv": .array(argv.map { .string($0) }),
+            "exitCode": exitCode,
+            "durationMs": .int(output.durationMs),
+            "timedOut": .bool(output.termination == .timedOut),
         ])
     }
 

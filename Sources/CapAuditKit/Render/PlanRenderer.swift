@@ -79,10 +79,7 @@ public enum PlanRenderer {
         out.append("| Package managers | \(cell(managersText(host))) |")
         out.append("| User | \(cell(userText(host))) |")
         out.append("| System Python | \(cell(pythonText(host))) |")
-        var scope: [String] = []
-        if let p = plan.phaseFilter { scope.append("phase \(p)") }
-        if !plan.areaFilter.isEmpty { scope.append("areas " + plan.areaFilter.joined(separator: ", ")) }
-        if !scope.isEmpty { out.append("| Scope | \(cell(scope.joined(separator: "; "))) |") }
+        if let scope = plan.scopeDescription { out.append("| Scope | \(cell(scope)) |") }
         out.append("")
         if let hint = aptHint(plan) {
             out.append(hint)
@@ -133,15 +130,18 @@ public enum PlanRenderer {
         return out.joined(separator: "\n")
     }
 
-    /// Markdown text outside tables: `<`, `>`, `*`, `_` and backslashes escaped.
-    static func md(_ s: String) -> String {
-        var out = ""
-        for c in flat(s) {
-            if "\\`*_<>[]|".contains(c) { out.append("\\") }
-            out.append(c)
-        }
-        return out
+    /// The plan as a section of the markdown gap report: no title or second timestamp, headings
+    /// one level down so they nest under the report's "Phased plan" heading.
+    public static func markdownSection(_ plan: InstallPlan) -> String {
+        var lines = markdown(plan).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.first?.hasPrefix("# ") == true { lines.removeFirst() }
+        lines.removeAll { $0.hasPrefix("Made by capaudit ") }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        return lines.map { $0.hasPrefix("#") ? "#" + $0 : $0 }.joined(separator: "\n")
     }
+
+    /// Markdown text: the gap report's escaping, so both documents treat hostile text alike.
+    static func md(_ s: String) -> String { MarkdownRenderer.escape(s) }
 
     /// A table cell: markdown-escaped, `|` escaped, on one line.
     static func cell(_ s: String) -> String { md(s) }

@@ -4,12 +4,13 @@ import Foundation
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, markdown, junit, prometheus
 
-    /// Renders a finished report. `style` matters only for text.
-    public func render(_ report: Report, style: TextStyle = .plain) -> String {
+    /// Renders a finished report. `style` matters only for text; `plan`, only for markdown, which
+    /// then carries the install plan for this host.
+    public func render(_ report: Report, style: TextStyle = .plain, plan: InstallPlan? = nil) -> String {
         switch self {
         case .text: return TextRenderer.render(report, style: style)
         case .json: return JSONRenderer.render(report)
-        case .markdown: return MarkdownRenderer.render(report)
+        case .markdown: return MarkdownRenderer.render(report, plan: plan.map(PlanRenderer.markdownSection))
         case .junit: return JUnitRenderer.render(report)
         case .prometheus: return PrometheusRenderer.render(report)
         }

@@ -25,10 +25,7 @@ public enum ShellScriptRenderer {
         out.append("# capaudit never runs this script: read it, then run it yourself with sh.")
         out.append("# Running it again is safe: an install is skipped while its command is on PATH;")
         out.append("# upgrades run every time (a package manager leaves an up-to-date package alone).")
-        var scope: [String] = []
-        if let p = plan.phaseFilter { scope.append("phase \(p)") }
-        if !plan.areaFilter.isEmpty { scope.append("areas " + plan.areaFilter.joined(separator: ", ")) }
-        if !scope.isEmpty { out.append(comment("Scope: " + scope.joined(separator: "; ") + ".")) }
+        if let scope = plan.scopeDescription { out.append(comment("Scope: " + scope + ".")) }
         out.append("set -eu")
 
         if needsRoot {
