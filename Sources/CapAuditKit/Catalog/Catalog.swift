@@ -129,6 +129,20 @@ public struct Tool: Sendable, Equatable, Identifiable {
         self.source = source
     }
 
+    /// Whether the tool exists at all on this kind of system (`platforms` empty means everywhere).
+    public func exists(on platform: String) -> Bool {
+        platforms.isEmpty || platforms.contains(platform)
+    }
+
+    /// The platform capaudit runs on, as `platforms` names it.
+    public static var currentPlatform: String {
+        #if os(macOS)
+        return "macos"
+        #else
+        return "linux"
+        #endif
+    }
+
     /// The probes, or none for an undetectable tool.
     public var probes: [Probe] {
         if case .probes(let p) = detection { return p }

@@ -83,10 +83,14 @@ public enum ProbeJudgement {
 
     /// The verdict on a tool from all its attempts: the first decisive one, else an outdated one,
     /// else the last that ran.
-    public static func verdict(for tool: Tool, observation: ToolObservation?, minVersion: Version? = nil) -> ToolVerdict {
+    public static func verdict(for tool: Tool, observation: ToolObservation?, minVersion: Version? = nil,
+                               platform: String = Tool.currentPlatform) -> ToolVerdict {
         let minVersion = minVersion ?? tool.minVersion
         if case .undetectable(let reason) = tool.detection {
             return ToolVerdict(status: .undetectable, reason: "cannot be detected from the host: \(reason)")
+        }
+        if !tool.exists(on: platform) {
+            return ToolVerdict(status: .missing, reason: "exists only on \(tool.platforms.joined(separator: ", ")); not probed on \(platform)")
         }
         let probes = tool.probes
         var fallback: ToolVerdict?

@@ -54,7 +54,7 @@ public struct Scanner: Sendable {
         var seen = Set<String>()
         for area in areas {
             for id in catalog.toolIDs(of: area) where seen.insert(id).inserted {
-                if let tool = catalog.tools[id], !tool.probes.isEmpty { toolIDs.append(id) }
+                if let tool = catalog.tools[id], !tool.probes.isEmpty, tool.exists(on: Tool.currentPlatform) { toolIDs.append(id) }
             }
         }
         let queue = toolIDs
