@@ -118,6 +118,8 @@ struct IsolatedHome {
         } catch {
             throw OutputFileError(path: base.path, reason: "cannot create the isolated HOME")
         }
+        // An interrupt exits without running `defer`; the signal handler removes what is registered.
+        SignalCleanup.shared.add(base.path)
         return IsolatedHome(path: base.path)
     }
 
@@ -129,5 +131,8 @@ struct IsolatedHome {
         environment["XDG_STATE_HOME"] = path + "/.local/state"
     }
 
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
+    func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+        SignalCleanup.shared.remove(path)
+    }
 }

@@ -1,0 +1,195 @@
+import Foundation
+import Glibc
+import Testing
+@testable import CapAuditKit
+
+/// The built capaudit started in the background with posix_spawn, so a test can signal it while it runs.
+/// stdout and stderr go to files (nothing to drain); signals are unblocked and at their defaults, as from a shell.
+private struct BackgroundCapaudit {
+    let pid: pid_t
+    let stdoutPath: String
+    let stderrPath: String
+
+    init(_ arguments: [String], environment: [String: String], outputIn dir: String) throws {
+        stdoutPath = dir + "/capaudit.stdout"
+        stderrPath = dir + "/capaudit.stderr"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        let argv = ([CapauditBinary.path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let code = posix_spawn(&pid, CapauditBinary.path, &actions, &attributes, argv, envp)
+        guard code == 0 else { throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EINVAL) }
+        self.pid = pid
+    }
+
+    /// The exit status (or 128 + signal) once it has exited, or nil when it still runs after `seconds`
+    /// (it is then killed and reaped, so a failing test leaves nothing behind).
+    func waitForExit(within seconds: Double) -> Int32? {
+        let end = Date().addingTimeInterval(seconds)
+        var status: Int32 = 0
+        repeat {
+            let r = waitpid(pid, &status, WNOHANG)
+            if r == pid {
+                return status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+            }
+            if r < 0 && errno != EINTR { return nil }
+            usleep(2_000)
+        } while Date() < end
+        kill(pid, SIGKILL)
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return nil
+    }
+
+    var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
+    var stdout: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
+}
+
+/// A fake tool that hangs: it starts a child and a setsid daemon, writes "$$ child daemon" to `pidFile`
+/// (atomically), then waits.
+private func hangingTool(in dir: TemporaryFolder, pidFile: String) throws {
+    try dir.tool("bin/hang", """
+        sleep 300 &
+        child=$!
+        setsid sleep 300 >/dev/null 2>&1 &
+        echo "$$ $child $!" > \(pidFile).tmp && mv \(pidFile).tmp \(pidFile)
+        wait
+        """)
+    try dir.file("catalog.json", """
+        { "schemaVersion": 1,
+          "area": { "id": "hang", "name": "Hang", "priority": "high", "rank": 1, "phase": 1, "why": "w", "impact": "i",
+                    "useCases": ["u"], "capabilities": [ { "id": "c", "name": "C", "tools": ["hang"] } ] },
+          "tools": [ { "id": "hang", "name": "hang", "summary": "Hangs.", "homepage": "https://example.com",
+                       "probes": [ { "command": "hang", "args": ["--version"] } ] } ] }
+        """)
+}
+
+private func waitForPids(_ path: String, count: Int, within seconds: Double = 10) -> [pid_t] {
+    let end = Date().addingTimeInterval(seconds)
+    repeat {
+        if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+            let pids = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { pid_t($0) }
+            if pids.count >= count { return pids }
+        }
+        usleep(5_000)
+    } while Date() < end
+    return []
+}
+
+@Suite struct InterruptTests {
+    struct Case: Sendable, CustomTestStringConvertible {
+        var signal: Int32
+        var exitCode: Int32
+        var word: String
+        var testDescription: String { word }
+    }
+
+    static let cases = [Case(signal: SIGINT, exitCode: 130, word: "interrupted"), Case(signal: SIGTERM, exitCode: 143, word: "terminated")]
+
+    @Test("SIGINT / SIGTERM during a scan: exit 130 / 143 within 1 s, no probe process left (child and daemon too), no --output file or temp file",
+          arguments: cases)
+    func signalDuringScan(_ c: Case) throws {
+        let dir = try TemporaryFolder()
+        let pidFile = dir.path + "/pids"
+        try hangingTool(in: dir, pidFile: pidFile)
+        let output = dir.path + "/out/report.json"
+        try dir.folder("out")
+        let capaudit = try BackgroundCapaudit(["scan", "--catalog", dir.path + "/catalog.json", "--timeout", "60", "--format", "json", "--output", output],
+                                              environment: ["PATH": dir.path + "/bin:/usr/bin:/bin", "HOME": dir.path], outputIn: dir.path)
+        let pids = waitForPids(pidFile, count: 3)
+        guard pids.count == 3 else {
+            _ = capaudit.waitForExit(within: 0)
+            Issue.record("the fake tool never started: \(capaudit.stderr)")
+            return
+        }
+        let start = Date()
+        kill(capaudit.pid, c.signal)
+        let code = capaudit.waitForExit(within: 5)
+        let elapsed = Date().timeIntervalSince(start)
+        #expect(code == c.exitCode, "stderr: \(capaudit.stderr)")
+        #expect(elapsed < 1, "capaudit took \(elapsed) s to exit")
+        #expect(capaudit.stderr.contains("capaudit: \(c.word); running probes were killed, no report was written"))
+        #expect(capaudit.stdout.isEmpty)
+        for (pid, role) in zip(pids, ["tool", "its child", "its setsid daemon"]) {
+            #expect(processIsGone(pid, within: 1), "the probe's \(role) (pid \(pid)) is still running")
+        }
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/out")
+        #expect(left.isEmpty, "left in the output folder: \(left)")
+    }
+
+    @Test("an interrupted scan leaves an existing --output file untouched", arguments: cases)
+    func existingOutputUntouched(_ c: Case) throws {
+        let dir = try TemporaryFolder()
+        let pidFile = dir.path + "/pids"
+        try hangingTool(in: dir, pidFile: pidFile)
+        try dir.folder("out")
+        let original = "{\"previous\": \"report\"}\n"
+        let output = try dir.file("out/report.json", original, mode: 0o640)
+        let before = try FileManager.default.attributesOfItem(atPath: output)
+        let capaudit = try BackgroundCapaudit(["scan", "--catalog", dir.path + "/catalog.json", "--timeout", "60", "--output", output],
+                                              environment: ["PATH": dir.path + "/bin:/usr/bin:/bin", "HOME": dir.path], outputIn: dir.path)
+        let pids = waitForPids(pidFile, count: 3)
+        #expect(pids.count == 3)
+        kill(capaudit.pid, c.signal)
+        #expect(capaudit.waitForExit(within: 5) == c.exitCode)
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == original)
+        let after = try FileManager.default.attributesOfItem(atPath: output)
+        #expect(after[.modificationDate] as? Date == before[.modificationDate] as? Date)
+        #expect(after[.systemFileNumber] as? Int == before[.systemFileNumber] as? Int, "the file was replaced")
+        #expect((after[.posixPermissions] as? Int) == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/out") == ["report.json"])
+        for pid in pids { #expect(processIsGone(pid, within: 1)) }
+    }
+
+    @Test("a second signal while the first is handled still ends capaudit with the first one's code")
+    func doubleSignal() throws {
+        let dir = try TemporaryFolder()
+        let pidFile = dir.path + "/pids"
+        try hangingTool(in: dir, pidFile: pidFile)
+        let capaudit = try BackgroundCapaudit(["scan", "--catalog", dir.path + "/catalog.json", "--timeout", "60"],
+                                              environment: ["PATH": dir.path + "/bin:/usr/bin:/bin", "HOME": dir.path], outputIn: dir.path)
+        let pids = waitForPids(pidFile, count: 3)
+        #expect(pids.count == 3)
+        kill(capaudit.pid, SIGINT)
+        kill(capaudit.pid, SIGINT)
+        kill(capaudit.pid, SIGTERM)
+        let code = capaudit.waitForExit(within: 5)
+        #expect(code == 130 || code == 143)
+        for pid in pids { #expect(processIsGone(pid, within: 1)) }
+    }
+
+    @Test("an interrupted --isolated-home scan removes its throw-away HOME")
+    func isolatedHomeRemovedOnSignal() throws {
+        let dir = try TemporaryFolder()
+        let pidFile = dir.path + "/pids"
+        try hangingTool(in: dir, pidFile: pidFile)
+        let tmp = try dir.folder("tmp")
+        let capaudit = try BackgroundCapaudit(["scan", "--catalog", dir.path + "/catalog.json", "--timeout", "60", "--isolated-home"],
+                                              environment: ["PATH": dir.path + "/bin:/usr/bin:/bin", "HOME": dir.path, "TMPDIR": tmp],
+                                              outputIn: dir.path)
+        #expect(waitForPids(pidFile, count: 3).count == 3)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).contains { $0.hasPrefix("capaudit-home-") })
+        kill(capaudit.pid, SIGINT)
+        #expect(capaudit.waitForExit(within: 5) == 130)
+        let left = try FileManager.default.contentsOfDirectory(atPath: tmp)
+        #expect(left.isEmpty, "left in TMPDIR: \(left)")
+    }
+}
