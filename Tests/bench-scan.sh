@@ -42,4 +42,9 @@ print(f"median slowest single probe:  {m(slowest):8.0f} ms  (most often: {max(se
 print(f"median sum of all probes:     {m(total):8.0f} ms")
 print(f"ratio scan / slowest probe:   {m(s / x for s, x in zip(scan, slowest)):8.2f}")
 print(f"ratio sum / scan (speed-up):  {m(t / s for t, s in zip(total, scan)):8.2f}")
+import os
+cores = os.cpu_count()
+floor = [max(x, t / cores) for x, t in zip(slowest, total)]
+print(f"cores: {cores}; lower bound max(slowest, sum/cores): {m(floor):8.0f} ms")
+print(f"ratio scan / lower bound:     {m(s / f for s, f in zip(scan, floor)):8.2f}")
 PY

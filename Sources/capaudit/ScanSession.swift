@@ -15,7 +15,7 @@ struct ScanSession {
     init(arguments: ParsedArguments, command: String, defaultFailOn: Priority? = nil) throws {
         self.command = command
         let timeout = try Self.number(arguments, "--timeout", default: 5, range: 0.1...600, command: command)
-        let jobs = Int(try Self.number(arguments, "--jobs", default: 8, range: 1...64, integer: true, command: command))
+        let jobs = Int(try Self.number(arguments, "--jobs", default: Double(ScanSettings.defaultJobs), range: 1...64, integer: true, command: command))
         var failOnOverride: Priority?? = nil
         if let level = arguments.value("--fail-on") {
             if level == "never" { failOnOverride = .some(nil) } else if let p = Priority(rawValue: level) { failOnOverride = .some(p) } else {
