@@ -74,11 +74,24 @@ public enum ProbeJudgement {
                     return (ToolVerdict(status: .missing, reason: "`\(argvText)` exited \(code) without the version that proves the tool", attempt: attempt), false)
                 }
                 if code == 126 || code == 127 {
-                    return (ToolVerdict(status: .error, reason: "`\(argvText)` exited \(code): the file or its interpreter (or a version-manager shim) could not run the tool", attempt: attempt), false)
+                    return (ToolVerdict(status: .error, reason: "`\(argvText)` exited \(code): the file or its interpreter (or a version-manager shim) could not run the tool" + hint(attempt), attempt: attempt), false)
+                }
+                if code != 0 {
+                    // A version command that fails and prints no version is a broken install (a missing
+                    // module, a broken runtime), not a working tool of unknown version.
+                    return (ToolVerdict(status: .error, reason: "`\(argvText)` exited \(code) without printing a version" + hint(attempt), attempt: attempt), false)
                 }
                 return (ToolVerdict(status: .unknownVersion, reason: "`\(argvText)` ran (exit \(code)) but printed no version", attempt: attempt), true)
             }
         }
+    }
+
+    /// The first line of stderr that looks like an error message, to say why a run failed.
+    static func hint(_ attempt: ProbeAttempt) -> String {
+        let lines = attempt.stderrText.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard let line = lines.first(where: { $0.localizedCaseInsensitiveContains("error") || $0.localizedCaseInsensitiveContains("not found") }) ?? lines.first else { return "" }
+        let clipped = line.count > 160 ? String(line.prefix(160)) + "…" : line
+        return ": " + clipped
     }
 
     /// The verdict on a tool from all its attempts: the first decisive one, else an outdated one,

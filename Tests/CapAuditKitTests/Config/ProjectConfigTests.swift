@@ -118,7 +118,7 @@ private func problems(_ text: String) -> [CatalogProblem] {
         let scanner = Scanner(catalog: catalog, runner: FakeRunner(outputs: [
             "/usr/bin/wrk": .printed("wrk 4.1.0 [epoll]\n", exit: 1),
             "/usr/bin/locust": .printed("locust 1.4.3\n"),
-        ]), resolver: PathResolver(searchPath: "/usr/bin", fileSystem: fs), settings: ScanSettings(), environment: [:], host: HostInfo())
+        ]), resolver: PathResolver(searchPath: "/usr/bin", fileSystem: fs), settings: ScanSettings(jobs: 8), environment: [:], host: HostInfo())
         return Evaluator(catalog: catalog, fileSystem: fs, policy: policy).evaluate(scanner.scan())
     }
 

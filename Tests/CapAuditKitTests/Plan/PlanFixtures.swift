@@ -75,7 +75,7 @@ enum PlanCatalogs {
         var outputs: [String: ProbeOutput] = [:]
         for (name, out) in executables { outputs["/usr/bin/\(name)"] = .printed(out) }
         let scanner = Scanner(catalog: catalog, runner: FakeRunner(outputs: outputs), resolver: PathResolver(searchPath: "/usr/bin", fileSystem: fs),
-                              settings: ScanSettings(), environment: [:], host: SampleReports.host, now: { SampleReports.date })
+                              settings: ScanSettings(jobs: 8), environment: [:], host: SampleReports.host, now: { SampleReports.date })
         return Evaluator(catalog: catalog, capauditVersion: "0.1.0", fileSystem: fs).evaluate(scanner.scan())
     }
 }

@@ -17,7 +17,7 @@ enum GatedSampleReports {
         let fs = FakeFileSystem(executables: executables)
         let scanner = Scanner(catalog: SampleReports.catalog, runner: FakeRunner(outputs: outputs),
                               resolver: PathResolver(searchPath: "/usr/local/bin:/usr/bin:.", fileSystem: fs),
-                              settings: ScanSettings(), environment: [:], host: SampleReports.host, now: { SampleReports.date })
+                              settings: ScanSettings(jobs: 8), environment: [:], host: SampleReports.host, now: { SampleReports.date })
         let policy = GatePolicy(failOn: .high, requiredTools: [ToolRequirement(parsing: "ab>=2.3")!],
                                 waivers: [Waiver(target: "load-testing/scripted-load", reason: "locust 2 upgrade is tracked in <OPS-12> & due", expires: "2027-01-31")])
         var report = Evaluator(catalog: SampleReports.catalog, capauditVersion: "0.1.0", fileSystem: fs, policy: policy).evaluate(scanner.scan())

@@ -18,7 +18,7 @@ enum MarkdownSamples {
         let fs = FakeFileSystem(executables: mixedExecutables)
         let scanner = Scanner(catalog: SampleReports.catalog, runner: FakeRunner(outputs: mixedOutputs),
                               resolver: PathResolver(searchPath: "/usr/local/bin:/usr/bin:.", fileSystem: fs),
-                              settings: ScanSettings(), environment: [:], host: SampleReports.host, now: { SampleReports.date })
+                              settings: ScanSettings(jobs: 8), environment: [:], host: SampleReports.host, now: { SampleReports.date })
         let policy = GatePolicy(failOn: .critical, waivers: [
             Waiver(target: "load-testing/scripted-load", reason: "Locust upgrade scheduled", expires: "2026-01-31", expired: true),
         ])

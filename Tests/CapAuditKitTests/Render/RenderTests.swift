@@ -12,7 +12,7 @@ enum SampleReports {
     static func report(executables: Set<String>, outputs: [String: ProbeOutput], path: String = "/usr/local/bin:/usr/bin") -> Report {
         let fs = FakeFileSystem(executables: executables)
         let scanner = Scanner(catalog: catalog, runner: FakeRunner(outputs: outputs), resolver: PathResolver(searchPath: path, fileSystem: fs),
-                              settings: ScanSettings(), environment: [:], host: host, now: { date })
+                              settings: ScanSettings(jobs: 8), environment: [:], host: host, now: { date })
         var report = Evaluator(catalog: catalog, capauditVersion: "0.1.0", fileSystem: fs).evaluate(scanner.scan())
         report.durationMs = 1234
         return report

@@ -160,7 +160,7 @@ private func status(_ report: Report, _ id: String) -> ToolReport? {
         let c = catalog([try tool("kubectl", args: ["version", "--client"])])
         let runner = FakeRunner(outputs: ["./kubectl": .printed("Client Version: v1.30.0")])
         let resolver = PathResolver(searchPath: ".:/usr/bin", fileSystem: FakeFileSystem(executables: ["./kubectl"], cwd: "/checkout"))
-        let scanner = Scanner(catalog: c, runner: runner, resolver: resolver, settings: ScanSettings(), environment: [:], host: HostInfo())
+        let scanner = Scanner(catalog: c, runner: runner, resolver: resolver, settings: ScanSettings(jobs: 8), environment: [:], host: HostInfo())
         let report = Evaluator(catalog: c, fileSystem: FakeFileSystem(executables: [])).evaluate(scanner.scan())
         #expect(status(report, "kubectl")?.verdict.status == .missing)
         #expect(status(report, "kubectl")?.verdict.attempt?.output == nil)
@@ -215,7 +215,7 @@ private func status(_ report: Report, _ id: String) -> ToolReport? {
                         capabilities: [Capability(id: "c", name: "c", tools: ["docker-compose"])])
         let catalog = Catalog(areas: [area], tools: ["docker-compose": compose])
         let scanner = Scanner(catalog: catalog, runner: ProbeRunner(), resolver: PathResolver(searchPath: dir.path + "/bin"),
-                              settings: ScanSettings(), environment: ["PATH": "/usr/bin:/bin"], host: HostInfo())
+                              settings: ScanSettings(jobs: 8), environment: ["PATH": "/usr/bin:/bin"], host: HostInfo())
         let report = Evaluator(catalog: catalog).evaluate(scanner.scan())
         let tool = try #require(report.areas.first?.tools.first)
         #expect(tool.verdict.status == .present)

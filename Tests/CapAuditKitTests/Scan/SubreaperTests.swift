@@ -211,7 +211,7 @@ private func daemonFindings(_ stdout: String) throws -> [[String: Any]] {
     func finding() {
         let catalog = Catalog(areas: [], tools: [:])
         let scan = ScanResult(host: HostInfo(os: "Linux", osVersion: "", arch: "x86_64", hostname: "h"), startedAt: Date(timeIntervalSince1970: 0),
-                              durationMs: 1, settings: ScanSettings(), areaIDs: [], observations: [:], searchPath: "",
+                              durationMs: 1, settings: ScanSettings(jobs: 8), areaIDs: [], observations: [:], searchPath: "",
                               survivors: [Survivor(pid: 77, arguments: ["/opt/x/agent", "--daemon"], name: "agent", executable: "/opt/x/agent"),
                                           Survivor(pid: 78, arguments: [], name: "gone", wasRunning: false)])
         let findings = Evaluator(catalog: catalog, fileSystem: FakeFileSystem(executables: [])).evaluate(scan).findings
