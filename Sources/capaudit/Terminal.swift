@@ -24,18 +24,47 @@ final class Terminal: @unchecked Sendable {
         FileHandle.standardError.write(Data((newline && !text.hasSuffix("\n") ? text + "\n" : text).utf8))
     }
 
-    /// One line on stderr, redrawn in place; only on a terminal.
+    private var lastProgress: ScanProgress?
+    private var lastProgressAt: DispatchTime = .now()
+    private var ticker: DispatchSourceTimer?
+
+    /// One line on stderr, redrawn in place; only on a terminal. Between probe completions a timer
+    /// redraws it every half second so the wait on the slowest probe visibly counts up.
     func progress(_ p: ScanProgress) {
         guard stderrIsTTY else { return }
         lock.lock(); defer { lock.unlock() }
+        lastProgress = p
+        lastProgressAt = .now()
+        drawProgressLocked()
+        if ticker == nil {
+            let timer = DispatchSource.makeTimerSource(queue: .global(qos: .utility))
+            timer.schedule(deadline: .now() + 0.5, repeating: 0.5)
+            timer.setEventHandler { [weak self] in
+                guard let self else { return }
+                self.lock.lock(); defer { self.lock.unlock() }
+                if self.progressShown { self.drawProgressLocked() }
+            }
+            timer.resume()
+            ticker = timer
+        }
+    }
+
+    private func drawProgressLocked() {
+        guard let p = lastProgress else { return }
         var line = "capaudit: probing \(p.done)/\(p.total)"
-        if let slowest = p.slowest { line += String(format: " · waiting for %@ (%.1f s)", slowest.tool, slowest.seconds) }
+        if let slowest = p.slowest {
+            let waited = slowest.seconds + Double(DispatchTime.now().uptimeNanoseconds - lastProgressAt.uptimeNanoseconds) / 1e9
+            line += String(format: " · waiting for %@ (%.1f s)", slowest.tool, waited)
+        }
         FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
         progressShown = true
     }
 
     func eraseProgress() {
         lock.lock(); defer { lock.unlock() }
+        ticker?.cancel()
+        ticker = nil
+        lastProgress = nil
         eraseProgressLocked()
     }
 
