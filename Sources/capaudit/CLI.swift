@@ -56,8 +56,7 @@ enum CLI {
             terminal.err("error: \(e)\nhelp: see '\(helpCommand)'")
             return .usage
         case let e as CatalogError:
-            let isConfig = e.problems.contains { $0.file.hasSuffix(ProjectConfig.fileName) }
-            terminal.err("error: \(e)\nhelp: " + (isConfig ? "fix the requirements file (see `capaudit help init`), or pass --no-config"
+            terminal.err("error: \(e)\nhelp: " + (e.isConfig ? "fix the requirements file (see `capaudit help init`), or pass --no-config"
                                                             : "fix the file(s) above; without --catalog the built-in catalog is used"))
             return .invalidInput
         case let e as HostEnvironmentError:

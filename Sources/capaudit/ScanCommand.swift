@@ -51,7 +51,12 @@ struct ScanCommand {
         if env["GITHUB_ACTIONS"] == "true" {
             terminal.err(GitHubActions.errorCommands(report), newline: false)
             if let summary = env["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-                try appendStepSummary(ReportFormat.markdown.render(report, plan: plan), to: summary)
+                // A job summary that cannot be written must not hide the gate's verdict.
+                do {
+                    try appendStepSummary(ReportFormat.markdown.render(report, plan: plan), to: summary)
+                } catch {
+                    terminal.err("warning: \(error); the job summary was not written")
+                }
             }
         }
         if !report.gate.passed {

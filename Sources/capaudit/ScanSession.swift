@@ -62,7 +62,9 @@ struct ScanSession {
 
     func scanner(environment env: [String: String]) -> CapAuditKit.Scanner {
         let resolver = PathResolver(searchPath: env["PATH"] ?? "", allowRelative: settings.allowRelativePath)
-        return CapAuditKit.Scanner(catalog: catalog, runner: ProbeRunner(), resolver: resolver, settings: settings, environment: env, host: HostInfo.current())
+        var scanner = CapAuditKit.Scanner(catalog: catalog, runner: ProbeRunner(), resolver: resolver, settings: settings, environment: env, host: HostInfo.current())
+        scanner.minVersions = policy.minVersions
+        return scanner
     }
 
     /// Runs the scan (with a throw-away HOME when asked) and judges it.
@@ -77,7 +79,7 @@ struct ScanSession {
         let scanner = self.scanner(environment: env)
         // A probe's daemon is reparented to capaudit, then killed and reported after the scan.
         Subreaper.enable()
-        let result = scanner.scan(areaIDs: override ?? areaIDs) { terminal.progress($0) }
+        let result = scanner.scan(areaIDs: override ?? areaIDs, extraToolIDs: policy.requiredTools.map(\.toolID)) { terminal.progress($0) }
         terminal.eraseProgress()
         let report = Evaluator(catalog: catalog, policy: policy).evaluate(result)
         return (result, report, scanner)

@@ -10,18 +10,21 @@ final class Terminal: @unchecked Sendable {
     private var progressShown = false
     private var signalSources: [DispatchSourceSignal] = []
     let stdoutIsTTY = isatty(1) == 1
+    /// Why writing the report to stdout failed (a closed pipe, a full disk); the report is then lost
+    /// and capaudit must not exit 0. FileHandle.write would trap instead.
+    private(set) var stdoutFailure: String?
     let stderrIsTTY = isatty(2) == 1
 
     func out(_ text: String) {
         lock.lock(); defer { lock.unlock() }
         eraseProgressLocked()
-        FileHandle.standardOutput.write(Data(text.utf8))
+        if let failure = AtomicFile.writeAll(1, Data(text.utf8)), stdoutFailure == nil { stdoutFailure = failure }
     }
 
     func err(_ text: String, newline: Bool = true) {
         lock.lock(); defer { lock.unlock() }
         eraseProgressLocked()
-        FileHandle.standardError.write(Data((newline && !text.hasSuffix("\n") ? text + "\n" : text).utf8))
+        _ = AtomicFile.writeAll(2, Data((newline && !text.hasSuffix("\n") ? text + "\n" : text).utf8))
     }
 
     private var lastProgress: ScanProgress?
@@ -56,7 +59,7 @@ final class Terminal: @unchecked Sendable {
             let waited = slowest.seconds + Double(DispatchTime.now().uptimeNanoseconds - lastProgressAt.uptimeNanoseconds) / 1e9
             line += String(format: " · waiting for %@ (%.1f s)", slowest.tool, waited)
         }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(line)".utf8))
+        _ = AtomicFile.writeAll(2, Data("\r\u{1B}[K\(line)".utf8))
         progressShown = true
     }
 
@@ -70,7 +73,7 @@ final class Terminal: @unchecked Sendable {
 
     private func eraseProgressLocked() {
         guard progressShown else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        _ = AtomicFile.writeAll(2, Data("\r\u{1B}[K".utf8))
         progressShown = false
     }
 
@@ -89,7 +92,7 @@ final class Terminal: @unchecked Sendable {
                 AtomicFile.removePendingFiles()
                 SignalCleanup.shared.removeAll()
                 eraseProgress()
-                FileHandle.standardError.write(Data("capaudit: \(signo == SIGINT ? "interrupted" : "terminated"); running probes were killed, no report was written\n".utf8))
+                _ = AtomicFile.writeAll(2, Data("capaudit: \(signo == SIGINT ? "interrupted" : "terminated"); running probes were killed, no report was written\n".utf8))
                 _exit(code.rawValue)
             }
             source.resume()

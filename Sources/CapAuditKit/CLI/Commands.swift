@@ -24,7 +24,7 @@ public enum Commands {
 
     public static let gateOptions: [OptionSpec] = [
         OptionSpec("--fail-on", value: "LEVEL", help: "Exit 1 when an area at LEVEL or above is not covered: critical, high, medium or never (default never, or the config's failOn)."),
-        OptionSpec("--require", value: "TOOL[>=VERSION]", repeatable: true, help: "Exit 1 unless TOOL is present (at VERSION or later)."),
+        OptionSpec("--require", value: "TOOL[>=VERSION]", repeatable: true, help: "Exit 1 unless TOOL is present (at VERSION or later). Quote it from the shell: --require 'gh>=2.40'."),
         OptionSpec("--report", value: "FORMAT:FILE", repeatable: true, help: "Also write the report in FORMAT to FILE, atomically, from the same scan."),
     ]
 
@@ -48,7 +48,7 @@ public enum Commands {
             "capaudit scan",
             "capaudit scan --fail-on critical --report junit:capaudit.xml --report markdown:gaps.md",
             "capaudit scan --format json --output capaudit.json",
-            "capaudit scan --require gh>=2.40 --require kubectl",
+            "capaudit scan --require 'gh>=2.40' --require kubectl   # quote >= from the shell",
             "capaudit scan --area security --area secrets --timeout 10",
             "capaudit scan --no-exec",
         ])

@@ -27,18 +27,26 @@ public struct CatalogProblem: Error, Sendable, Equatable, CustomStringConvertibl
 
 /// Why a catalog could not be loaded. The text is what the user reads.
 public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// Every problem found, in file order.
+    /// Every problem found in catalog files, in file order.
     case invalid([CatalogProblem])
+    /// Every problem found in a project requirements file (`.capaudit.json`).
+    case invalidConfig([CatalogProblem])
 
     public var problems: [CatalogProblem] {
         switch self {
-        case .invalid(let p): return p
+        case .invalid(let p), .invalidConfig(let p): return p
         }
+    }
+
+    public var isConfig: Bool {
+        if case .invalidConfig = self { return true }
+        return false
     }
 
     public var description: String {
         let p = problems
-        let header = p.count == 1 ? "the catalog is invalid:" : "the catalog is invalid (\(p.count) problems):"
+        let what = isConfig ? "the requirements file is invalid" : "the catalog is invalid"
+        let header = p.count == 1 ? "\(what):" : "\(what) (\(p.count) problems):"
         return ([header] + p.map { "  \($0)" }).joined(separator: "\n")
     }
 }

@@ -191,10 +191,7 @@ public enum CatalogLoader {
         let id = readID(f, "id", path: path, reader: &reader)
         let name = reader.string(f, "name", path: path)
         let summary = reader.string(f, "summary", path: path)
-        let homepage = reader.string(f, "homepage", path: path)
-        if let homepage, !(homepage.hasPrefix("https://") || homepage.hasPrefix("http://")) {
-            reader.report("expected an http(s) URL", at: f["homepage"], path: reader.join(path, "homepage"))
-        }
+        let homepage = reader.url(f, "homepage", path: path)
         var minVersion: Version?
         if let text = reader.string(f, "minVersion", path: path) {
             minVersion = Version(text)
@@ -243,11 +240,7 @@ public enum CatalogLoader {
             }
             recipes.packages[method] = name
         }
-        if let docs = reader.string(f, "docs", path: path) {
-            if docs.hasPrefix("https://") || docs.hasPrefix("http://") { recipes.docs = docs } else {
-                reader.report("expected an http(s) URL", at: f["docs"], path: reader.join(path, "docs"))
-            }
-        }
+        recipes.docs = reader.url(f, "docs", path: path)
         recipes.note = reader.string(f, "note", path: path)
         return recipes
     }
@@ -269,7 +262,7 @@ public enum CatalogLoader {
                 patternOK = false
             }
         }
-        let env = reader.stringMap(f, "env", path: path) ?? [:]
+        let env = reader.stringMap(f, "env", path: path) ?? [:]  // $comment members are skipped, never exported
         for key in env.keys where key.isEmpty || key.contains("=") || key.contains("\0") {
             reader.report("\(quoted(key)) is not a valid environment variable name", at: f["env"], path: reader.join(path, "env"))
         }

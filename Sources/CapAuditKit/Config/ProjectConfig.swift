@@ -55,7 +55,7 @@ public struct ProjectConfig: Sendable, Equatable {
         let data: Data
         switch CatalogLoader.readBytes(path) {
         case .success(let d): data = d
-        case .failure(let problem): throw .invalid([problem])
+        case .failure(let problem): throw .invalidConfig([problem])
         }
         return try parse(data, path: path, catalog: catalog, today: today)
     }
@@ -65,13 +65,13 @@ public struct ProjectConfig: Sendable, Equatable {
         do {
             root = try JSONParser.parse(data)
         } catch {
-            throw .invalid([CatalogProblem(file: path, location: error.location, message: "malformed JSON: \(error.message)")])
+            throw .invalidConfig([CatalogProblem(file: path, location: error.location, message: "malformed JSON: \(error.message)")])
         }
         var reader = JSONReader(file: path)
         var config = ProjectConfig(path: path)
         guard let f = reader.object(root, path: "", required: ["schemaVersion"],
                                     optional: ["failOn", "require", "minVersions", "tools", "waivers"]) else {
-            throw .invalid(reader.problems)
+            throw .invalidConfig(reader.problems)
         }
         if let v = reader.int(f, "schemaVersion", path: "", range: 1...Int.max), v != schemaVersion {
             reader.report("schemaVersion \(v) is not supported; this capaudit reads version \(schemaVersion)", at: f["schemaVersion"], path: "schemaVersion")
@@ -96,8 +96,9 @@ public struct ProjectConfig: Sendable, Equatable {
             }
         }
         let toolIDs = Array(catalog.tools.keys).sorted() + extraIDs
-        let areaIDs = catalog.areas.map(\.id)
-        let capabilityIDs = catalog.areas.flatMap { a in a.capabilities.map { "\(a.id)/\($0.id)" } }
+        // The project's own tools form the `project` area, whose capabilities are named after them.
+        let areaIDs = catalog.areas.map(\.id) + (extraIDs.isEmpty ? [] : ["project"])
+        let capabilityIDs = catalog.areas.flatMap { a in a.capabilities.map { "\(a.id)/\($0.id)" } } + extraIDs.map { "project/\($0)" }
         if let value = f["require"], let r = reader.object(value, path: "require", required: [], optional: ["areas", "capabilities", "tools"]) {
             config.areaGates = readGates(r["areas"], path: "require.areas", known: areaIDs, what: "area", reader: &reader)
             config.capabilityGates = readGates(r["capabilities"], path: "require.capabilities", known: capabilityIDs, what: "capability (area/capability)", reader: &reader)
@@ -143,7 +144,7 @@ public struct ProjectConfig: Sendable, Equatable {
                 config.waivers.append(Waiver(target: target, reason: reason, expires: expires, expired: expires.map { $0 < today } ?? false))
             }
         }
-        if !reader.problems.isEmpty { throw .invalid(reader.problems) }
+        if !reader.problems.isEmpty { throw .invalidConfig(reader.problems) }
         return config
     }
 
@@ -154,7 +155,11 @@ public struct ProjectConfig: Sendable, Equatable {
             return [:]
         }
         var out: [String: Priority] = [:]
-        for (id, v) in members {
+        for (id, v) in members where !id.hasPrefix("$comment") {
+            if out[id] != nil {
+                reader.report("duplicate key \"\(id)\"", at: v, path: "\(path).\(id)")
+                continue
+            }
             guard checkID(id, known: known, what: what, at: v, path: "\(path).\(id)", reader: &reader) else { continue }
             guard case .string(let text, _) = v, let p = Priority(rawValue: text) else {
                 reader.report("expected critical, high or medium", at: v, path: "\(path).\(id)")
@@ -173,9 +178,12 @@ public struct ProjectConfig: Sendable, Equatable {
         return false
     }
 
+    /// Exactly `YYYY-MM-DD` (expiry compares these as strings, so the shape must be exact).
     static func isDate(_ s: String) -> Bool {
-        let parts = s.split(separator: "-")
-        guard s.count == 10, parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return false }
+        let chars = Array(s)
+        guard chars.count == 10, chars[4] == "-", chars[7] == "-",
+              chars.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || ($0.element.isASCII && $0.element.isNumber) }),
+              let y = Int(String(chars[0..<4])), let m = Int(String(chars[5..<7])), let d = Int(String(chars[8..<10])) else { return false }
         return y >= 2000 && (1...12).contains(m) && (1...31).contains(d)
     }
 

@@ -25,6 +25,7 @@ public struct Evaluator: Sendable {
             let capabilities = area.capabilities.map { capability in
                 let metBy = capability.tools.filter { byID[$0]?.meetsCapability == true }
                 let waiver = policy.activeWaiver(for: "\(area.id)/\(capability.id)") ?? policy.activeWaiver(for: area.id)
+                    ?? toolWaiver(capability)
                 return CapabilityReport(capability: capability, met: !metBy.isEmpty, metBy: metBy,
                                         gating: waiver == nil && gates(area: area, capability: capability), waiver: waiver)
             }
@@ -34,7 +35,14 @@ public struct Evaluator: Sendable {
         }
         areas.sort { ($0.area.priority, $0.area.rank, $0.area.id) < ($1.area.priority, $1.area.rank, $1.area.id) }
         return Report(capauditVersion: capauditVersion, host: scan.host, startedAt: scan.startedAt, durationMs: scan.durationMs,
-                      settings: scan.settings, areas: areas, findings: findings(scan, areas: areas), gate: gate(areas))
+                      settings: scan.settings, areas: areas, findings: findings(scan, areas: areas), gate: gate(areas, scan: scan))
+    }
+
+    /// A capability all of whose tools are waived is waived (the first tool's waiver stands for it).
+    func toolWaiver(_ capability: Capability) -> Waiver? {
+        let waivers = capability.tools.map { policy.activeWaiver(for: $0) }
+        guard !waivers.isEmpty, waivers.allSatisfy({ $0 != nil }) else { return nil }
+        return waivers[0]
     }
 
     /// The priority at which a capability gates: the project's setting, else its area's priority
@@ -52,7 +60,7 @@ public struct Evaluator: Sendable {
         return priority <= failOn
     }
 
-    func gate(_ areas: [AreaReport]) -> GateResult {
+    func gate(_ areas: [AreaReport], scan: ScanResult) -> GateResult {
         var failures: [GateFailure] = []
         for area in areas {
             for capability in area.capabilities where !capability.met && capability.gating {
@@ -63,9 +71,8 @@ public struct Evaluator: Sendable {
         }
         let tools = Dictionary(areas.flatMap(\.tools).map { ($0.tool.id, $0) }, uniquingKeysWith: { a, _ in a })
         for requirement in policy.requiredTools where policy.activeWaiver(for: requirement.toolID) == nil {
-            let report = tools[requirement.toolID] ?? catalog.tools[requirement.toolID].map { tool in
-                ToolReport(tool: tool, verdict: ToolVerdict(status: .missing, reason: "not part of the scanned areas"), command: nil, path: nil, shadowed: [], minVersion: nil)
-            }
+            // Required tools outside the scanned areas were probed too (Scanner's extraToolIDs).
+            let report = tools[requirement.toolID] ?? catalog.tools[requirement.toolID].map { toolReport($0, scan: scan) }
             guard let report else {
                 failures.append(GateFailure(toolID: requirement.toolID, message: "required tool \(requirement.toolID) is not in the catalog"))
                 continue

@@ -40,6 +40,10 @@ public enum ProbeJudgement {
             return (ToolVerdict(status: .missing, reason: "`\(probe.command)` is not on PATH"), false)
         }
         guard let output = attempt.output else {
+            if probe.evidence != .path {
+                // `docker` on PATH does not prove the compose plugin; only running it could.
+                return (ToolVerdict(status: .undetectable, reason: "\(path) is on PATH, but only running `\(([probe.command] + probe.args).joined(separator: " "))` could show the tool is there, and --no-exec runs nothing", attempt: attempt), false)
+            }
             return (ToolVerdict(status: .present, reason: "found at \(path); nothing was executed (--no-exec), so the version is not known", attempt: attempt), true)
         }
         let argvText = (attempt.argv ?? [path]).joined(separator: " ")
@@ -55,6 +59,11 @@ public enum ProbeJudgement {
             if probe.evidence == .exitZero && code != 0 {
                 return (ToolVerdict(status: .missing, reason: "`\(argvText)` exited \(code), so \(path) does not provide it", attempt: attempt), false)
             }
+            if code == 126 || code == 127 {
+                // Whatever it printed (a pyenv shim lists the Python versions that have the command),
+                // the tool itself did not run.
+                return (ToolVerdict(status: .error, reason: "`\(argvText)` exited \(code): the file or its interpreter (or a version-manager shim) could not run the tool" + hint(attempt), attempt: attempt), false)
+            }
             switch parsed {
             case .version(let version):
                 if let minVersion, version < minVersion {
@@ -67,14 +76,14 @@ public enum ProbeJudgement {
                 if probe.evidence == .version {
                     return (ToolVerdict(status: .missing, placeholder: shown, reason: "`\(argvText)` exited \(code) without the version that proves the tool", attempt: attempt), false)
                 }
+                if code != 0 {
+                    return (ToolVerdict(status: .error, placeholder: shown, reason: "`\(argvText)` exited \(code) without printing a version" + hint(attempt), attempt: attempt), false)
+                }
                 return (ToolVerdict(status: .unknownVersion, placeholder: shown,
                                     reason: "`\(argvText)` printed \(quoted(shown)) where a version belongs; that is not a version", attempt: attempt), true)
             case .none:
                 if probe.evidence == .version {
                     return (ToolVerdict(status: .missing, reason: "`\(argvText)` exited \(code) without the version that proves the tool", attempt: attempt), false)
-                }
-                if code == 126 || code == 127 {
-                    return (ToolVerdict(status: .error, reason: "`\(argvText)` exited \(code): the file or its interpreter (or a version-manager shim) could not run the tool" + hint(attempt), attempt: attempt), false)
                 }
                 if code != 0 {
                     // A version command that fails and prints no version is a broken install (a missing
@@ -91,11 +100,11 @@ public enum ProbeJudgement {
         let lines = attempt.stderrText.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard let line = lines.first(where: { $0.localizedCaseInsensitiveContains("error") || $0.localizedCaseInsensitiveContains("not found") }) ?? lines.first else { return "" }
         let clipped = line.count > 160 ? String(line.prefix(160)) + "…" : line
-        return ": " + clipped
+        return ": " + TerminalText.clean(clipped)
     }
 
-    /// The verdict on a tool from all its attempts: the first decisive one, else an outdated one,
-    /// else the last that ran.
+    /// The verdict on a tool from all its attempts: the first decisive one, else the most telling of
+    /// the rest: outdated, then error or timeout, then not verifiable (--no-exec), then missing.
     public static func verdict(for tool: Tool, observation: ToolObservation?, minVersion: Version? = nil,
                                platform: String = Tool.currentPlatform) -> ToolVerdict {
         let minVersion = minVersion ?? tool.minVersion
@@ -106,15 +115,16 @@ public enum ProbeJudgement {
             return ToolVerdict(status: .missing, reason: "exists only on \(tool.platforms.joined(separator: ", ")); not probed on \(platform)")
         }
         let probes = tool.probes
-        var fallback: ToolVerdict?
-        var outdated: ToolVerdict?
+        let rank: [ToolStatus: Int] = [.outdated: 0, .error: 1, .timeout: 1, .undetectable: 2, .missing: 3]
+        var best: ToolVerdict?
         for attempt in observation?.attempts ?? [] where attempt.probeIndex < probes.count {
             let (verdict, decisive) = judge(attempt, probe: probes[attempt.probeIndex], minVersion: minVersion)
             if decisive { return verdict }
-            if verdict.status == .outdated && outdated == nil { outdated = verdict }
-            if attempt.output != nil { fallback = verdict }
+            // A command that is not on PATH says less than one that ran; keep the first of the most telling.
+            guard attempt.lookup.resolved != nil else { continue }
+            if best == nil || rank[verdict.status, default: 3] < rank[best!.status, default: 3] { best = verdict }
         }
-        if let found = outdated ?? fallback { return found }
+        if let best { return best }
         let commands = probes.map { "`\($0.command)`" }.joined(separator: ", ")
         return ToolVerdict(status: .missing, reason: "not found on PATH (looked for \(commands))")
     }

@@ -17,7 +17,7 @@ public enum ExplainRenderer {
         if case .undetectable(let reason) = tool.detection {
             lines.append("")
             lines.append("Not probed: \(reason).")
-            return lines.joined(separator: "\n") + "\n"
+            return lines.map(visible).joined(separator: "\n") + "\n"
         }
         let attempts = Dictionary((observation?.attempts ?? []).map { ($0.probeIndex, $0) }, uniquingKeysWith: { a, _ in a })
         for (index, probe) in tool.probes.enumerated() {
@@ -66,13 +66,11 @@ public enum ExplainRenderer {
             let judged = ProbeJudgement.judge(attempt, probe: probe, minVersion: report.minVersion)
             lines.append("  verdict: \(judged.verdict.status.rawValue)" + (judged.decisive ? "" : " (not decisive: the next probe is tried)"))
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(visible).joined(separator: "\n") + "\n"
     }
 
     /// Control characters made visible so a hostile output cannot rewrite the terminal.
-    static func visible(_ s: String) -> String {
-        String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 && $0 != "\t" || $0.value == 0x7F ? "\u{FFFD}" : $0 }))
-    }
+    static func visible(_ s: String) -> String { TerminalText.clean(s) }
 
     static func shellQuoted(_ s: String) -> String {
         let safe = s.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./=:,+@%".unicodeScalars.contains($0) }

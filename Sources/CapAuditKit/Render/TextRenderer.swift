@@ -23,7 +23,7 @@ public enum TextRenderer {
         let host = [report.host.hostname, [report.host.os, report.host.osVersion].compactMap { $0 }.joined(separator: " "), report.host.arch]
             .compactMap { $0 }.filter { !$0.isEmpty }
         let toolCount = Set(report.areas.flatMap { $0.tools.map(\.tool.id) }).count
-        lines.append(bold("capaudit \(report.capauditVersion)", style) + " · " + host.joined(separator: " · "))
+        lines.append(bold("capaudit \(report.capauditVersion)", style) + " · " + t(host.joined(separator: " · ")))
         lines.append("\(report.areas.count) areas, \(toolCount) tools, scanned in \(formatDuration(report.durationMs))"
                      + (report.settings.noExec ? " · --no-exec: nothing was executed, versions unknown" : ""))
         var sections: [(String, [AreaReport])] = Priority.allCases.map { priority in
@@ -36,11 +36,28 @@ public enum TextRenderer {
             lines.append(bold(title, style))
             for area in areas { lines += render(area, style: style) }
         }
+        let gate = report.gate
+        if gate.failOn != nil || !gate.failures.isEmpty {
+            lines.append("")
+            let level = gate.failOn.map { " (--fail-on \($0.rawValue))" } ?? ""
+            lines.append(bold("GATE\(level): " + (gate.passed ? "passed" : "FAILED"), style))
+            for failure in gate.failures {
+                lines.append("  " + mark("✗", "[fail]", .red, style) + " " + t(failure.message))
+            }
+        }
+        if !gate.waivers.isEmpty {
+            lines.append("")
+            lines.append(bold("WAIVERS", style))
+            for waiver in gate.waivers {
+                let until = waiver.expires.map { waiver.expired ? " (EXPIRED \($0): gates again)" : " (until \($0))" } ?? ""
+                lines.append("  - \(t(waiver.target)): \(t(waiver.reason))\(until)")
+            }
+        }
         if !report.findings.isEmpty {
             lines.append("")
             lines.append(bold("FINDINGS", style))
             for finding in report.findings {
-                lines.append("  " + mark("!", "[warn]", .yellow, style) + " " + finding.message)
+                lines.append("  " + mark("!", "[warn]", .yellow, style) + " " + t(finding.message))
             }
         }
         lines.append("")
@@ -56,7 +73,7 @@ public enum TextRenderer {
             line += "; no critical gaps."
         } else {
             let gaps = report.areas.filter { s.criticalGaps.contains($0.area.id) }.map { area in
-                "\(area.area.id) (" + area.unmetCapabilities.map(\.capability.name).joined(separator: ", ") + ")"
+                "\(area.area.id) (" + t(area.unmetCapabilities.map(\.capability.name).joined(separator: ", ")) + ")"
             }
             line += "; critical gaps: " + gaps.joined(separator: "; ") + "."
         }
@@ -72,41 +89,44 @@ public enum TextRenderer {
         case .missing: status = mark("✗", "[missing]", .red, style)
         }
         let rank = area.area.kind == .gap ? "\(area.area.rank). " : ""
-        lines.append("  \(status) \(rank)\(bold(area.area.name, style)) (\(area.area.id))" + (style.symbols ? " — \(area.status.rawValue)" : ""))
+        lines.append("  \(status) \(rank)\(bold(t(area.area.name), style)) (\(area.area.id))" + (style.symbols ? " — \(area.status.rawValue)" : ""))
         let tools = Dictionary(uniqueKeysWithValues: area.tools.map { ($0.tool.id, $0) })
         for capability in area.capabilities {
             if capability.met {
                 let found = capability.metBy.compactMap { tools[$0] }.map { describeFound($0) }
-                lines.append("      \(mark("✓", "[met]", .green, style)) \(capability.capability.name): " + found.joined(separator: "; "))
+                lines.append("      \(mark("✓", "[met]", .green, style)) \(t(capability.capability.name)): " + found.joined(separator: "; "))
             } else {
                 let options = capability.capability.tools.compactMap { tools[$0] }
-                lines.append("      \(mark("✗", "[unmet]", .red, style)) \(capability.capability.name): " + "install one of "
+                lines.append("      \(mark("✗", "[unmet]", .red, style)) \(t(capability.capability.name)): " + "install one of "
                              + options.map { "\($0.tool.id) (\(shortStatus($0)))" }.joined(separator: ", "))
             }
             // Tools found but not usable deserve their reason, whether or not the capability is met.
             for id in capability.capability.tools {
                 guard let tool = tools[id], [.outdated, .timeout, .error].contains(tool.verdict.status) || (tool.verdict.status == .unknownVersion && tool.minVersion != nil) else { continue }
-                lines.append("          \(mark("!", "[warn]", .yellow, style)) \(tool.tool.id): \(tool.verdict.reason)")
+                lines.append("          \(mark("!", "[warn]", .yellow, style)) \(tool.tool.id): \(t(tool.verdict.reason))")
             }
         }
         for tool in area.tools where !tool.shadowed.isEmpty && tool.path != nil {
-            lines.append("          note: \(tool.tool.id) at \(tool.path!) shadows " + tool.shadowed.joined(separator: ", "))
+            lines.append("          note: \(tool.tool.id) at \(t(tool.path!)) shadows " + t(tool.shadowed.joined(separator: ", ")))
         }
         return lines
     }
 
     static func describeFound(_ tool: ToolReport) -> String {
         let version = tool.verdict.version.map { " \($0)" } ?? (tool.verdict.status == .unknownVersion ? " (version unknown)" : "")
-        return "\(tool.tool.id)\(version)" + (tool.path.map { " at \($0)" } ?? "")
+        return t("\(tool.tool.id)\(version)" + (tool.path.map { " at \($0)" } ?? ""))
     }
 
     static func shortStatus(_ tool: ToolReport) -> String {
         switch tool.verdict.status {
         case .undetectable: return "cannot be detected from the host"
-        case .outdated: return "outdated: \(tool.verdict.version.map(\.text) ?? "?") < \(tool.minVersion.map(\.text) ?? "?")"
+        case .outdated: return t("outdated: \(tool.verdict.version.map(\.text) ?? "?") < \(tool.minVersion.map(\.text) ?? "?")")
         default: return tool.verdict.status.rawValue
         }
     }
+
+    /// Host-derived text, safe for a terminal.
+    static func t(_ s: String) -> String { TerminalText.clean(s) }
 
     public static func formatDuration(_ ms: Int) -> String {
         ms < 1000 ? "\(ms) ms" : String(format: "%.1f s", Double(ms) / 1000)

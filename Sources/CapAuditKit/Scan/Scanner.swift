@@ -25,6 +25,9 @@ public struct Scanner: Sendable {
     public var environment: [String: String]
     public var host: HostInfo
     public var now: @Sendable () -> Date
+    /// Minimum versions that replace the catalog's (from the project file), so the scanner stops at
+    /// the same alternative the evaluator will accept.
+    public var minVersions: [String: Version] = [:]
 
     public init(catalog: Catalog, runner: any ProcessRunning, resolver: PathResolver, settings: ScanSettings,
                 environment: [String: String], host: HostInfo, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -45,8 +48,9 @@ public struct Scanner: Sendable {
         return env
     }
 
-    /// Scans the given areas (all when empty).
-    public func scan(areaIDs: [String] = [], progress: (@Sendable (ScanProgress) -> Void)? = nil) -> ScanResult {
+    /// Scans the given areas (all when empty), plus `extraToolIDs` (tools a gate requires even when
+    /// their areas are not scanned).
+    public func scan(areaIDs: [String] = [], extraToolIDs: [String] = [], progress: (@Sendable (ScanProgress) -> Void)? = nil) -> ScanResult {
         let started = now()
         let startTick = DispatchTime.now().uptimeNanoseconds
         let areas = areaIDs.isEmpty ? catalog.areas : catalog.areas.filter { areaIDs.contains($0.id) }
@@ -56,6 +60,9 @@ public struct Scanner: Sendable {
             for id in catalog.toolIDs(of: area) where seen.insert(id).inserted {
                 if let tool = catalog.tools[id], !tool.probes.isEmpty, tool.exists(on: Tool.currentPlatform) { toolIDs.append(id) }
             }
+        }
+        for id in extraToolIDs where seen.insert(id).inserted {
+            if let tool = catalog.tools[id], !tool.probes.isEmpty, tool.exists(on: Tool.currentPlatform) { toolIDs.append(id) }
         }
         let queue = toolIDs
         let state = ScanState(total: queue.count)
@@ -104,7 +111,7 @@ public struct Scanner: Sendable {
             let output = runner.run(request)
             let attempt = ProbeAttempt(probeIndex: index, lookup: lookup, argv: request.argv, output: output)
             attempts.append(attempt)
-            if ProbeJudgement.judge(attempt, probe: probe, minVersion: tool.minVersion).decisive { break }
+            if ProbeJudgement.judge(attempt, probe: probe, minVersion: minVersions[tool.id] ?? tool.minVersion).decisive { break }
         }
         return ToolObservation(toolID: tool.id, attempts: attempts)
     }

@@ -23,33 +23,35 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: path)
     }
 
-    public static func write(_ data: Data, to path: String) throws(OutputFileError) {
+    public static func write(_ data: Data, to requested: String) throws(OutputFileError) {
+        var path = requested
+        var st = stat()
+        if stat(requested, &st) == 0 {
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR:
+                throw OutputFileError(path: requested, reason: "it is a folder")
+            case S_IFREG:
+                // A symlink to a report is kept: the new file replaces its target, not the link.
+                if let real = realpath(requested, nil) {
+                    path = String(cString: real)
+                    free(real)
+                }
+            default:
+                // /dev/null, /dev/stdout, a FIFO: renaming over them would replace the device itself.
+                try writeInPlace(data, to: requested)
+                return
+            }
+        }
         let directory = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
-        guard !base.isEmpty, base != ".", base != ".." else { throw OutputFileError(path: path, reason: "not a file name") }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw OutputFileError(path: path, reason: "it is a folder")
-        }
+        guard !base.isEmpty, base != ".", base != ".." else { throw OutputFileError(path: requested, reason: "not a file name") }
         var template = Array(((directory.isEmpty ? "." : directory) + "/.\(base).capaudit-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw OutputFileError(path: path, reason: String(cString: strerror(errno))) }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         pending.add(temporary)
         defer { pending.remove(temporary) }
-        var failure: String?
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += n
-            }
-        }
+        var failure = writeAll(fd, data)
         // mkstemp makes 0600; a report is an ordinary file, so honour the umask as `>` would.
         let mask = umask(0)
         umask(mask)
@@ -59,7 +61,31 @@ public enum AtomicFile {
         if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temporary)
-            throw OutputFileError(path: path, reason: failure)
+            throw OutputFileError(path: requested, reason: failure)
+        }
+    }
+
+    /// Writes to something that is not a regular file (a device or a pipe) directly.
+    static func writeInPlace(_ data: Data, to path: String) throws(OutputFileError) {
+        let fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+        guard fd >= 0 else { throw OutputFileError(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        if let failure = writeAll(fd, data) { throw OutputFileError(path: path, reason: failure) }
+    }
+
+    /// Writes every byte, retrying on EINTR; the error text on failure.
+    public static func writeAll(_ fd: Int32, _ data: Data) -> String? {
+        data.withUnsafeBytes { buffer -> String? in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return String(cString: strerror(errno))
+                }
+                offset += n
+            }
+            return nil
         }
     }
 

@@ -42,6 +42,18 @@ public struct JSONReader {
         return result
     }
 
+    /// An http(s) URL that can be printed in markdown, XML and shell comments as it is: no spaces,
+    /// quotes, angle brackets, pipes, backticks or control characters.
+    public mutating func url(_ fields: [String: JSONValue], _ key: String, path: String) -> String? {
+        guard let s = string(fields, key, path: path) else { return nil }
+        let forbidden = CharacterSet.whitespacesAndNewlines.union(.controlCharacters).union(CharacterSet(charactersIn: "<>|`\"'\\{}^"))
+        guard s.hasPrefix("https://") || s.hasPrefix("http://"), s.rangeOfCharacter(from: forbidden) == nil, s.count > 8 else {
+            report("expected an http(s) URL without spaces, quotes, <, >, | or backticks (percent-encode them)", at: fields[key], path: join(path, key))
+            return nil
+        }
+        return s
+    }
+
     public mutating func string(_ fields: [String: JSONValue], _ key: String, path: String, nonEmpty: Bool = true) -> String? {
         guard let v = fields[key] else { return nil }
         guard case .string(let s, _) = v else {
@@ -111,7 +123,11 @@ public struct JSONReader {
             return nil
         }
         var out: [String: String] = [:]
-        for (k, item) in members {
+        for (k, item) in members where !k.hasPrefix("$comment") {
+            if out[k] != nil {
+                report("duplicate key \"\(k)\"", at: item, path: join(join(path, key), k))
+                continue
+            }
             guard case .string(let s, _) = item else {
                 report("expected a string but found \(item.typeName)", at: item, path: join(join(path, key), k))
                 continue

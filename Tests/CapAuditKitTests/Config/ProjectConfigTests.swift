@@ -176,3 +176,43 @@ private func problems(_ text: String) -> [CatalogProblem] {
         #expect(GitHubActions.escapeProperty("a:b,c") == "a%3Ab%2Cc")
     }
 }
+
+@Suite struct GateInReportsTests {
+    @Test("the text report shows the gate, its failures and every waiver, expired ones marked")
+    func textShowsGate() {
+        let report = GateTests.report(GatePolicy(failOn: .critical, waivers: [
+            Waiver(target: "load-testing/scripted-load", reason: "locust upgrade", expires: "2027-01-31"),
+            Waiver(target: "secrets", reason: "vault rollout", expires: "2026-01-01", expired: true),
+        ]))
+        let text = TextRenderer.render(report)
+        #expect(text.contains("GATE (--fail-on critical): FAILED"))
+        #expect(text.contains("[fail] secrets/secret-store (Secret store CLI): none of vault, ui-bundle is usable"))
+        #expect(text.contains("  - load-testing/scripted-load: locust upgrade (until 2027-01-31)"))
+        #expect(text.contains("  - secrets: vault rollout (EXPIRED 2026-01-01: gates again)"))
+        #expect(!TextRenderer.render(GateTests.report(GatePolicy())).contains("GATE"))
+    }
+
+    @Test("a waiver on every tool of a capability waives it, and the project's own tools can be waived")
+    func toolWaivers() throws {
+        let waived = GateTests.report(GatePolicy(failOn: .critical, waivers: [Waiver(target: "vault", reason: "r"), Waiver(target: "ui-bundle", reason: "r"),
+                                                                              Waiver(target: "compose", reason: "r")]))
+        #expect(waived.gate.passed)
+        let half = GateTests.report(GatePolicy(failOn: .critical, waivers: [Waiver(target: "vault", reason: "r"), Waiver(target: "compose", reason: "r")]))
+        #expect(half.gate.failures.compactMap(\.capabilityID) == ["secret-store"])
+        let config = try ProjectConfig.parse(Data("""
+        {"schemaVersion": 1, "tools": [{"id": "deployctl", "name": "d", "summary": "s", "homepage": "https://example.org", "probes": [{"command": "deployctl", "args": []}]}],
+         "waivers": [{"target": "project/deployctl", "reason": "r"}, {"target": "project", "reason": "r"}],
+         "require": {"areas": {"$comment": "ignored", "secrets": "high"}}, "minVersions": {"$comment": "ignored"}}
+        """.utf8), path: ".capaudit.json", catalog: SampleReports.catalog, today: "2026-11-29")
+        #expect(config.waivers.count == 2)
+        #expect(config.areaGates == ["secrets": .high])
+    }
+
+    @Test("waiver dates must be exactly YYYY-MM-DD", arguments: ["2027-1-031", "2027-01-+1", "27-01-01", "2027/01/31"])
+    func strictDates(date: String) {
+        #expect(throws: CatalogError.self) {
+            try ProjectConfig.parse(Data(#"{"schemaVersion": 1, "waivers": [{"target": "wrk", "reason": "r", "expires": "\#(date)"}]}"#.utf8),
+                                    path: ".capaudit.json", catalog: SampleReports.catalog, today: "2026-11-29")
+        }
+    }
+}
