@@ -184,20 +184,23 @@ private func status(_ report: Report, _ id: String) -> ToolReport? {
         #expect(!sticky.findings.contains { $0.kind == .worldWritablePathDirectory })
     }
 
-    @Test("probes run concurrently: eight 1-second tools take far less than 8 seconds")
+    @Test("probes run concurrently, never more than --jobs at once")
     func concurrency() throws {
-        let dir = try TemporaryFolder()
         var tools: [Tool] = []
-        for i in 0..<8 {
-            try dir.tool("bin/slow\(i)", "sleep 1; echo slow 1.\(i).0")
+        var executables = Set<String>()
+        for i in 0..<12 {
             tools.append(try tool("slow\(i)"))
+            executables.insert("/usr/bin/slow\(i)")
         }
-        let c = catalog(tools)
-        let scanner = Scanner(catalog: c, runner: ProbeRunner(), resolver: PathResolver(searchPath: dir.path + "/bin"),
-                              settings: ScanSettings(jobs: 8), environment: [:], host: HostInfo())
-        let result = scanner.scan()
-        #expect(result.observations.count == 8)
-        #expect(result.durationMs < 4000, "8 one-second probes took \(result.durationMs) ms")
+        for jobs in [1, 4] {
+            let runner = InFlightRunner()
+            let c = catalog(tools)
+            let scanner = Scanner(catalog: c, runner: runner, resolver: PathResolver(searchPath: "/usr/bin", fileSystem: FakeFileSystem(executables: executables)),
+                                  settings: ScanSettings(jobs: jobs), environment: [:], host: HostInfo())
+            let result = scanner.scan()
+            #expect(result.observations.count == 12)
+            #expect(runner.maxInFlight == jobs, "jobs \(jobs): at most \(runner.maxInFlight) probes overlapped")
+        }
     }
 }
 
@@ -224,5 +227,19 @@ private func status(_ report: Report, _ id: String) -> ToolReport? {
         try FileManager.default.removeItem(atPath: dir.path + "/bin/docker")
         let onlyOld = Evaluator(catalog: catalog).evaluate(scanner.scan())
         #expect(onlyOld.areas.first?.tools.first?.verdict.status == .outdated)
+    }
+}
+
+/// A runner that holds each probe 50 ms and records how many ran at once.
+private final class InFlightRunner: ProcessRunning, @unchecked Sendable {
+    private let lock = NSLock()
+    private var inFlight = 0
+    private(set) var maxInFlight = 0
+
+    func run(_ request: ProbeRequest) -> ProbeOutput {
+        lock.lock(); inFlight += 1; maxInFlight = max(maxInFlight, inFlight); lock.unlock()
+        usleep(50_000)
+        lock.lock(); inFlight -= 1; lock.unlock()
+        return .printed("slow 1.0.0\n")
     }
 }
