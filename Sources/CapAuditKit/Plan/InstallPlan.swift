@@ -12,6 +12,22 @@ public enum Installer: String, Sendable, Equatable, CaseIterable {
     /// Upstream install documentation: not runnable.
     case docs
 
+    /// How much a recipe through this installer is preferred, lower first: the system package
+    /// manager, then brew, pipx, pip (or the venv), npm, go, cargo, snap; docs last.
+    public var preference: Int {
+        switch self {
+        case .apt, .dnf, .yum, .apk, .pacman, .zypper: return 0
+        case .brew: return 1
+        case .pipx: return 2
+        case .pip, .venv: return 3
+        case .npm: return 4
+        case .go: return 5
+        case .cargo: return 6
+        case .snap, .snapClassic: return 7
+        case .docs: return 8
+        }
+    }
+
     /// The package manager that runs it.
     public var manager: PackageManager? {
         switch self {

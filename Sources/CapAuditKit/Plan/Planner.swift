@@ -248,10 +248,14 @@ public enum Planner {
             }
             // 2. A tool of this capability the plan already installs for another capability.
             if let id = c.tools.first(where: { planned[$0] != nil }), cover(id, with: coverage) { return }
-            // 3. The preferred tool when it installs here, else the first that does (detectable ones
-            //    first), else the docs of the preferred (or first) tool.
+            // 3. The preferred tool when it installs here, else the one with the best recipe here
+            //    (system package manager first; detectable tools first; catalog order on ties), else
+            //    the docs of the preferred (or first) tool.
             let candidates = c.tools.compactMap { tool($0) }
-            let installable = candidates.filter { Planner.bestRecipe(for: $0, on: host) != nil }
+            let host = self.host
+            let preference = { (t: Tool) -> Int in Planner.bestRecipe(for: t, on: host)?.installer.preference ?? Int.max }
+            let installable = candidates.enumerated().filter { preference($0.element) != Int.max }
+                .sorted { (preference($0.element), $0.offset) < (preference($1.element), $1.offset) }.map(\.element)
             let chosen: Tool
             var reason: String
             if let p = c.preferred, let t = installable.first(where: { $0.id == p }) {
@@ -262,7 +266,7 @@ public enum Planner {
                 if let p = c.preferred, let pt = tool(p) {
                     reason = "the preferred \(pt.name) has no recipe for the package managers of this host; \(t.name) has"
                 } else {
-                    reason = candidates.count > 1 ? "the first tool of \(c.name) that installs on this host" : "the only tool for \(c.name)"
+                    reason = candidates.count > 1 ? "the tool of \(c.name) with the best recipe for this host" : "the only tool for \(c.name)"
                 }
             } else if let t = c.preferred.flatMap({ p in candidates.first { $0.id == p } }) ?? candidates.first(where: { !$0.probes.isEmpty }) ?? candidates.first {
                 chosen = t

@@ -177,6 +177,19 @@ import Testing
         return Area(id: id, name: id.capitalized, priority: priority, rank: rank, phase: phase, why: "", impact: "", useCases: [], capabilities: capabilities)
     }
 
+    @Test("when the preferred tool has no recipe here, the alternative with the best recipe wins (apt over go install)")
+    func bestRecipeAmongAlternatives() throws {
+        let tools = [PlanCatalogs.tool("flyway", docs: "https://example.org/flyway"),
+                     PlanCatalogs.tool("migrate", install: [.go: "example.org/migrate@latest"]),
+                     PlanCatalogs.tool("sql-migrate", install: [.apt: "sql-migrate", .go: "example.org/sql-migrate@latest"])]
+        let catalog = Self.catalog([Self.area("migrations", phase: 2, rank: 7, [Capability(id: "sql", name: "SQL migrations", tools: ["flyway", "migrate", "sql-migrate"], preferred: "flyway")])], tools)
+        let host = try PlanHosts.detect("debian-12", managers: ["apt-get", "go"])
+        let plan = Planner.plan(report: PlanCatalogs.report(catalog), catalog: catalog, host: host, date: SampleReports.date)
+        let step = try #require(plan.steps.first { $0.kind == .install })
+        #expect(step.toolID == "sql-migrate")
+        #expect(step.commands.contains { $0.contains("apt-get install -y sql-migrate") }, "\(step.commands)")
+    }
+
     @Test("a tool the plan already installs for an earlier capability wins over this capability's preferred tool")
     func plannedElsewhereWins() throws {
         let catalog = Self.catalog([
