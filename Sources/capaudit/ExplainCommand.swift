@@ -13,25 +13,15 @@ struct ExplainCommand {
             throw UsageError.invalidValue(option: "TOOL", value: id, expected: "a tool id of the catalog"
                                           + (nearest(id, in: Array(session.catalog.tools.keys)).map { " (did you mean \($0)?)" } ?? ""), command: "explain")
         }
-        var env = session.environment
-        var isolatedHome: IsolatedHome?
-        if session.settings.isolatedHome {
-            isolatedHome = try IsolatedHome.make()
-            isolatedHome!.apply(to: &env)
+        let text = try session.withScanner { scanner in
+            let observation = tool.probes.isEmpty ? nil : scanner.observe(tool)
+            let result = ScanResult(host: scanner.host, startedAt: Date(), durationMs: 0, settings: session.settings, areaIDs: [],
+                                    observations: observation.map { [id: $0] } ?? [:], searchPath: scanner.resolver.searchPath)
+            let report = Evaluator(catalog: session.catalog, policy: session.policy).toolReport(tool, scan: result)
+            return ExplainRenderer.render(tool: tool, areas: session.catalog.areas, report: report, observation: observation, scan: result,
+                                          probeEnvironment: scanner.probeEnvironment(for:))
         }
-        defer { isolatedHome?.remove() }
-        let scanner = session.scanner(environment: env)
-        let started = Date()
-        let observation = tool.probes.isEmpty ? nil : scanner.observe(tool)
-        let result = ScanResult(host: scanner.host, startedAt: started, durationMs: 0, settings: session.settings, areaIDs: [],
-                                observations: observation.map { [id: $0] } ?? [:], searchPath: scanner.resolver.searchPath)
-        let minVersion = session.policy.minVersions[id] ?? tool.minVersion
-        let verdict = ProbeJudgement.verdict(for: tool, observation: observation, minVersion: minVersion)
-        let lookup = verdict.attempt?.lookup
-        let report = ToolReport(tool: tool, verdict: verdict, command: lookup?.command, path: lookup?.resolved,
-                                shadowed: lookup?.shadowed ?? [], minVersion: minVersion)
-        terminal.out(ExplainRenderer.render(tool: tool, areas: session.catalog.areas, report: report, observation: observation, scan: result,
-                                            probeEnvironment: scanner.probeEnvironment(for:)))
+        terminal.out(text)
         return .success
     }
 }

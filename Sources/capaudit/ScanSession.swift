@@ -69,6 +69,19 @@ struct ScanSession {
 
     /// Runs the scan (with a throw-away HOME when asked) and judges it.
     func run(terminal: Terminal, areaIDs override: [String]? = nil) throws -> (ScanResult, Report, CapAuditKit.Scanner) {
+        try withScanner { scanner in
+            // A probe's daemon is reparented to capaudit, then killed and reported after the scan.
+            Subreaper.enable()
+            let result = scanner.scan(areaIDs: override ?? areaIDs, extraToolIDs: policy.requiredTools.map(\.toolID)) { terminal.progress($0) }
+            terminal.eraseProgress()
+            let report = Evaluator(catalog: catalog, policy: policy).evaluate(result)
+            return (result, report, scanner)
+        }
+    }
+
+    /// Calls `body` with a scanner whose probes get the user's environment, or a throw-away HOME
+    /// with `--isolated-home` (removed afterwards).
+    func withScanner<T>(_ body: (CapAuditKit.Scanner) throws -> T) throws -> T {
         var env = environment
         var isolatedHome: IsolatedHome?
         if settings.isolatedHome {
@@ -76,13 +89,7 @@ struct ScanSession {
             isolatedHome!.apply(to: &env)
         }
         defer { isolatedHome?.remove() }
-        let scanner = self.scanner(environment: env)
-        // A probe's daemon is reparented to capaudit, then killed and reported after the scan.
-        Subreaper.enable()
-        let result = scanner.scan(areaIDs: override ?? areaIDs, extraToolIDs: policy.requiredTools.map(\.toolID)) { terminal.progress($0) }
-        terminal.eraseProgress()
-        let report = Evaluator(catalog: catalog, policy: policy).evaluate(result)
-        return (result, report, scanner)
+        return try body(scanner(environment: env))
     }
 
     /// Today's date in UTC, `YYYY-MM-DD`, for waiver expiry.

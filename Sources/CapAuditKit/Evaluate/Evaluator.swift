@@ -96,7 +96,8 @@ public struct Evaluator: Sendable {
         return GateResult(failOn: policy.failOn, failures: failures, waivers: waivers)
     }
 
-    func toolReport(_ tool: Tool, scan: ScanResult) -> ToolReport {
+    /// One tool judged from the scan's facts, with the project's minimum version applied.
+    public func toolReport(_ tool: Tool, scan: ScanResult) -> ToolReport {
         let observation = scan.observations[tool.id]
         let minVersion = policy.minVersions[tool.id] ?? tool.minVersion
         let verdict = ProbeJudgement.verdict(for: tool, observation: observation, minVersion: minVersion)
