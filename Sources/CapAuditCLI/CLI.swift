@@ -71,6 +71,12 @@ public enum CLI {
         case let e as HostEnvironmentError:
             terminal.err("error: \(e)\nhelp: see 'capaudit help plan'")
             return .usage
+        case let e as ReportReadError:
+            terminal.err("error: \(TerminalText.clean(e.description))\nhelp: give JSON reports written by `capaudit scan --format json`")
+            return .usage
+        case let e as NothingReadError:
+            terminal.err("error: \(e)\nhelp: give JSON reports written by `capaudit scan --format json`, or folders of them")
+            return .usage
         case let e as OutputFileError:
             terminal.err("error: \(e)\nhelp: choose a writable path for the report; nothing was written")
             return .usage

@@ -39,6 +39,7 @@ public struct FleetCapabilityStats: Sendable, Equatable {
     public var id: String
     public var name: String
     public var tools: [String]
+    /// Hosts where it is not met and no candidate tool is merely outdated (those count for the upgrade).
     public var unmetHosts = 0
     /// Tool id → hosts where it meets this capability.
     public var metBy: [String: Int] = [:]
@@ -186,9 +187,10 @@ public struct FleetAggregator {
 
         var statuses: [String: AreaStatus] = [:]
         var reasons: [String] = []
+        let outdated = Set(report.tools.filter { $0.status == .outdated }.map(\.id))
         for area in report.areas {
             statuses[area.id] = area.status
-            addArea(area)
+            addArea(area, outdated: outdated)
             if let failOn, area.status != .covered, gates(area, at: failOn) {
                 let unmet = area.capabilities.filter { !$0.met }.map(\.id)
                 reasons.append("\(area.id) (\(area.priority.rawValue)) is \(area.status.rawValue): " +
@@ -222,7 +224,9 @@ public struct FleetAggregator {
         return area.priority <= level
     }
 
-    private mutating func addArea(_ area: HostArea) {
+    /// `outdated`: this host's tools below their minimum; a capability they would meet is counted
+    /// for their upgrade, not for an install.
+    private mutating func addArea(_ area: HostArea, outdated: Set<String>) {
         let index: Int
         if let i = areaIndex[area.id] {
             index = i
@@ -242,7 +246,7 @@ public struct FleetAggregator {
                 areas[index].capabilities.append(FleetCapabilityStats(id: capability.id, name: capability.name, tools: capability.tools))
                 c = areas[index].capabilities.count - 1
             }
-            if !capability.met { areas[index].capabilities[c!].unmetHosts += 1 }
+            if !capability.met && !capability.tools.contains(where: outdated.contains) { areas[index].capabilities[c!].unmetHosts += 1 }
             for tool in capability.metBy { areas[index].capabilities[c!].metBy[tool, default: 0] += 1 }
         }
     }

@@ -102,7 +102,15 @@ public struct HostTool: Sendable, Equatable {
         self.minVersion = minVersion
     }
 
-    /// Found on the host at all (whatever its version).
+    /// Found on the host (whatever its version, even when it then timed out or failed to run).
+    public var isFound: Bool {
+        switch status {
+        case .missing, .undetectable: return false
+        default: return true
+        }
+    }
+
+    /// Found and answered: the version (if any) counts in the fleet's version table.
     public var isInstalled: Bool {
         switch status {
         case .present, .unknownVersion, .outdated: return true

@@ -5,11 +5,11 @@ public struct ReportDiff: Sendable, Equatable {
     /// A tool whose state changed.
     public struct ToolChange: Sendable, Equatable {
         public enum Kind: String, Sendable, Equatable {
-            /// Not installed before, installed now.
+            /// Not found before (missing, undetectable), found now.
             case appeared
-            /// Installed before, not now.
+            /// Found before, not now.
             case disappeared
-            /// Installed in both, another version.
+            /// A version read in both, and they differ.
             case versionChanged = "version-changed"
             /// Any other change of status (present → outdated, missing → timeout, ...).
             case statusChanged = "status-changed"
@@ -84,9 +84,9 @@ public struct ReportDiff: Sendable, Equatable {
         for id in oldTools.keys.filter({ newTools[$0] != nil }).sorted() {
             let a = oldTools[id]!, b = newTools[id]!
             var kind: ToolChange.Kind?
-            if !a.isInstalled && b.isInstalled { kind = .appeared }
-            else if a.isInstalled && !b.isInstalled { kind = .disappeared }
-            else if a.isInstalled && b.isInstalled && a.version != b.version { kind = .versionChanged }
+            if !a.isFound && b.isFound { kind = .appeared }
+            else if a.isFound && !b.isFound { kind = .disappeared }
+            else if a.version != nil && b.version != nil && a.version != b.version { kind = .versionChanged }
             else if a.status != b.status { kind = .statusChanged }
             guard let kind else { continue }
             diff.tools.append(ToolChange(kind: kind, tool: id, name: b.name, oldStatus: a.status, newStatus: b.status,
