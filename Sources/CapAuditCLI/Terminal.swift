@@ -80,7 +80,7 @@ final class Terminal: @unchecked Sendable {
     /// SIGINT and SIGTERM kill every running probe group, remove half-written files, and exit
     /// 130 or 143.
     func installSignalHandlers() {
-        for (signo, code) in [(SIGINT, ExitCode.interrupted), (SIGTERM, ExitCode.terminated)] {
+        for signo in [SIGINT, SIGTERM] {
             signal(signo, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signo, queue: .global(qos: .userInitiated))
             source.setEventHandler { [self] in
@@ -92,8 +92,7 @@ final class Terminal: @unchecked Sendable {
                 AtomicFile.removePendingFiles()
                 SignalCleanup.shared.removeAll()
                 eraseProgress()
-                _ = AtomicFile.writeAll(2, Data("capaudit: \(signo == SIGINT ? "interrupted" : "terminated"); running probes were killed, no report was written\n".utf8))
-                _exit(code.rawValue)
+                _exit(CLI.report(Interruption(signal: signo), self).rawValue)
             }
             source.resume()
             signalSources.append(source)

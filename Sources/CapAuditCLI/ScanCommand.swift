@@ -2,10 +2,22 @@ import CapAuditKit
 import Foundation
 
 /// `capaudit scan` and `capaudit report`: scan once, write every requested report, apply the gate.
-struct ScanCommand {
+struct ScanCommand: Command {
+    static var spec: CommandSpec { Commands.scan }
+
     let arguments: ParsedArguments
     let terminal: Terminal
-    var defaultFormat: ReportFormat = .text
+    let defaultFormat: ReportFormat
+
+    init(arguments: ParsedArguments, terminal: Terminal) {
+        self.init(arguments: arguments, terminal: terminal, defaultFormat: .text)
+    }
+
+    init(arguments: ParsedArguments, terminal: Terminal, defaultFormat: ReportFormat) {
+        self.arguments = arguments
+        self.terminal = terminal
+        self.defaultFormat = defaultFormat
+    }
 
     func run() throws -> ExitCode {
         let formatName = arguments.value("--format") ?? defaultFormat.rawValue
@@ -59,21 +71,8 @@ struct ScanCommand {
                 }
             }
         }
-        if !report.gate.passed {
-            terminal.err(gateLine(report))
-            return .gateFailed
-        }
+        if !report.gate.passed { throw GateFailure(report: report) }
         return .success
-    }
-
-    /// The last line on stderr when the gate fails: what failed, in one line.
-    func gateLine(_ report: Report) -> String {
-        let level = report.gate.failOn.map { "--fail-on \($0.rawValue)" }
-        let what = report.gate.failures.map { failure -> String in
-            if let area = failure.areaID, let capability = failure.capabilityID { return "\(area)/\(capability)" }
-            return failure.message
-        }
-        return "capaudit: gate failed" + (level.map { " (\($0))" } ?? "") + ": " + what.joined(separator: "; ")
     }
 
     /// Appends to the job summary file GitHub gives (append, not replace: other steps write there too).

@@ -125,7 +125,7 @@ struct IsolatedHome {
                                                         attributes: [.posixPermissions: 0o700])
             }
         } catch {
-            throw OutputFileError(path: base.path, reason: "cannot create the isolated HOME")
+            throw IsolatedHomeError(path: base.path, reason: (error as NSError).localizedDescription)
         }
         // An interrupt exits without running `defer`; the signal handler removes what is registered.
         SignalCleanup.shared.add(base.path)
