@@ -25,6 +25,7 @@ enum CommandRegistry {
             ExplainCommand.self,
             CatalogCommand.self,
             InitCommand.self,
+            CacheCommand.self,
         ]
     }
 

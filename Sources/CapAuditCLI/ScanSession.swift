@@ -55,15 +55,24 @@ struct ScanSession {
             throw UsageError.invalidValue(option: "--area", value: id, expected: "one of " + catalog.areas.map(\.id).joined(separator: ", "), command: command)
         }
         self.areaIDs = areaIDs
-        self.settings = ScanSettings(timeout: timeout, jobs: jobs, noExec: arguments.has("--no-exec"),
+        self.settings = ScanSettings(timeout: timeout, timeoutFromUser: arguments.value("--timeout") != nil, jobs: jobs, noExec: arguments.has("--no-exec"),
                                      allowRelativePath: arguments.has("--allow-relative-path"), isolatedHome: arguments.has("--isolated-home"))
         self.environment = ProcessInfo.processInfo.environment
+        self.useCache = arguments.has("--cache")
     }
 
-    func scanner(environment env: [String: String]) -> CapAuditKit.Scanner {
+    /// `--cache`: reuse outputs of earlier scans (see `ProbeCache`).
+    let useCache: Bool
+
+    func scanner(environment env: [String: String], isolatedHome: String? = nil) -> CapAuditKit.Scanner {
         let resolver = PathResolver(searchPath: env["PATH"] ?? "", allowRelative: settings.allowRelativePath)
         var scanner = CapAuditKit.Scanner(catalog: catalog, runner: ProbeRunner(), resolver: resolver, settings: settings, environment: env, host: HostInfo.current())
         scanner.minVersions = policy.minVersions
+        // The cache lives in the user's own cache folder, never in the throw-away HOME, whose per-run path
+        // is left out of the key.
+        if useCache, !settings.noExec, let file = ProbeCache.defaultFile(environment: environment) {
+            scanner.cache = ProbeCache(file: file, volatilePaths: isolatedHome.map { [$0] } ?? [])
+        }
         return scanner
     }
 
@@ -89,7 +98,7 @@ struct ScanSession {
             isolatedHome!.apply(to: &env)
         }
         defer { isolatedHome?.remove() }
-        return try body(scanner(environment: env))
+        return try body(scanner(environment: env, isolatedHome: isolatedHome?.path))
     }
 
     /// Today's date in UTC, `YYYY-MM-DD`, for waiver expiry.

@@ -71,17 +71,20 @@ public struct Scanner: Sendable {
         }
         let queue = toolIDs
         let state = ScanState(total: queue.count)
+        // Tools that run nothing (not on PATH, --no-exec, every output cached) are looked at on this thread;
+        // the rest go to the scheduler, longest first so that the slowest probe does not start last.
         let costs = toolIDs.map { expectedCostMs(catalog.tools[$0]!) }
-        // Longest first, so that the slowest probe does not start last; catalog order among equals.
-        let order = toolIDs.indices.sorted { costs[$0] != costs[$1] ? costs[$0] > costs[$1] : $0 < $1 }
-        let scheduler = ProbeScheduler(cap: settings.jobs, cpu: settings.noExec ? nil : cpuTime)
-        scheduler.run(order) { index in
+        let toRun = toolIDs.indices.filter { costs[$0] != nil }.sorted { costs[$0]! != costs[$1]! ? costs[$0]! > costs[$1]! : $0 < $1 }
+        let scheduler = ProbeScheduler(cap: settings.jobs, cpu: cpuTime)
+        let observeOne: @Sendable (Int) -> Void = { index in
             let id = queue[index]
             state.started(id)
             let observation = self.observe(self.catalog.tools[id]!)
             let snapshot = state.finished(id, observation)
             progress?(snapshot)
         }
+        for index in toolIDs.indices where costs[index] == nil { observeOne(index) }
+        scheduler.run(toRun, observeOne)
         if let cache { try? cache.save() }  // a cache that cannot be written costs the next scan time, nothing else
         // Every probe is reaped now, so any child left is something a probe daemonized (see Subreaper).
         let survivors = Subreaper.collectSurvivorsAfterScan()
@@ -98,23 +101,23 @@ public struct Scanner: Sendable {
         settings.timeoutFromUser ? settings.timeout : max(settings.timeout, probe.timeout ?? 0)
     }
 
-    /// What one tool's version command is expected to cost, in milliseconds, to start the slowest first: its
-    /// duration last time (from the cache), else a catalog timeout hint (known slow), else a script (an
-    /// interpreter start-up) above a binary. Tools that are not on PATH cost nothing.
-    func expectedCostMs(_ tool: Tool) -> Int {
-        guard !settings.noExec else { return 0 }
+    /// What one tool's version command is expected to cost, in milliseconds, to start the slowest first: a
+    /// catalog timeout hint (known slow), else a script (an interpreter start-up) above a binary. Nil when
+    /// nothing will run: the tool is not on PATH, `--no-exec`, or its output is in the cache.
+    func expectedCostMs(_ tool: Tool) -> Int? {
+        guard !settings.noExec else { return nil }
         for probe in tool.probes {
             guard let path = resolver.lookup(probe.command).resolved else { continue }
             let environment = probeEnvironment(for: probe)
             if let cache, let key = cache.key(argv: [path] + probe.args, environment: environment,
                                               currentDirectory: resolver.fileSystem.currentDirectory()),
-               let ms = cache.expectedDurationMs(key) {
-                return ms
+               cache.expectedDurationMs(key) != nil {
+                return nil
             }
             if let hint = probe.timeout { return Int(hint * 200) }
             return ExecutableIdentity.interpreter(of: path, environment: environment) != nil ? 400 : 50
         }
-        return 0
+        return nil
     }
 
     /// Looks for one tool: each probe alternative in order until one is decisive.
