@@ -11,7 +11,7 @@ public enum Commands {
         OptionSpec("--catalog", value: "PATH", repeatable: true, help: "Load the catalog from this file or folder instead of the built-in one."),
         OptionSpec("--config", value: "FILE", help: "Project requirements file (default: the nearest .capaudit.json in this folder or a parent)."),
         OptionSpec("--no-config", help: "Ignore any .capaudit.json."),
-        OptionSpec("--timeout", value: "SECONDS", help: "Kill a version command (and everything it started) SECONDS after it started (default 5; known-slow tools get the catalog's longer default unless this is given)."),
+        OptionSpec("--timeout", value: "SECONDS", help: "Kill a version command (and everything it started) SECONDS after it started (default \(ScanOptions.format(ProbeRequest.defaultTimeout)); known-slow tools get the catalog's longer default unless this is given)."),
         OptionSpec("--jobs", value: "N", help: "Never run more than N probes at once (default 32); below that, a probe starts only while a CPU core is idle."),
         OptionSpec("--cache", help: "Reuse version outputs of earlier scans for files that have not changed (kept under $XDG_CACHE_HOME/capaudit; `capaudit cache clear` empties it)."),
         OptionSpec("--no-exec", help: "Find tools by PATH alone and execute nothing (for untrusted hosts); versions are unknown."),

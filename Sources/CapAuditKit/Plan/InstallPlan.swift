@@ -28,27 +28,6 @@ public enum Installer: String, Sendable, Equatable, CaseIterable {
         }
     }
 
-    /// The package manager that runs it.
-    public var manager: PackageManager? {
-        switch self {
-        case .apt: return .apt
-        case .dnf: return .dnf
-        case .yum: return .yum
-        case .apk: return .apk
-        case .pacman: return .pacman
-        case .zypper: return .zypper
-        case .brew: return .brew
-        case .pipx: return .pipx
-        case .pip: return .pip
-        case .venv: return .python3
-        case .npm: return .npm
-        case .go: return .go
-        case .cargo: return .cargo
-        case .snap, .snapClassic: return .snap
-        case .docs: return nil
-        }
-    }
-
     /// True when the manager must run as root (a script prefixes `$SUDO`).
     public var needsRoot: Bool {
         switch self {

@@ -52,7 +52,7 @@ public struct ScanSettings: Sendable, Equatable {
     /// that only wait overlap freely. Measured with Tests/Benchmarks/scan-benchmark.sh.
     public static let defaultJobs = 32
 
-    public init(timeout: Double = 5, timeoutFromUser: Bool = false, jobs: Int = ScanSettings.defaultJobs, noExec: Bool = false, allowRelativePath: Bool = false, isolatedHome: Bool = false) {
+    public init(timeout: Double = ProbeRequest.defaultTimeout, timeoutFromUser: Bool = false, jobs: Int = ScanSettings.defaultJobs, noExec: Bool = false, allowRelativePath: Bool = false, isolatedHome: Bool = false) {
         self.timeout = timeout
         self.timeoutFromUser = timeoutFromUser
         self.jobs = jobs
