@@ -89,9 +89,9 @@ private struct InMemoryFiles: FileReading {
         return Array(data[Int(offset)..<min(data.count, Int(offset) + count)])
     }
     func fileSize(_ path: String) -> UInt64? { resolve(path).path.flatMap { files[$0] }.map { UInt64($0.count) } }
-    func directoryEntries(_ path: String) -> [String]? {
+    func folderEntries(_ path: String) -> [String]? {
         let prefix = path.hasSuffix("/") ? path : path + "/"
-        let names = Set((files.keys + links.keys).filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count).split(separator: "/").first ?? "") })
+        let names = Set((Array(files.keys) + Array(links.keys)).filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count).split(separator: "/").first ?? "") })
         return names.isEmpty ? nil : names.sorted()
     }
     func linkTarget(_ path: String) -> String? { links[path] }

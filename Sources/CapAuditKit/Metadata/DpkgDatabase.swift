@@ -41,7 +41,7 @@ public struct DpkgDatabase: Sendable {
         let packages = parseStatus(String(decoding: status, as: UTF8.self))
         var lists: [String: String] = [:]
         let infoFolder = directory + "/info"
-        for entry in view.directoryEntries(infoFolder) ?? [] where entry.hasSuffix(".list") {
+        for entry in view.folderEntries(infoFolder) ?? [] where entry.hasSuffix(".list") {
             let stem = String(entry.dropLast(5))
             let name = String(stem.split(separator: ":", maxSplits: 1).first ?? Substring(stem))
             if packages[name] != nil { lists[name] = infoFolder + "/" + entry }

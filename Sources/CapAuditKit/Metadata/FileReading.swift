@@ -15,7 +15,7 @@ public protocol FileReading: Sendable {
     /// The size of the regular file at `path`, nil when it is not one.
     func fileSize(_ path: String) -> UInt64?
     /// The names in the folder at `path` (without `.` and `..`), nil when it is not a readable folder.
-    func directoryEntries(_ path: String) -> [String]?
+    func folderEntries(_ path: String) -> [String]?
     /// The target of the symlink at `path` exactly as written (its parent folders already resolved),
     /// nil when `path` is not a symlink.
     func linkTarget(_ path: String) -> String?
@@ -100,7 +100,7 @@ extension LocalFileSystem: FileReading {
 
     public func fileSize(_ path: String) -> UInt64? { HostFile.size(path) }
 
-    public func directoryEntries(_ path: String) -> [String]? { HostFile.entries(path) }
+    public func folderEntries(_ path: String) -> [String]? { HostFile.entries(path) }
 
     public func linkTarget(_ path: String) -> String? { HostFile.link(path) }
 

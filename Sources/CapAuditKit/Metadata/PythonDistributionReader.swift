@@ -30,7 +30,7 @@ public struct PythonDistributionReader: Sendable {
         }
         var byRecord: PythonDistribution?
         for folder in folders {
-            for entry in view.directoryEntries(folder) ?? [] where entry.hasSuffix(".dist-info") || entry.hasSuffix(".egg-info") {
+            for entry in view.folderEntries(folder) ?? [] where entry.hasSuffix(".dist-info") || entry.hasSuffix(".egg-info") {
                 let meta = folder + "/" + entry
                 if consoleScripts(meta).contains(command), let dist = describe(meta, matchedBy: "entry_points.txt") {
                     return dist
@@ -79,8 +79,8 @@ public struct PythonDistributionReader: Sendable {
         var out: [String] = []
         for lib in ["lib", "lib64", "local/lib"] {
             let base = prefix + "/" + lib
-            for name in view.directoryEntries(base) ?? [] where name.hasPrefix("python3") || name.hasPrefix("python2") {
-                for leaf in ["site-packages", "dist-packages"] where view.directoryEntries(base + "/" + name + "/" + leaf) != nil {
+            for name in view.folderEntries(base) ?? [] where name.hasPrefix("python3") || name.hasPrefix("python2") {
+                for leaf in ["site-packages", "dist-packages"] where view.folderEntries(base + "/" + name + "/" + leaf) != nil {
                     out.append(base + "/" + name + "/" + leaf)
                 }
             }

@@ -43,9 +43,14 @@ public struct RootedFileSystem: FileSystemView, FileReading {
         return HostFile.size(host)
     }
 
-    public func directoryEntries(_ path: String) -> [String]? {
+    public func folderEntries(_ path: String) -> [String]? {
         guard let host = resolvedHostPath(path), HostFile.link(host) == nil else { return nil }
         return HostFile.entries(host)
+    }
+
+    /// The folder's names for PATH lookup (listed once per folder).
+    public func directoryEntries(_ path: String) -> Set<String>? {
+        folderEntries(path).map(Set.init)
     }
 
     public func status(_ path: String) -> FileStatus? {
