@@ -164,6 +164,7 @@ bin=${CAPAUDIT_BIN:-}
 if [ -z "$bin" ]; then
   if [ -x "$root/.build/release/capaudit" ]; then bin="$root/.build/release/capaudit"; else bin="$root/.build/debug/capaudit"; fi
 fi
+case "$bin" in /*) ;; *) bin="$root/$bin" ;; esac
 [ -x "$bin" ] || { echo "real-tools.sh: no capaudit binary at $bin (swift build first, or set CAPAUDIT_BIN)" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
