@@ -74,6 +74,9 @@ public enum CLI {
         case let e as OutputFileError:
             terminal.err("error: \(e)\nhelp: choose a writable path for the report; nothing was written")
             return .usage
+        case let e as OutputWriteFailure:
+            terminal.err("error: \(e)\nhelp: choose a writable path for the report")
+            return .usage
         default:
             terminal.err("error: \(error)")
             return .usage
