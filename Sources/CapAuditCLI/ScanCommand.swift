@@ -65,9 +65,8 @@ struct ScanCommand: Command {
                 terminal.out(TextRenderer.summaryLine(report) + "\n")
             }
         } catch let failure as OutputWriteFailure {
-            // Reported, but the gate's verdict below is still printed and wins the exit code.
+            // Reported below, after the gate's verdict is known.
             writeFailure = failure
-            terminal.err("error: \(failure)\nhelp: choose a writable path for the report")
         }
         if env["GITHUB_ACTIONS"] == "true" {
             terminal.err(GitHubActions.errorCommands(report), newline: false)
@@ -81,20 +80,12 @@ struct ScanCommand: Command {
             }
         }
         if !report.gate.passed {
-            terminal.err(gateLine(report))
-            return .gateFailed
+            // A report that could not be written is said, but the gate's verdict is the exit code.
+            if let writeFailure { terminal.err(writeFailure.stderrText) }
+            throw GateFailure(report: report)
         }
-        return writeFailure == nil ? .success : .usage
-    }
-
-    /// The last line on stderr when the gate fails: what failed, in one line.
-    func gateLine(_ report: Report) -> String {
-        let level = report.gate.failOn.map { "--fail-on \($0.rawValue)" }
-        let what = report.gate.failures.map { failure -> String in
-            if let area = failure.areaID, let capability = failure.capabilityID { return "\(area)/\(capability)" }
-            return failure.message
-        }
-        return "capaudit: gate failed" + (level.map { " (\($0))" } ?? "") + ": " + what.joined(separator: "; ")
+        if let writeFailure { throw writeFailure }
+        return .success
     }
 
     /// Appends to the job summary file GitHub gives (append, not replace: other steps write there too).

@@ -142,37 +142,10 @@ final class Terminal: @unchecked Sendable {
         Subreaper.killDescendants(within: 0.3)
         AtomicFile.removePendingFiles()
         SignalCleanup.shared.removeAll()
-        let code = Self.stopSignals.first { $0.0 == signo }?.1 ?? .terminated
-        let what = signo == SIGINT ? "interrupted" : signo == SIGHUP ? "hung up (SIGHUP)" : "terminated"
-        let files = written.isEmpty ? "no output file was written"
-                                    : "all output files were written before it stopped: " + written.map(quoted).joined(separator: ", ")
+        let interruption = Interruption(signal: signo, written: written)
+        // Not through `err`: its lock may be held by a write blocked on a stalled stderr or stdout.
         let erase = stderrIsTTY ? "\r\u{1B}[K" : ""
-        AtomicFile.writeIfReady(2, Data("\(erase)capaudit: \(what); running probes were killed, \(files)\n".utf8))
-        _exit(code.rawValue)
-    }
-}
-
-/// Folders to delete when capaudit exits on SIGINT/SIGTERM, which skips `defer` blocks: register the
-/// throw-away HOME of `--isolated-home` while it exists (`add` after creating it, `remove` once removed).
-final class SignalCleanup: @unchecked Sendable {
-    static let shared = SignalCleanup()
-    private let lock = NSLock()
-    private var paths = Set<String>()
-
-    func add(_ path: String) {
-        lock.lock(); defer { lock.unlock() }
-        paths.insert(path)
-    }
-
-    func remove(_ path: String) {
-        lock.lock(); defer { lock.unlock() }
-        paths.remove(path)
-    }
-
-    /// Deletes every registered folder (called from the signal handler, right before exiting).
-    func removeAll() {
-        lock.lock(); defer { lock.unlock() }
-        for path in paths { try? FileManager.default.removeItem(atPath: path) }
-        paths.removeAll()
+        AtomicFile.writeIfReady(2, Data((erase + interruption.stderrText + "\n").utf8))
+        _exit(interruption.exitCode.rawValue)
     }
 }
