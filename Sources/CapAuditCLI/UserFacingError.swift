@@ -99,3 +99,9 @@ extension OutputWriteFailure: UserFacingError {
     var exitCode: ExitCode { .usage }
     var help: String { "choose a writable path for the report" }
 }
+
+extension ReportReadError: UserFacingError {
+    var exitCode: ExitCode { .usage }
+    var help: String { "give JSON reports written by `capaudit scan --format json`" }
+    var stderrText: String { "error: \(TerminalText.clean(description))\nhelp: \(help)" }
+}
