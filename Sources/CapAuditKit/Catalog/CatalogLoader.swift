@@ -250,7 +250,7 @@ public enum CatalogLoader {
     }
 
     static func readProbe(_ value: JSONValue, path: String, reader: inout JSONReader) -> Probe? {
-        guard let f = reader.object(value, path: path, required: ["command", "args"], optional: ["pattern", "env", "evidence", "note"]) else { return nil }
+        guard let f = reader.object(value, path: path, required: ["command", "args"], optional: ["pattern", "env", "evidence", "timeout", "note"]) else { return nil }
         let command = reader.string(f, "command", path: path)
         if let command, command.contains("/") || command.contains("\0") {
             reader.report("\"\(command)\" must be a bare command name looked up on PATH, without '/'", at: f["command"], path: reader.join(path, "command"))
@@ -262,7 +262,8 @@ public enum CatalogLoader {
             do {
                 pattern = try VersionPattern(source)
             } catch {
-                reader.report("invalid regular expression \(quoted(source)): \(error.reason)", at: f["pattern"], path: reader.join(path, "pattern"))
+                reader.report("invalid regular expression \(quoted(source)): \(error.reason)", at: f["pattern"], path: reader.join(path, "pattern"),
+                              columnOffset: error.offset.map { rawOffset(source, $0) + 1 })
                 patternOK = false
             }
         }
@@ -281,8 +282,11 @@ public enum CatalogLoader {
             // The default pattern is fine here; nothing to report.
         }
         let note = reader.string(f, "note", path: path)
+        let timeout = reader.int(f, "timeout", path: path, range: 1...120)
         guard let command, !command.contains("/"), let args, patternOK else { return nil }
-        return Probe(command: command, args: args, pattern: pattern, env: env, evidence: evidence, note: note)
+        var probe = Probe(command: command, args: args, pattern: pattern, env: env, evidence: evidence, note: note)
+        probe.timeout = timeout.map(Double.init)
+        return probe
     }
 
     static func readID(_ f: [String: JSONValue], _ key: String, path: String, reader: inout JSONReader) -> String? {
@@ -314,4 +318,18 @@ public func quoted(_ s: String) -> String {
         }
     }
     return out + (s.unicodeScalars.count > 200 ? "…\"" : "\"")
+}
+
+/// The column offset, inside a JSON string literal, of character `offset` of its decoded text: escapes
+/// such as `\\` take two columns in the file, other characters one.
+func rawOffset(_ decoded: String, _ offset: Int) -> Int {
+    var columns = 0
+    for c in decoded.unicodeScalars.prefix(offset) {
+        switch c {
+        case "\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}": columns += 2
+        case "\u{00}"..."\u{1F}": columns += 6
+        default: columns += 1
+        }
+    }
+    return columns
 }
