@@ -61,6 +61,10 @@ public enum ProbeJudgement {
                     return (ToolVerdict(status: .error, reason: "`\(argvText)` exited \(code) without printing a version" + hint(attempt), attempt: attempt), false)
                 }
                 return (ToolVerdict(status: .unknownVersion, reason: "`\(argvText)` ran (exit \(code)) but printed no version", attempt: attempt), true)
+            case .gaveUp:
+                // Not decisive: the output was crafted or huge; another probe may still prove the version.
+                return (ToolVerdict(status: code == 0 ? .unknownVersion : .error,
+                                    reason: "`\(argvText)` exited \(code); its output was too costly to search for a version (the pattern's step budget ran out)", attempt: attempt), false)
             }
         }
     }
