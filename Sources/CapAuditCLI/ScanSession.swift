@@ -7,6 +7,8 @@ struct ScanSession {
     let catalog: Catalog
     let config: ProjectConfig?
     let policy: GatePolicy
+    /// The role profile in force (`all` when none is named).
+    let profile: RoleProfile
     let settings: ScanSettings
     let environment: [String: String]
     let areaIDs: [String]
@@ -45,7 +47,15 @@ struct ScanSession {
         }
         self.config = config
         self.catalog = catalog
-        self.policy = (config ?? ProjectConfig()).policy(failOnOverride: failOnOverride, extraRequirements: requirements)
+        // --profile over the config's profile; neither means `all`.
+        let profileID = arguments.value("--profile") ?? config?.profile ?? RoleProfile.allID
+        guard let profile = catalog.profile(profileID) else {
+            throw UsageError.invalidValue(option: "--profile", value: profileID, expected: "one of " + catalog.profileIDs.joined(separator: ", "), command: command)
+        }
+        self.profile = profile
+        let selected = arguments.all("--area")
+        self.policy = (config ?? ProjectConfig()).policy(failOnOverride: failOnOverride, extraRequirements: requirements,
+                                                         profile: profile, selectedAreas: Set(selected))
         for r in requirements where catalog.tools[r.toolID] == nil {
             throw UsageError.invalidValue(option: "--require", value: r.toolID,
                                           expected: "a tool id of the catalog" + (nearest(r.toolID, in: Array(catalog.tools.keys)).map { " (did you mean \($0)?)" } ?? ""), command: command)
