@@ -24,10 +24,13 @@ public struct Catalog: Sendable, Equatable {
     public var tools: [String: Tool]
     /// Role profiles (`profiles.json`), in file order; `all` is implied when not declared.
     public var profiles: [RoleProfile]
+    /// Which files the catalog came from and their digest; nil for a catalog built in code (tests).
+    public var identity: CatalogIdentity?
 
-    public init(areas: [Area], tools: [String: Tool], profiles: [RoleProfile] = []) {
+    public init(areas: [Area], tools: [String: Tool], identity: CatalogIdentity? = nil, profiles: [RoleProfile] = []) {
         self.areas = areas.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
         self.tools = tools
+        self.identity = identity
         self.profiles = profiles
     }
 
