@@ -58,6 +58,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "openapi-generator",
+          "timeout": 20,
           "args": [
             "version"
           ],
@@ -79,6 +80,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "swagger-codegen",
+          "timeout": 20,
           "args": [
             "version"
           ],
@@ -100,6 +102,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "redocly",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -112,6 +115,7 @@ extension BuiltinCatalog {
         },
         {
           "command": "redoc-cli",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -133,6 +137,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "spectral",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -328,6 +333,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "jenkins-cli",
+          "timeout": 20,
           "args": [
             "-version"
           ],
@@ -1053,6 +1059,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "eslint",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -1075,6 +1082,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "prettier",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -1097,6 +1105,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "black",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -1122,6 +1131,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "flake8",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -1146,6 +1156,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "mypy",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -1170,6 +1181,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "pytest",
+          "timeout": 10,
           "args": [
             "--version",
             "--noconftest",
@@ -1299,6 +1311,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "gradle",
+          "timeout": 20,
           "args": [
             "--version"
           ],
@@ -1322,6 +1335,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "pm2",
+          "timeout": 10,
           "args": [
             "-v",
             "--"
@@ -1344,6 +1358,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "nodemon",
+          "timeout": 10,
           "args": [
             "--version",
             "--no-update-notifier"
@@ -1597,6 +1612,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "locust",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -1621,6 +1637,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "artillery",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -1689,6 +1706,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "alembic",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -1712,6 +1730,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "flyway",
+          "timeout": 20,
           "args": [
             "-v",
             "-skipCheckForUpdate"
@@ -2112,6 +2131,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "docker-compose",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -2428,6 +2448,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "mprof",
+          "timeout": 10,
           "args": [
             "list",
             "--version"
@@ -2462,6 +2483,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "kernprof",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -2576,6 +2598,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "rabbitmqadmin",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -2642,6 +2665,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "pulsar-admin",
+          "timeout": 20,
           "args": [
             "--version"
           ],
@@ -2650,6 +2674,7 @@ extension BuiltinCatalog {
         },
         {
           "command": "pulsar",
+          "timeout": 20,
           "args": [
             "version"
           ],
@@ -2763,6 +2788,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "aws",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -2790,6 +2816,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "gcloud",
+          "timeout": 20,
           "args": [
             "version"
           ],
@@ -2818,6 +2845,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "az",
+          "timeout": 20,
           "args": [
             "version"
           ],
@@ -2909,6 +2937,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "snyk",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -2957,6 +2986,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "semgrep",
+          "timeout": 15,
           "args": [
             "--version",
             "--disable-version-check"
@@ -2984,6 +3014,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "dependency-check",
+          "timeout": 20,
           "args": [
             "--version"
           ],
@@ -2992,6 +3023,7 @@ extension BuiltinCatalog {
         },
         {
           "command": "dependency-check.sh",
+          "timeout": 20,
           "args": [
             "--version"
           ],
@@ -3013,6 +3045,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "safety",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -3035,6 +3068,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "bandit",
+          "timeout": 10,
           "args": [
             "--version"
           ],
