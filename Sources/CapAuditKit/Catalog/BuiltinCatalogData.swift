@@ -214,6 +214,7 @@ extension BuiltinCatalog {
       "name": "GitHub CLI",
       "summary": "GitHub from the terminal: Actions runs and workflows, pull requests, releases.",
       "homepage": "https://cli.github.com",
+      "goPackages": ["github.com/cli/cli"],
       "probes": [
         {
           "command": "gh",
@@ -243,6 +244,7 @@ extension BuiltinCatalog {
       "name": "GitLab CLI",
       "summary": "GitLab from the terminal: CI/CD pipelines and jobs, merge requests, releases.",
       "homepage": "https://gitlab.com/gitlab-org/cli",
+      "goPackages": ["gitlab.com/gitlab-org/cli"],
       "probes": [
         {
           "command": "glab",
@@ -271,6 +273,7 @@ extension BuiltinCatalog {
       "name": "GitLab Runner",
       "summary": "Agent that runs GitLab CI/CD jobs on your own machines.",
       "homepage": "https://docs.gitlab.com/runner/",
+      "goPackages": ["gitlab.com/gitlab-org/gitlab-runner"],
       "probes": [
         {
           "command": "gitlab-runner",
@@ -304,6 +307,7 @@ extension BuiltinCatalog {
       "name": "CircleCI CLI",
       "summary": "CircleCI from the terminal: validate and process config, trigger and inspect pipelines.",
       "homepage": "https://github.com/CircleCI-Public/circleci-cli",
+      "goPackages": ["github.com/CircleCI-Public/circleci-cli"],
       "probes": [
         {
           "command": "circleci",
@@ -522,6 +526,7 @@ extension BuiltinCatalog {
       "name": "Argo Rollouts kubectl plugin",
       "summary": "kubectl plugin for Argo Rollouts: blue-green and canary rollouts, promotion, abort.",
       "homepage": "https://argoproj.github.io/rollouts/",
+      "goPackages": ["github.com/argoproj/argo-rollouts"],
       "probes": [
         {
           "command": "kubectl-argo-rollouts",
@@ -554,6 +559,7 @@ extension BuiltinCatalog {
       "name": "Argo CD CLI",
       "summary": "GitOps continuous delivery for Kubernetes: sync, diff, history and rollback of applications.",
       "homepage": "https://argo-cd.readthedocs.io",
+      "goPackages": ["github.com/argoproj/argo-cd"],
       "probes": [
         {
           "command": "argocd",
@@ -1424,6 +1430,7 @@ extension BuiltinCatalog {
       "name": "grpc_health_probe",
       "summary": "Checks a gRPC service through the standard health-checking protocol; made for Kubernetes exec probes.",
       "homepage": "https://github.com/grpc-ecosystem/grpc-health-probe",
+      "goPackages": ["github.com/grpc-ecosystem/grpc-health-probe"],
       "probes": [
         {
           "command": "grpc_health_probe",
@@ -1445,6 +1452,7 @@ extension BuiltinCatalog {
       "name": "grpcurl",
       "summary": "curl-like client for gRPC servers, including grpc.health.v1.Health/Check.",
       "homepage": "https://github.com/fullstorydev/grpcurl",
+      "goPackages": ["github.com/fullstorydev/grpcurl"],
       "probes": [
         {
           "command": "grpcurl",
@@ -1467,6 +1475,7 @@ extension BuiltinCatalog {
       "name": "Prometheus Blackbox Exporter",
       "summary": "Probes HTTP, HTTPS, DNS, TCP, ICMP and gRPC endpoints for Prometheus.",
       "homepage": "https://github.com/prometheus/blackbox_exporter",
+      "goPackages": ["github.com/prometheus/blackbox_exporter"],
       "probes": [
         {
           "command": "blackbox_exporter",
@@ -1542,6 +1551,7 @@ extension BuiltinCatalog {
       "name": "Grafana k6",
       "summary": "Load testing with JavaScript scenarios, thresholds and checks.",
       "homepage": "https://k6.io",
+      "goPackages": ["go.k6.io/k6", "github.com/loadimpact/k6", "github.com/grafana/k6"],
       "probes": [
         {
           "command": "k6",
@@ -1753,6 +1763,7 @@ extension BuiltinCatalog {
       "name": "golang-migrate",
       "summary": "Database migrations CLI and Go library with up/down SQL files.",
       "homepage": "https://github.com/golang-migrate/migrate",
+      "goPackages": ["github.com/golang-migrate/migrate"],
       "probes": [
         {
           "command": "migrate",
@@ -1775,6 +1786,7 @@ extension BuiltinCatalog {
       "name": "dbmate",
       "summary": "Framework-agnostic SQL migration tool with up/down migrations.",
       "homepage": "https://github.com/amacneil/dbmate",
+      "goPackages": ["github.com/amacneil/dbmate"],
       "probes": [
         {
           "command": "dbmate",
@@ -1797,6 +1809,7 @@ extension BuiltinCatalog {
       "name": "sql-migrate",
       "summary": "SQL schema migration tool for Go projects (up/down, redo, status).",
       "homepage": "https://github.com/rubenv/sql-migrate",
+      "goPackages": ["github.com/rubenv/sql-migrate"],
       "probes": [
         {
           "command": "sql-migrate",
@@ -1871,6 +1884,7 @@ extension BuiltinCatalog {
       "name": "Prometheus",
       "summary": "Metrics collection, time-series storage and alert rule evaluation.",
       "homepage": "https://prometheus.io",
+      "goPackages": ["github.com/prometheus/prometheus/cmd/prometheus"],
       "probes": [
         {
           "command": "prometheus",
@@ -1895,6 +1909,7 @@ extension BuiltinCatalog {
       "name": "promtool",
       "summary": "Prometheus' companion CLI: checks configs and alerting/recording rules, unit-tests rules, queries a server.",
       "homepage": "https://prometheus.io/docs/prometheus/latest/command-line/promtool/",
+      "goPackages": ["github.com/prometheus/prometheus/cmd/promtool"],
       "probes": [
         {
           "command": "promtool",
@@ -2051,6 +2066,7 @@ extension BuiltinCatalog {
       "name": "kubectl",
       "summary": "The Kubernetes command-line client.",
       "homepage": "https://kubernetes.io/docs/reference/kubectl/",
+      "goPackages": ["k8s.io/kubernetes/cmd/kubectl", "k8s.io/kubernetes/cmd/kubectl-sdk", "k8s.io/kubectl"],
       "probes": [
         {
           "command": "kubectl",
@@ -2077,6 +2093,7 @@ extension BuiltinCatalog {
       "name": "Helm",
       "summary": "Kubernetes package manager: install, upgrade and roll back charts.",
       "homepage": "https://helm.sh",
+      "goPackages": ["helm.sh/helm", "k8s.io/helm"],
       "probes": [
         {
           "command": "helm",
@@ -2103,6 +2120,7 @@ extension BuiltinCatalog {
       "name": "K9s",
       "summary": "Terminal UI for navigating and managing Kubernetes clusters.",
       "homepage": "https://k9scli.io",
+      "goPackages": ["github.com/derailed/k9s"],
       "probes": [
         {
           "command": "k9s",
@@ -2163,6 +2181,7 @@ extension BuiltinCatalog {
       "name": "Kompose",
       "summary": "Converts Docker Compose files into Kubernetes manifests.",
       "homepage": "https://kompose.io",
+      "goPackages": ["github.com/kubernetes/kompose", "k8s.io/kompose"],
       "probes": [
         {
           "command": "kompose",
@@ -2641,6 +2660,7 @@ extension BuiltinCatalog {
       "name": "NSQ",
       "summary": "Realtime distributed messaging platform (nsqd, nsqlookupd, nsqadmin and utilities).",
       "homepage": "https://nsq.io",
+      "goPackages": ["github.com/nsqio/nsq"],
       "probes": [
         {
           "command": "nsqd",
@@ -2736,6 +2756,7 @@ extension BuiltinCatalog {
       "name": "HashiCorp Vault",
       "summary": "Secret storage, dynamic credentials, rotation and encryption as a service.",
       "homepage": "https://developer.hashicorp.com/vault",
+      "goPackages": ["github.com/hashicorp/vault"],
       "probes": [
         {
           "command": "vault",
@@ -2757,6 +2778,7 @@ extension BuiltinCatalog {
       "name": "SOPS",
       "summary": "Encrypts values in YAML/JSON/ENV/INI files with KMS, age or PGP so secrets can live in git.",
       "homepage": "https://getsops.io",
+      "goPackages": ["github.com/getsops/sops", "go.mozilla.org/sops"],
       "probes": [
         {
           "command": "sops",
@@ -2960,6 +2982,7 @@ extension BuiltinCatalog {
       "name": "Trivy",
       "summary": "Vulnerability, misconfiguration, secret and license scanner for images, filesystems and repositories.",
       "homepage": "https://trivy.dev",
+      "goPackages": ["github.com/aquasecurity/trivy"],
       "probes": [
         {
           "command": "trivy",
@@ -3125,6 +3148,7 @@ extension BuiltinCatalog {
       "name": "istioctl",
       "summary": "Istio's CLI: install, upgrade, analyze and debug the mesh.",
       "homepage": "https://istio.io/latest/docs/reference/commands/istioctl/",
+      "goPackages": ["istio.io/istio"],
       "probes": [
         {
           "command": "istioctl",
@@ -3147,6 +3171,7 @@ extension BuiltinCatalog {
       "name": "Linkerd CLI",
       "summary": "Linkerd's CLI: install, check and inspect the mesh.",
       "homepage": "https://linkerd.io",
+      "goPackages": ["github.com/linkerd/linkerd2"],
       "probes": [
         {
           "command": "linkerd",

@@ -132,6 +132,10 @@ public struct Tool: Sendable, Equatable, Identifiable {
     public var platforms: [String]
     public var install: InstallRecipes
     public var source: String
+    /// Go main package paths this tool is built from (`helm.sh/helm/v3/cmd/helm`): a Go binary found
+    /// under the tool's name whose build information names a main package that is none of these, nor
+    /// below one of them, is reported as an `identity-mismatch`. Empty: not checked.
+    public var goPackages: [String] = []
     /// Evidence from the environment of a CI job that the agent which started it is this tool
     /// (`jobEnvironment` in the catalog); judged only when no probe settles the tool.
     public var jobEnvironment: JobEnvironmentEvidence?

@@ -197,7 +197,7 @@ public enum CatalogLoader {
 
     public static func readTool(_ value: JSONValue, path: String, reader: inout JSONReader) -> Tool? {
         guard let f = reader.object(value, path: path, required: ["id", "name", "summary", "homepage"],
-                                    optional: ["probes", "undetectable", "minVersion", "platforms", "install", "note", "jobEnvironment"]) else { return nil }
+                                    optional: ["probes", "undetectable", "minVersion", "platforms", "install", "note", "jobEnvironment", "goPackages"]) else { return nil }
         let id = readID(f, "id", path: path, reader: &reader)
         let name = reader.string(f, "name", path: path)
         let summary = reader.string(f, "summary", path: path)
@@ -239,9 +239,15 @@ public enum CatalogLoader {
                 if probes.count == values.count { detection = .probes(probes) }
             }
         }
+        let goPackages = reader.strings(f, "goPackages", path: path) ?? []
+        for p in goPackages where p.isEmpty || p.contains(where: { $0.isWhitespace }) || p.hasPrefix("/") || p.hasSuffix("/") {
+            reader.report("\"\(p)\" is not a Go package path; expected something like helm.sh/helm/v3/cmd/helm", at: f["goPackages"], path: reader.join(path, "goPackages"))
+        }
         guard let id, let name, let summary, let homepage, let detection else { return nil }
-        return Tool(id: id, name: name, summary: summary, homepage: homepage, detection: detection, minVersion: minVersion,
-                    platforms: platforms, install: install, source: reader.file, jobEnvironment: jobEnvironment)
+        var tool = Tool(id: id, name: name, summary: summary, homepage: homepage, detection: detection, minVersion: minVersion,
+                        platforms: platforms, install: install, source: reader.file, jobEnvironment: jobEnvironment)
+        tool.goPackages = goPackages
+        return tool
     }
 
     static func readInstall(_ value: JSONValue, path: String, reader: inout JSONReader) -> InstallRecipes {
