@@ -28,6 +28,7 @@ enum CommandRegistry {
             MergeCommand.self,
             DiffCommand.self,
             ExportCommand.self,
+            CacheCommand.self,
         ]
     }
 
