@@ -4,8 +4,25 @@ import Foundation
 import Glibc
 #endif
 
-/// stdout, stderr, the progress line and signal handling: the only place that touches the terminal.
-final class Terminal: @unchecked Sendable {
+/// Where a command's output goes: the report on stdout, messages on stderr, and the progress line.
+/// Commands see only this, so tests run them in-process with a terminal that records.
+protocol Terminal: AnyObject, Sendable {
+    /// True when stdout is a terminal (colour and symbols, the summary line after `--output`).
+    var stdoutIsTTY: Bool { get }
+    func out(_ text: String)
+    /// Writes `text` to stderr, with a newline unless `newline` is false or it already ends in one.
+    func err(_ text: String, newline: Bool)
+    func progress(_ p: ScanProgress)
+    func eraseProgress()
+}
+
+extension Terminal {
+    func err(_ text: String) { err(text, newline: true) }
+}
+
+/// The process's own stdout and stderr, the progress line and signal handling: the only place that
+/// touches the real terminal.
+final class SystemTerminal: Terminal, @unchecked Sendable {
     private let lock = NSLock()
     private var progressShown = false
     private var signalSources: [DispatchSourceSignal] = []
@@ -21,7 +38,7 @@ final class Terminal: @unchecked Sendable {
         if let failure = AtomicFile.writeAll(1, Data(text.utf8)), stdoutFailure == nil { stdoutFailure = failure }
     }
 
-    func err(_ text: String, newline: Bool = true) {
+    func err(_ text: String, newline: Bool) {
         lock.lock(); defer { lock.unlock() }
         eraseProgressLocked()
         _ = AtomicFile.writeAll(2, Data((newline && !text.hasSuffix("\n") ? text + "\n" : text).utf8))
