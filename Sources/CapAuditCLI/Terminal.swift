@@ -14,10 +14,14 @@ protocol Terminal: AnyObject, Sendable {
     func err(_ text: String, newline: Bool)
     func progress(_ p: ScanProgress)
     func eraseProgress()
+    /// The process's survivor collector (a subreaper) when this is the real process; nil in-process,
+    /// where a scan must not adopt or kill children it did not start.
+    var survivors: SurvivorCollector? { get }
 }
 
 extension Terminal {
     func err(_ text: String) { err(text, newline: true) }
+    var survivors: SurvivorCollector? { nil }
 }
 
 /// The process's own stdout and stderr, the progress line and signal handling: the only place that
@@ -27,6 +31,7 @@ final class SystemTerminal: Terminal, @unchecked Sendable {
     private var progressShown = false
     private var signalSources: [DispatchSourceSignal] = []
     let stdoutIsTTY = isatty(1) == 1
+    let survivors: SurvivorCollector? = SurvivorCollector()
     /// Why writing the report to stdout failed (a closed pipe, a full disk); the report is then lost
     /// and capaudit must not exit 0. FileHandle.write would trap instead.
     private(set) var stdoutFailure: String?
@@ -101,7 +106,7 @@ final class SystemTerminal: Terminal, @unchecked Sendable {
             signal(signo, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signo, queue: .global(qos: .userInitiated))
             source.setEventHandler { [self] in
-                Subreaper.beginExit()  // first: a scan ending now parks instead of writing a report
+                survivors?.beginExit()  // first: a scan ending now parks instead of writing a report
                 ProcessGroupRegistry.shared.killAll()
                 // Daemons a probe started with setsid are outside its group; as a subreaper capaudit adopts them
                 // when the probe dies, so kill every descendant that is left (bounded: a fraction of a second).
