@@ -58,6 +58,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "openapi-generator",
+          "timeout": 20,
           "args": [
             "version"
           ],
@@ -79,6 +80,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "swagger-codegen",
+          "timeout": 20,
           "args": [
             "version"
           ],
@@ -100,6 +102,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "redocly",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -112,6 +115,7 @@ extension BuiltinCatalog {
         },
         {
           "command": "redoc-cli",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -133,6 +137,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "spectral",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -315,6 +320,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "jenkins-cli",
+          "timeout": 20,
           "args": [
             "-version"
           ],
@@ -960,6 +966,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "eslint",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -982,6 +989,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "prettier",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -1004,6 +1012,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "black",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -1029,6 +1038,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "flake8",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -1053,6 +1063,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "mypy",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -1077,6 +1088,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "pytest",
+          "timeout": 10,
           "args": [
             "--version",
             "--noconftest",
@@ -1206,6 +1218,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "gradle",
+          "timeout": 20,
           "args": [
             "--version"
           ],
@@ -1229,6 +1242,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "pm2",
+          "timeout": 10,
           "args": [
             "-v",
             "--"
@@ -1251,6 +1265,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "nodemon",
+          "timeout": 10,
           "args": [
             "--version",
             "--no-update-notifier"
@@ -1504,6 +1519,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "locust",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -1528,6 +1544,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "artillery",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -1596,6 +1613,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "alembic",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -1619,6 +1637,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "flyway",
+          "timeout": 20,
           "args": [
             "-v",
             "-skipCheckForUpdate"
@@ -2019,6 +2038,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "docker-compose",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -2237,6 +2257,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "mprof",
+          "timeout": 10,
           "args": [
             "list",
             "--version"
@@ -2271,6 +2292,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "kernprof",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -2385,6 +2407,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "rabbitmqadmin",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -2451,6 +2474,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "pulsar-admin",
+          "timeout": 20,
           "args": [
             "--version"
           ],
@@ -2459,6 +2483,7 @@ extension BuiltinCatalog {
         },
         {
           "command": "pulsar",
+          "timeout": 20,
           "args": [
             "version"
           ],
@@ -2572,6 +2597,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "aws",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -2599,6 +2625,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "gcloud",
+          "timeout": 20,
           "args": [
             "version"
           ],
@@ -2627,6 +2654,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "az",
+          "timeout": 20,
           "args": [
             "version"
           ],
@@ -2718,6 +2746,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "snyk",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -2766,6 +2795,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "semgrep",
+          "timeout": 15,
           "args": [
             "--version",
             "--disable-version-check"
@@ -2793,6 +2823,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "dependency-check",
+          "timeout": 20,
           "args": [
             "--version"
           ],
@@ -2801,6 +2832,7 @@ extension BuiltinCatalog {
         },
         {
           "command": "dependency-check.sh",
+          "timeout": 20,
           "args": [
             "--version"
           ],
@@ -2822,6 +2854,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "safety",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -2844,6 +2877,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "bandit",
+          "timeout": 10,
           "args": [
             "--version"
           ],

@@ -103,9 +103,10 @@ extension ProcessHeavySuites {
         var testDescription: String { word }
     }
 
-    static let cases = [Case(signal: SIGINT, exitCode: 130, word: "interrupted"), Case(signal: SIGTERM, exitCode: 143, word: "terminated")]
+    static let cases = [Case(signal: SIGINT, exitCode: 130, word: "interrupted"), Case(signal: SIGTERM, exitCode: 143, word: "terminated"),
+                        Case(signal: SIGHUP, exitCode: 129, word: "hung up (SIGHUP)")]
 
-    @Test("SIGINT / SIGTERM during a scan: exit 130 / 143 long before the probe's 60 s timeout, no probe process left (child and daemon too), no --output file or temp file",
+    @Test("SIGINT / SIGTERM / SIGHUP during a scan: exit 130 / 143 / 129 long before the probe's 60 s timeout, no probe process left (child and daemon too), no --output file or temp file",
           arguments: cases)
     func signalDuringScan(_ c: Case) throws {
         let dir = try TemporaryFolder()
@@ -125,7 +126,7 @@ extension ProcessHeavySuites {
         // The probe hangs and its timeout is 60 s: only the signal path can end capaudit within 30 s.
         let code = capaudit.waitForExit(within: 30)
         #expect(code == c.exitCode, "stderr: \(capaudit.stderr)")
-        #expect(capaudit.stderr.contains("capaudit: \(c.word); running probes were killed, no report was written"))
+        #expect(capaudit.stderr.contains("capaudit: \(c.word); running probes were killed, no output file was written"))
         #expect(capaudit.stdout.isEmpty)
         for (pid, role) in zip(pids, ["tool", "its child", "its setsid daemon"]) {
             #expect(processIsGone(pid), "the probe's \(role) (pid \(pid)) is still running")
