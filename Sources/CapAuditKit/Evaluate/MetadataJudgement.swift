@@ -5,10 +5,22 @@ import Foundation
 /// `identity-mismatch` and `symlink-outside-root` findings.
 public enum MetadataJudgement {
     /// The metadata source whose version is the tool's own: the first with a version, in the order the
-    /// reader trusts them (binary, language package, distribution package).
+    /// reader trusts them (binary, language package, distribution package), unless the catalog's
+    /// `versionFacts` say that package's version is not the tool's (Debian's apache2-utils 2.4.57 ships
+    /// ab 2.3): then the fact's `toolVersion` when it gives one, else the next source.
     public static func toolVersion(_ sources: [VersionSource], tool: Tool) -> (version: Version, source: VersionSource)? {
         for source in sources {
             guard let text = source.version, let version = Version(text) else { continue }
+            let factSource: VersionFact.Source? = switch source.kind {
+            case .dpkg: .dpkg
+            case .apk: .apk
+            case .pythonDistInfo: .pip
+            default: nil
+            }
+            if let factSource, let fact = tool.versionFacts.first(where: { $0.source == factSource && $0.package == source.package && !$0.sameAsTool }) {
+                if case .exactly(let stated) = fact.toolVersion, let v = Version(stated) { return (v, source) }
+                continue
+            }
             return (version, source)
         }
         return nil
