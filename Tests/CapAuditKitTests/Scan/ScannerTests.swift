@@ -193,7 +193,7 @@ private func status(_ report: Report, _ id: String) -> ToolReport? {
             executables.insert("/usr/bin/slow\(i)")
         }
         for jobs in [1, 4] {
-            let runner = InFlightRunner()
+            let runner = InFlightRunner(releaseAt: jobs)
             let c = catalog(tools)
             var scanner = Scanner(catalog: c, runner: runner, resolver: PathResolver(searchPath: "/usr/bin", fileSystem: FakeFileSystem(executables: executables)),
                                   settings: ScanSettings(jobs: jobs), environment: [:], host: HostInfo())
@@ -231,15 +231,22 @@ private func status(_ report: Report, _ id: String) -> ToolReport? {
     }
 }
 
-/// A runner that holds each probe 50 ms and records how many ran at once.
+/// A runner that holds each probe until `releaseAt` probes are in flight (a barrier; at most 3 s, so a
+/// scheduler that never reaches that overlap fails the test instead of hanging it) and records the most that
+/// ran at once.
 private final class InFlightRunner: ProcessRunning, @unchecked Sendable {
     private let lock = NSLock()
     private var inFlight = 0
     private(set) var maxInFlight = 0
+    private let releaseAt: Int
+    private let release = DispatchSemaphore(value: 0)
+
+    init(releaseAt: Int) { self.releaseAt = releaseAt }
 
     func run(_ request: ProbeRequest) -> ProbeOutput {
-        lock.lock(); inFlight += 1; maxInFlight = max(maxInFlight, inFlight); lock.unlock()
-        usleep(50_000)
+        lock.lock(); inFlight += 1; maxInFlight = max(maxInFlight, inFlight); let reached = inFlight >= releaseAt; lock.unlock()
+        if reached { for _ in 0..<100 { release.signal() } }
+        _ = release.wait(timeout: .now() + 3)
         lock.lock(); inFlight -= 1; lock.unlock()
         return .printed("slow 1.0.0\n")
     }
