@@ -115,9 +115,13 @@ public struct Tool: Sendable, Equatable, Identifiable {
     public var platforms: [String]
     public var install: InstallRecipes
     public var source: String
+    /// Tasks an agent may run with this tool (`capaudit tools`, `capaudit mcp`).
+    public var operations: [Operation] = []
 
     public init(id: String, name: String, summary: String, homepage: String, detection: Detection,
-                minVersion: Version? = nil, platforms: [String] = [], install: InstallRecipes = .none, source: String = "") {
+                minVersion: Version? = nil, platforms: [String] = [], install: InstallRecipes = .none, source: String = "",
+                operations: [Operation] = []) {
+        self.operations = operations
         self.id = id
         self.name = name
         self.summary = summary

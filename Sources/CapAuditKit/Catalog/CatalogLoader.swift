@@ -187,7 +187,7 @@ public enum CatalogLoader {
 
     public static func readTool(_ value: JSONValue, path: String, reader: inout JSONReader) -> Tool? {
         guard let f = reader.object(value, path: path, required: ["id", "name", "summary", "homepage"],
-                                    optional: ["probes", "undetectable", "minVersion", "platforms", "install", "note"]) else { return nil }
+                                    optional: ["probes", "undetectable", "minVersion", "platforms", "install", "note", "operations"]) else { return nil }
         let id = readID(f, "id", path: path, reader: &reader)
         let name = reader.string(f, "name", path: path)
         let summary = reader.string(f, "summary", path: path)
@@ -222,9 +222,15 @@ public enum CatalogLoader {
                 if probes.count == values.count { detection = .probes(probes) }
             }
         }
-        guard let id, let name, let summary, let homepage, let detection else { return nil }
+        var operations: [Operation] = []
+        var operationsOK = true
+        if let values = reader.array(f, "operations", path: path) {
+            let commands = detection.map { d -> [String] in if case .probes(let p) = d { return p.map(\.command) } else { return [] } } ?? []
+            (operations, operationsOK) = OperationReader.read(values, path: reader.join(path, "operations"), probeCommands: commands, reader: &reader)
+        }
+        guard let id, let name, let summary, let homepage, let detection, operationsOK else { return nil }
         return Tool(id: id, name: name, summary: summary, homepage: homepage, detection: detection, minVersion: minVersion,
-                    platforms: platforms, install: install, source: reader.file)
+                    platforms: platforms, install: install, source: reader.file, operations: operations)
     }
 
     static func readInstall(_ value: JSONValue, path: String, reader: inout JSONReader) -> InstallRecipes {
