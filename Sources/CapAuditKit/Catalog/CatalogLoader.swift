@@ -303,7 +303,7 @@ public enum CatalogLoader {
 }
 
 /// A string in double quotes with control characters escaped, safe to put in one line of an error.
-func quoted(_ s: String) -> String {
+public func quoted(_ s: String) -> String {
     var out = "\""
     for scalar in s.unicodeScalars.prefix(200) {
         switch scalar {

@@ -1,3 +1,4 @@
+import CapAuditCLI
 import CapAuditKit
 import Foundation
 import Testing

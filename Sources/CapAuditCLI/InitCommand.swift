@@ -2,7 +2,9 @@ import CapAuditKit
 import Foundation
 
 /// `capaudit init`: write the starter requirements file, never over an existing one without --force.
-struct InitCommand {
+struct InitCommand: Command {
+    static var spec: CommandSpec { Commands.initCommand }
+
     let arguments: ParsedArguments
     let terminal: Terminal
 

@@ -2,7 +2,9 @@ import CapAuditKit
 import Foundation
 
 /// `capaudit explain TOOL`: probe one tool and show every step.
-struct ExplainCommand {
+struct ExplainCommand: Command {
+    static var spec: CommandSpec { Commands.explain }
+
     let arguments: ParsedArguments
     let terminal: Terminal
 

@@ -1,3 +1,4 @@
+import CapAuditKit
 import Foundation
 
 /// One option a command accepts.
@@ -20,6 +21,8 @@ public struct OptionSpec: Sendable, Equatable {
 /// A subcommand: its options, positional arguments and help text.
 public struct CommandSpec: Sendable, Equatable {
     public var name: String
+    /// One line for the command list of `capaudit help`.
+    public var synopsis: String
     public var summary: String
     public var usage: String
     public var options: [OptionSpec]
@@ -28,9 +31,10 @@ public struct CommandSpec: Sendable, Equatable {
     public var discussion: String
     public var examples: [String]
 
-    public init(name: String, summary: String, usage: String, options: [OptionSpec], maxPositionals: Int = 0,
+    public init(name: String, synopsis: String, summary: String, usage: String, options: [OptionSpec], maxPositionals: Int = 0,
                 discussion: String = "", examples: [String] = []) {
         self.name = name
+        self.synopsis = synopsis
         self.summary = summary
         self.usage = usage
         self.options = options + [OptionSpec("--help", help: "Show this help.")]

@@ -2,7 +2,9 @@ import CapAuditKit
 import Foundation
 
 /// `capaudit catalog list | show ID | validate PATH...`.
-struct CatalogCommand {
+struct CatalogCommand: Command {
+    static var spec: CommandSpec { Commands.catalog }
+
     let arguments: ParsedArguments
     let terminal: Terminal
 

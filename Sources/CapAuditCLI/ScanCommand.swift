@@ -2,10 +2,22 @@ import CapAuditKit
 import Foundation
 
 /// `capaudit scan` and `capaudit report`: scan once, write every requested report, apply the gate.
-struct ScanCommand {
+struct ScanCommand: Command {
+    static var spec: CommandSpec { Commands.scan }
+
     let arguments: ParsedArguments
     let terminal: Terminal
-    var defaultFormat: ReportFormat = .text
+    let defaultFormat: ReportFormat
+
+    init(arguments: ParsedArguments, terminal: Terminal) {
+        self.init(arguments: arguments, terminal: terminal, defaultFormat: .text)
+    }
+
+    init(arguments: ParsedArguments, terminal: Terminal, defaultFormat: ReportFormat) {
+        self.arguments = arguments
+        self.terminal = terminal
+        self.defaultFormat = defaultFormat
+    }
 
     func run() throws -> ExitCode {
         let formatName = arguments.value("--format") ?? defaultFormat.rawValue

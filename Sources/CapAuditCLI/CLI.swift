@@ -1,8 +1,24 @@
 import CapAuditKit
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Dispatches subcommands and maps every error to its exit code.
-enum CLI {
+public enum CLI {
+    /// The whole program: parse, run, print, exit with the documented exit code.
+    public static func main(_ arguments: [String]) -> Never {
+        let terminal = Terminal()
+        terminal.installSignalHandlers()
+        var code = run(arguments, terminal: terminal)
+        if let failure = terminal.stdoutFailure {
+            terminal.err("error: cannot write to standard output: \(failure)\nhelp: the report was not delivered; use --output FILE")
+            code = .usage
+        }
+        exit(code.rawValue)
+    }
+
     static func run(_ arguments: [String], terminal: Terminal) -> ExitCode {
         guard let first = arguments.first else {
             terminal.out(Commands.overview)
@@ -25,24 +41,17 @@ enum CLI {
         default:
             break
         }
-        guard let spec = Commands.spec(named: first) else {
+        guard let command = CommandRegistry.command(named: first) else {
             return fail(UsageError.unknownCommand(first, suggestion: nearest(first, in: Commands.all.map(\.name))), terminal)
         }
+        let spec = command.spec
         do {
             let parsed = try ArgumentParser.parse(Array(arguments.dropFirst()), spec: spec)
             if parsed.has("--help") {
                 terminal.out(ArgumentParser.help(spec))
                 return .success
             }
-            switch spec.name {
-            case "scan": return try ScanCommand(arguments: parsed, terminal: terminal).run()
-            case "report": return try ScanCommand(arguments: parsed, terminal: terminal, defaultFormat: .markdown).run()
-            case "plan": return try PlanCommand(arguments: parsed, terminal: terminal).run()
-            case "explain": return try ExplainCommand(arguments: parsed, terminal: terminal).run()
-            case "catalog": return try CatalogCommand(arguments: parsed, terminal: terminal).run()
-            case "init": return try InitCommand(arguments: parsed, terminal: terminal).run()
-            default: return .usage
-            }
+            return try command.init(arguments: parsed, terminal: terminal).run()
         } catch {
             return fail(error, terminal)
         }

@@ -1,3 +1,4 @@
+import CapAuditKit
 import Foundation
 
 /// The subcommands and their help, shared by the executable and its tests.
@@ -30,6 +31,7 @@ public enum Commands {
 
     public static let scan = CommandSpec(
         name: "scan",
+        synopsis: "Probe this host and report which capabilities it has and lacks.",
         summary: "capaudit scan: probe this host for production-engineering capabilities and report the gaps.",
         usage: "capaudit scan [options]",
         options: [OptionSpec("--format", value: "FORMAT", help: "Output format: \(ReportFormat.names) (default text).")] + outputOptions + gateOptions + scanningOptions,
@@ -55,6 +57,7 @@ public enum Commands {
 
     public static let report = CommandSpec(
         name: "report",
+        synopsis: "The same scan as a markdown gap report.",
         summary: "capaudit report: scan and write the markdown gap report (scan --format markdown).",
         usage: "capaudit report [options]",
         options: [OptionSpec("--format", value: "FORMAT", help: "Output format (default markdown): \(ReportFormat.names).")] + outputOptions + gateOptions + scanningOptions,
@@ -63,6 +66,7 @@ public enum Commands {
 
     public static let explain = CommandSpec(
         name: "explain",
+        synopsis: "How one tool was looked for and what happened.",
         summary: "capaudit explain TOOL: show how one tool was looked for and what happened.",
         usage: "capaudit explain TOOL [options]",
         options: scanningOptions.filter { $0.name != "--area" && $0.name != "--jobs" },
@@ -72,6 +76,7 @@ public enum Commands {
 
     public static let catalog = CommandSpec(
         name: "catalog",
+        synopsis: "List, show and validate catalogs.",
         summary: "capaudit catalog: inspect and validate catalogs.",
         usage: "capaudit catalog list | show ID | validate PATH...",
         options: [OptionSpec("--catalog", value: "PATH", repeatable: true, help: "Use this catalog instead of the built-in one (list, show).")],
@@ -85,6 +90,7 @@ public enum Commands {
 
     public static let initCommand = CommandSpec(
         name: "init",
+        synopsis: "Write a starter .capaudit.json.",
         summary: "capaudit init: write a starter .capaudit.json in the current folder.",
         usage: "capaudit init [--force] [--output FILE]",
         options: [OptionSpec("--force", help: "Overwrite an existing file."),
@@ -100,6 +106,7 @@ public enum Commands {
 
     public static let plan = CommandSpec(
         name: "plan",
+        synopsis: "A phased install plan for this host's gaps.",
         summary: "capaudit plan: a phased install plan for this host's gaps, with commands for its package managers.",
         usage: "capaudit plan [--format markdown|text|json|shell] [--phase N] [--manager NAME]... [--os-release FILE] [options]",
         options: [
@@ -122,22 +129,23 @@ public enum Commands {
         examples: ["capaudit plan", "capaudit plan --format shell --output install.sh", "capaudit plan --phase 1 --format text",
                    "capaudit plan --area load-testing --format shell | sh", "capaudit plan --os-release ./fedora-os-release --manager dnf"])
 
-    public static let all: [CommandSpec] = [scan, report, plan, explain, catalog, initCommand]
+    /// Every subcommand's spec, in the order of `CommandRegistry.commands`.
+    public static var all: [CommandSpec] { CommandRegistry.commands.map { $0.spec } }
 
     public static func spec(named name: String) -> CommandSpec? { all.first { $0.name == name } }
 
-    public static let overview = """
+    /// One line per subcommand for the overview: name, then its synopsis.
+    static var commandList: String {
+        all.map { "  " + $0.name.padding(toLength: 11, withPad: " ", startingAt: 0) + $0.synopsis }.joined(separator: "\n")
+    }
+
+    public static var overview: String { """
     capaudit \(CapAudit.version): audit a Linux host for production-engineering capabilities.
 
     Usage: capaudit <command> [options]
 
     Commands:
-      scan       Probe this host and report which capabilities it has and lacks.
-      report     The same scan as a markdown gap report.
-      plan       A phased install plan for this host's gaps.
-      explain    How one tool was looked for and what happened.
-      catalog    List, show and validate catalogs.
-      init       Write a starter .capaudit.json.
+    \(commandList)
       help       Show help for a command: capaudit help scan
 
     Options:
@@ -151,4 +159,5 @@ public enum Commands {
       capaudit help scan
 
     """
+    }
 }

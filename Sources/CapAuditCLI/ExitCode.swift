@@ -1,3 +1,4 @@
+import CapAuditKit
 import Foundation
 
 /// capaudit's exit codes: interface, documented in the README and `capaudit help`. Nothing else is used.

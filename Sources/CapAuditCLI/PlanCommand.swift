@@ -2,7 +2,9 @@ import CapAuditKit
 import Foundation
 
 /// `capaudit plan`: scan, then write the phased install plan for this host.
-struct PlanCommand {
+struct PlanCommand: Command {
+    static var spec: CommandSpec { Commands.plan }
+
     let arguments: ParsedArguments
     let terminal: Terminal
 
