@@ -101,7 +101,7 @@ public struct CallGuard: Sendable {
     }
 
     /// The path with every symlink resolved, or nil when it does not exist.
-    static func canonical(_ path: String) -> String? {
+    public static func canonical(_ path: String) -> String? {
         guard let p = realpath(path, nil) else { return nil }
         defer { free(p) }
         return String(cString: p)
