@@ -54,10 +54,10 @@ public struct RegistryEntry: Sendable, Equatable {
             if let d = p.defaultValue { schema["default"] = Self.json(d) }
             if let kind = p.path {
                 let what = ["file": "an existing file", "directory": "an existing folder", "file-or-directory": "an existing file or folder"][kind.rawValue]!
-                schema["description"] = .string(p.description + " (\(what), relative to the working folder)")
+                schema["description"] = .string(Self.appending(p.description, "\(what), relative to the working folder"))
             }
             if p.address != nil && !(p.description.contains("loopback")) {
-                schema["description"] = .string(p.description + " (loopback unless --allow-network)")
+                schema["description"] = .string(Self.appending(p.description, "loopback unless --allow-network"))
             }
             properties[p.name] = .object(schema)
         }
@@ -67,6 +67,12 @@ public struct RegistryEntry: Sendable, Equatable {
             "required": .array(operation.parameters.filter(\.required).map { .string($0.name) }),
             "additionalProperties": .bool(false),
         ])
+    }
+
+    /// "Rules file (YAML)." + note -> "Rules file (YAML): note."
+    static func appending(_ description: String, _ note: String) -> String {
+        let base = description.hasSuffix(".") ? String(description.dropLast()) : description
+        return base + "; " + note + "."
     }
 
     static func json(_ v: ParameterValue) -> JSONOutput {
