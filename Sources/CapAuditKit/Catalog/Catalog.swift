@@ -116,11 +116,11 @@ public struct Tool: Sendable, Equatable, Identifiable {
     public var install: InstallRecipes
     public var source: String
     /// Tasks an agent may run with this tool (`capaudit tools`, `capaudit mcp`).
-    public var operations: [Operation] = []
+    public var operations: [ToolOperation] = []
 
     public init(id: String, name: String, summary: String, homepage: String, detection: Detection,
                 minVersion: Version? = nil, platforms: [String] = [], install: InstallRecipes = .none, source: String = "",
-                operations: [Operation] = []) {
+                operations: [ToolOperation] = []) {
         self.operations = operations
         self.id = id
         self.name = name

@@ -222,7 +222,7 @@ public enum CatalogLoader {
                 if probes.count == values.count { detection = .probes(probes) }
             }
         }
-        var operations: [Operation] = []
+        var operations: [ToolOperation] = []
         var operationsOK = true
         if let values = reader.array(f, "operations", path: path) {
             let commands = detection.map { d -> [String] in if case .probes(let p) = d { return p.map(\.command) } else { return [] } } ?? []

@@ -11,7 +11,7 @@ public struct ArgumentProblem: Error, Sendable, Equatable, CustomStringConvertib
 /// length, unknown and missing arguments. Policy (paths, addresses, leading dashes) is `CallGuard`'s.
 public enum ArgumentChecker {
     /// The typed value of every given (or defaulted) parameter.
-    public static func check(_ arguments: [String: JSONValue], for operation: Operation) -> Result<[String: ParameterValue], ArgumentProblem> {
+    public static func check(_ arguments: [String: JSONValue], for operation: ToolOperation) -> Result<[String: ParameterValue], ArgumentProblem> {
         var values: [String: ParameterValue] = [:]
         for name in arguments.keys.sorted() where operation.parameter(name) == nil {
             var message = "unknown argument \(quoted(name)) for \(operation.id)"

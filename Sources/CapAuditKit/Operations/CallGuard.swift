@@ -19,7 +19,7 @@ public struct CallGuard: Sendable {
     public init(policy: CallPolicy) { self.policy = policy }
 
     /// argv[1...] for the operation, with path parameters replaced by their resolved absolute paths.
-    public func argv(for operation: Operation, values: [String: ParameterValue]) throws(CallRefusal) -> [String] {
+    public func argv(for operation: ToolOperation, values: [String: ParameterValue]) throws(CallRefusal) -> [String] {
         if let exclusion = policy.exclusion(of: operation) { throw CallRefusal(exclusion) }
         var resolved: [String: [String]] = [:]
         for parameter in operation.parameters {

@@ -21,7 +21,7 @@ public struct CallPolicy: Sendable, Equatable {
     }
 
     /// Why the operation is not offered under this policy (a sentence naming the flag), or nil when it is.
-    public func exclusion(of operation: Operation) -> String? {
+    public func exclusion(of operation: ToolOperation) -> String? {
         var needs: [String] = []
         if operation.safety == .write && !allowWrite { needs.append("--allow-write (it changes things)") }
         if operation.safety == .destructive && !allowDestructive { needs.append("--allow-destructive (it deletes or cannot be undone)") }

@@ -122,7 +122,7 @@ public enum ParameterValue: Sendable, Equatable {
 
 /// A common task an agent may run with a catalog tool: a fixed argv template with typed slots, never
 /// a shell string, with what it can do (safety class, attach, network, secrets) and its bounds.
-public struct Operation: Sendable, Equatable, Identifiable {
+public struct ToolOperation: Sendable, Equatable, Identifiable {
     public var id: String
     /// One line, what it does and, when it reaches the network, what it reaches.
     public var description: String
@@ -147,7 +147,7 @@ public struct Operation: Sendable, Equatable, Identifiable {
 
     public init(id: String, description: String, command: String? = nil, argv: [ArgvElement], parameters: [OperationParameter] = [],
                 safety: SafetyClass = .readOnly, attaches: Bool = false, network: String? = nil, secrets: SecretExposure? = nil,
-                timeout: Double = Operation.defaultTimeout, outputCap: Int = Operation.defaultOutputCap, env: [String: String] = [:]) {
+                timeout: Double = ToolOperation.defaultTimeout, outputCap: Int = ToolOperation.defaultOutputCap, env: [String: String] = [:]) {
         self.id = id
         self.description = description
         self.command = command

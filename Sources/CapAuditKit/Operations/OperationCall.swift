@@ -71,7 +71,7 @@ public struct OperationCaller: Sendable {
         self.environment = environment
     }
 
-    public func call(_ operation: Operation, executable: String, arguments: [String: JSONValue]) -> OperationOutcome {
+    public func call(_ operation: ToolOperation, executable: String, arguments: [String: JSONValue]) -> OperationOutcome {
         let values: [String: ParameterValue]
         switch ArgumentChecker.check(arguments, for: operation) {
         case .failure(let problem): return .invalidArguments(problem)

@@ -10,8 +10,8 @@ enum OperationReader {
                                 "path", "address", "allowLeadingDash"]
 
     /// The operations, and false when any of them had a mistake.
-    static func read(_ values: [JSONValue], path: String, probeCommands: [String], reader: inout JSONReader) -> ([Operation], Bool) {
-        var operations: [Operation] = []
+    static func read(_ values: [JSONValue], path: String, probeCommands: [String], reader: inout JSONReader) -> ([ToolOperation], Bool) {
+        var operations: [ToolOperation] = []
         var ok = true
         var seen = Set<String>()
         for (i, value) in values.enumerated() {
@@ -30,7 +30,7 @@ enum OperationReader {
         return (operations, ok)
     }
 
-    static func readOperation(_ value: JSONValue, path: String, probeCommands: [String], reader: inout JSONReader) -> Operation? {
+    static func readOperation(_ value: JSONValue, path: String, probeCommands: [String], reader: inout JSONReader) -> ToolOperation? {
         guard let f = reader.object(value, path: path, required: ["id", "description", "argv", "safety"], optional: operationKeys) else { return nil }
         let before = reader.problems.count
         let id = CatalogLoader.readID(f, "id", path: path, reader: &reader)
@@ -60,8 +60,8 @@ enum OperationReader {
                               at: f["secrets"], path: reader.join(path, "secrets"))
             }
         }
-        let timeout = reader.int(f, "timeout", path: path, range: 1...3600).map(Double.init) ?? Operation.defaultTimeout
-        let outputCap = reader.int(f, "outputCap", path: path, range: 1024...(16 << 20)) ?? Operation.defaultOutputCap
+        let timeout = reader.int(f, "timeout", path: path, range: 1...3600).map(Double.init) ?? ToolOperation.defaultTimeout
+        let outputCap = reader.int(f, "outputCap", path: path, range: 1024...(16 << 20)) ?? ToolOperation.defaultOutputCap
         let env = reader.stringMap(f, "env", path: path) ?? [:]
         for key in env.keys where key.isEmpty || key.contains("=") || key.contains("\0") {
             reader.report("\(quoted(key)) is not a valid environment variable name", at: f["env"], path: reader.join(path, "env"))
@@ -101,7 +101,7 @@ enum OperationReader {
             checkSlots(argv, items: items, parameters: parameters, path: reader.join(path, "argv"), at: f["argv"], reader: &reader)
         }
         guard reader.problems.count == before, let id, let description, let safety else { return nil }
-        return Operation(id: id, description: description, command: command, argv: argv, parameters: parameters, safety: safety,
+        return ToolOperation(id: id, description: description, command: command, argv: argv, parameters: parameters, safety: safety,
                          attaches: attaches, network: network, secrets: secrets, timeout: timeout, outputCap: outputCap, env: env)
     }
 

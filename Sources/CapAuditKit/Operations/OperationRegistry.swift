@@ -3,7 +3,7 @@ import Foundation
 /// One operation an agent may call on this host: the operation, its tool, and the evidence that
 /// the tool is here (path and version from the scan).
 public struct RegistryEntry: Sendable, Equatable {
-    public var operation: Operation
+    public var operation: ToolOperation
     public var tool: Tool
     public var areaIDs: [String]
     /// The executable a call runs (resolved on PATH during the scan).
