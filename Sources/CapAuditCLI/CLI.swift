@@ -13,8 +13,7 @@ public enum CLI {
         terminal.installSignalHandlers()
         var code = run(arguments, terminal: terminal)
         if let failure = terminal.stdoutFailure {
-            terminal.err("error: cannot write to standard output: \(failure)\nhelp: the report was not delivered; use --output FILE")
-            code = .usage
+            code = report(StandardOutputError(reason: failure), terminal)
         }
         exit(code.rawValue)
     }
@@ -57,26 +56,20 @@ public enum CLI {
         }
     }
 
-    /// The one place errors become messages and exit codes.
+    /// Prints a thrown error and returns its exit code. Every error a command throws is a
+    /// `UserFacingError`; anything else is a bug in capaudit, and says so.
     static func fail(_ error: any Error, _ terminal: Terminal) -> ExitCode {
-        switch error {
-        case let e as UsageError:
-            let helpCommand = e.command.map { "capaudit help \($0)" } ?? "capaudit help"
-            terminal.err("error: \(e)\nhelp: see '\(helpCommand)'")
-            return .usage
-        case let e as CatalogError:
-            terminal.err("error: \(e)\nhelp: " + (e.isConfig ? "fix the requirements file (see `capaudit help init`), or pass --no-config"
-                                                            : "fix the file(s) above; without --catalog the built-in catalog is used"))
-            return .invalidInput
-        case let e as HostEnvironmentError:
-            terminal.err("error: \(e)\nhelp: see 'capaudit help plan'")
-            return .usage
-        case let e as OutputFileError:
-            terminal.err("error: \(e)\nhelp: choose a writable path for the report; nothing was written")
-            return .usage
-        default:
-            terminal.err("error: \(error)")
+        guard let error = error as? any UserFacingError else {
+            assertionFailure("\(type(of: error)) does not conform to UserFacingError")
+            terminal.err("error: internal error: \(error)\nhelp: this is a bug in capaudit; please report it with the command line")
             return .usage
         }
+        return report(error, terminal)
+    }
+
+    /// The one place errors become messages and exit codes.
+    static func report(_ error: any UserFacingError, _ terminal: Terminal) -> ExitCode {
+        terminal.err(error.stderrText)
+        return error.exitCode
     }
 }

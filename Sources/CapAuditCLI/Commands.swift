@@ -11,7 +11,7 @@ public enum Commands {
         OptionSpec("--catalog", value: "PATH", repeatable: true, help: "Load the catalog from this file or folder instead of the built-in one."),
         OptionSpec("--config", value: "FILE", help: "Project requirements file (default: the nearest .capaudit.json in this folder or a parent)."),
         OptionSpec("--no-config", help: "Ignore any .capaudit.json."),
-        OptionSpec("--timeout", value: "SECONDS", help: "Kill a version command (and everything it started) after SECONDS (default 5)."),
+        OptionSpec("--timeout", value: "SECONDS", help: "Kill a version command (and everything it started) after SECONDS (default \(ScanOptions.format(ProbeRequest.defaultTimeout)))."),
         OptionSpec("--jobs", value: "N", help: "Run up to N probes at once (default: one per CPU core, 2 to 16)."),
         OptionSpec("--no-exec", help: "Find tools by PATH alone and execute nothing (for untrusted hosts); versions are unknown."),
         OptionSpec("--allow-relative-path", help: "Also search relative PATH entries (., empty, bin), which resolve against the current folder."),

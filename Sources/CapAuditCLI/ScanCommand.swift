@@ -71,21 +71,8 @@ struct ScanCommand: Command {
                 }
             }
         }
-        if !report.gate.passed {
-            terminal.err(gateLine(report))
-            return .gateFailed
-        }
+        if !report.gate.passed { throw GateFailure(report: report) }
         return .success
-    }
-
-    /// The last line on stderr when the gate fails: what failed, in one line.
-    func gateLine(_ report: Report) -> String {
-        let level = report.gate.failOn.map { "--fail-on \($0.rawValue)" }
-        let what = report.gate.failures.map { failure -> String in
-            if let area = failure.areaID, let capability = failure.capabilityID { return "\(area)/\(capability)" }
-            return failure.message
-        }
-        return "capaudit: gate failed" + (level.map { " (\($0))" } ?? "") + ": " + what.joined(separator: "; ")
     }
 
     /// Appends to the job summary file GitHub gives (append, not replace: other steps write there too).

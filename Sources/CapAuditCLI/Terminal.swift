@@ -80,7 +80,7 @@ final class Terminal: @unchecked Sendable {
     /// SIGINT and SIGTERM kill every running probe group, remove half-written files, and exit
     /// 130 or 143.
     func installSignalHandlers() {
-        for (signo, code) in [(SIGINT, ExitCode.interrupted), (SIGTERM, ExitCode.terminated)] {
+        for signo in [SIGINT, SIGTERM] {
             signal(signo, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signo, queue: .global(qos: .userInitiated))
             source.setEventHandler { [self] in
@@ -92,36 +92,10 @@ final class Terminal: @unchecked Sendable {
                 AtomicFile.removePendingFiles()
                 SignalCleanup.shared.removeAll()
                 eraseProgress()
-                _ = AtomicFile.writeAll(2, Data("capaudit: \(signo == SIGINT ? "interrupted" : "terminated"); running probes were killed, no report was written\n".utf8))
-                _exit(code.rawValue)
+                _exit(CLI.report(Interruption(signal: signo), self).rawValue)
             }
             source.resume()
             signalSources.append(source)
         }
-    }
-}
-
-/// Folders to delete when capaudit exits on SIGINT/SIGTERM, which skips `defer` blocks: register the
-/// throw-away HOME of `--isolated-home` while it exists (`add` after creating it, `remove` once removed).
-final class SignalCleanup: @unchecked Sendable {
-    static let shared = SignalCleanup()
-    private let lock = NSLock()
-    private var paths = Set<String>()
-
-    func add(_ path: String) {
-        lock.lock(); defer { lock.unlock() }
-        paths.insert(path)
-    }
-
-    func remove(_ path: String) {
-        lock.lock(); defer { lock.unlock() }
-        paths.remove(path)
-    }
-
-    /// Deletes every registered folder (called from the signal handler, right before exiting).
-    func removeAll() {
-        lock.lock(); defer { lock.unlock() }
-        for path in paths { try? FileManager.default.removeItem(atPath: path) }
-        paths.removeAll()
     }
 }

@@ -29,24 +29,16 @@ public struct CatalogProblem: Error, Sendable, Equatable, CustomStringConvertibl
 public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Every problem found in catalog files, in file order.
     case invalid([CatalogProblem])
-    /// Every problem found in a project requirements file (`.capaudit.json`).
-    case invalidConfig([CatalogProblem])
 
     public var problems: [CatalogProblem] {
         switch self {
-        case .invalid(let p), .invalidConfig(let p): return p
+        case .invalid(let p): return p
         }
-    }
-
-    public var isConfig: Bool {
-        if case .invalidConfig = self { return true }
-        return false
     }
 
     public var description: String {
         let p = problems
-        let what = isConfig ? "the requirements file is invalid" : "the catalog is invalid"
-        let header = p.count == 1 ? "\(what):" : "\(what) (\(p.count) problems):"
+        let header = p.count == 1 ? "the catalog is invalid:" : "the catalog is invalid (\(p.count) problems):"
         return ([header] + p.map { "  \($0)" }).joined(separator: "\n")
     }
 }

@@ -51,27 +51,27 @@ public struct ProjectConfig: Sendable, Equatable {
 
     /// Reads and validates a requirements file against the catalog. `today` (`YYYY-MM-DD`, UTC)
     /// decides which waivers have expired.
-    public static func load(path: String, catalog: Catalog, today: String) throws(CatalogError) -> ProjectConfig {
+    public static func load(path: String, catalog: Catalog, today: String) throws(ConfigError) -> ProjectConfig {
         let data: Data
         switch CatalogLoader.readBytes(path) {
         case .success(let d): data = d
-        case .failure(let problem): throw .invalidConfig([problem])
+        case .failure(let problem): throw .invalid([problem])
         }
         return try parse(data, path: path, catalog: catalog, today: today)
     }
 
-    public static func parse(_ data: Data, path: String, catalog: Catalog, today: String) throws(CatalogError) -> ProjectConfig {
+    public static func parse(_ data: Data, path: String, catalog: Catalog, today: String) throws(ConfigError) -> ProjectConfig {
         let root: JSONValue
         do {
             root = try JSONParser.parse(data)
         } catch {
-            throw .invalidConfig([CatalogProblem(file: path, location: error.location, message: "malformed JSON: \(error.message)")])
+            throw .invalid([CatalogProblem(file: path, location: error.location, message: "malformed JSON: \(error.message)")])
         }
         var reader = JSONReader(file: path)
         var config = ProjectConfig(path: path)
         guard let f = reader.object(root, path: "", required: ["schemaVersion"],
                                     optional: ["failOn", "require", "minVersions", "tools", "waivers"]) else {
-            throw .invalidConfig(reader.problems)
+            throw .invalid(reader.problems)
         }
         if let v = reader.int(f, "schemaVersion", path: "", range: 1...Int.max), v != schemaVersion {
             reader.report("schemaVersion \(v) is not supported; this capaudit reads version \(schemaVersion)", at: f["schemaVersion"], path: "schemaVersion")
@@ -144,7 +144,7 @@ public struct ProjectConfig: Sendable, Equatable {
                 config.waivers.append(Waiver(target: target, reason: reason, expires: expires, expired: expires.map { $0 < today } ?? false))
             }
         }
-        if !reader.problems.isEmpty { throw .invalidConfig(reader.problems) }
+        if !reader.problems.isEmpty { throw .invalid(reader.problems) }
         return config
     }
 

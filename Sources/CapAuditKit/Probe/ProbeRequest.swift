@@ -17,8 +17,11 @@ public struct ProbeRequest: Sendable, Equatable {
     /// Working directory of the child; nil keeps the caller's.
     public var workingDirectory: String?
 
+    /// Seconds a version command may run unless `--timeout` says otherwise: the one place this default is written.
+    public static let defaultTimeout: Double = 5
+
     public init(executable: String, arguments: [String], environment: [String: String],
-                timeout: Double = 5, killGrace: Double = 0.5, outputLimit: Int = 64 * 1024,
+                timeout: Double = ProbeRequest.defaultTimeout, killGrace: Double = 0.5, outputLimit: Int = 64 * 1024,
                 workingDirectory: String? = nil) {
         self.executable = executable
         self.arguments = arguments

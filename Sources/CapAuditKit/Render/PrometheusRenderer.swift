@@ -3,49 +3,77 @@ import Foundation
 /// The report as Prometheus text exposition format (version 0.0.4), for node_exporter's textfile
 /// collector: write it to `<dir>/capaudit.prom` (atomically) and node_exporter serves it.
 ///
+/// Conventions (prometheus.io "Metric and label naming", "Writing exporters"): versions appear only in
+/// `_info` metrics, so an upgrade changes one info series and no other; statuses are state labels with
+/// one series per possible state (1 for the current one, 0 for the others), so a status change never
+/// starts or ends a series; units are in the names (`_seconds`, `_ratio`).
+///
 /// Families, each with `# HELP` and `# TYPE` (all gauges), in name order, every family's samples
 /// contiguous and sorted by their label values:
-/// - `capaudit_area_status{area,priority}`: 1 covered, 0.5 partial, 0 missing.
+/// - `capaudit_area_coverage_ratio{area,priority}`: met capabilities ÷ capabilities, 0 to 1.
+/// - `capaudit_area_status{area,priority,status}`: one series per `covered`, `partial`, `missing`.
+/// - `capaudit_build_info{version}`: capaudit's own version; always 1.
+/// - `capaudit_capability_met{area,capability}`: 1 when some tool meets the capability, else 0.
 /// - `capaudit_gate_passed`: 1 when the gate passed, else 0.
-/// - `capaudit_info{version,hostname,os,os_version,arch}`: always 1; host fields not known are "".
+/// - `capaudit_host_info{hostname,os,os_version,arch}`: always 1; host fields not known are "".
 /// - `capaudit_last_scan_timestamp_seconds`: when the scan started, in Unix seconds.
 /// - `capaudit_scan_duration_seconds`: the scan's wall-clock duration.
-/// - `capaudit_tool_present{area,capability,tool,version}`: one series per area × capability ×
+/// - `capaudit_tool_info{tool,version}`: one series per tool, always 1; the only family with a tool's
+///   version. `version` is "" (absent to Prometheus) when none was read.
+/// - `capaudit_tool_meets_capability{area,capability,tool}`: one series per area × capability ×
 ///   candidate tool; 1 when the tool counts towards the capability (present, or version unknown with
-///   no minimum set), else 0 (missing, outdated, timed out, ...). `version` is the version read, or ""
-///   when none was (not found, `--no-exec`, no version printed): Prometheus treats an empty label as
-///   absent, so those series simply have no `version` label. A tool upgrade therefore starts a new
-///   series, as with any `_info`-style label.
-/// - `capaudit_tool_status{area,tool,status}`: one series per area × tool, value 1, whose `status`
-///   label is the tool's status (`present`, `unknown-version`, `outdated`, `missing`, `timeout`,
-///   `error`, `undetectable`).
+///   no minimum set), else 0.
+/// - `capaudit_tool_status{area,tool,status}`: one series per area × tool × status (`present`,
+///   `unknown-version`, `outdated`, `missing`, `timeout`, `error`, `undetectable`).
 ///
 /// Label values are escaped as the format requires (backslash, double quote, newline). Values are
 /// derived from the report only, so the same report renders to the same bytes.
 public enum PrometheusRenderer {
+    /// The metric family names, for exporters that aggregate reports (fleet) and for tests.
+    public static let familyNames = ["capaudit_area_coverage_ratio", "capaudit_area_status", "capaudit_build_info",
+                                     "capaudit_capability_met", "capaudit_gate_passed", "capaudit_host_info",
+                                     "capaudit_last_scan_timestamp_seconds", "capaudit_scan_duration_seconds",
+                                     "capaudit_tool_info", "capaudit_tool_meets_capability", "capaudit_tool_status"]
+
     public static func render(_ report: Report) -> String {
         var families: [Family] = []
 
-        families.append(Family(name: "capaudit_area_status",
-                               help: "Coverage of a capability area: 1 covered, 0.5 partial, 0 missing.",
+        families.append(Family(name: "capaudit_area_coverage_ratio",
+                               help: "Share of a capability area's capabilities that the host meets, 0 to 1.",
                                samples: report.areas.map { area in
-            let value: String
-            switch area.status {
-            case .covered: value = "1"
-            case .partial: value = "0.5"
-            case .missing: value = "0"
+            let met = area.capabilities.filter(\.met).count
+            let ratio = area.capabilities.isEmpty ? "1" : ratioText(met, area.capabilities.count)
+            return Sample(labels: [("area", area.area.id), ("priority", area.area.priority.rawValue)], value: ratio)
+        }))
+
+        families.append(Family(name: "capaudit_area_status",
+                               help: "Coverage state of a capability area: 1 for its current status (covered, partial, missing), 0 for the others.",
+                               samples: report.areas.flatMap { area in
+            AreaStatus.allCases.map { state in
+                Sample(labels: [("area", area.area.id), ("priority", area.area.priority.rawValue), ("status", state.rawValue)],
+                       value: area.status == state ? "1" : "0")
             }
-            return Sample(labels: [("area", area.area.id), ("priority", area.area.priority.rawValue)], value: value)
+        }))
+
+        families.append(Family(name: "capaudit_build_info",
+                               help: "The version of capaudit that wrote these metrics; always 1.",
+                               samples: [Sample(labels: [("version", report.capauditVersion)], value: "1")]))
+
+        families.append(Family(name: "capaudit_capability_met",
+                               help: "1 when some tool on the host meets the capability, else 0.",
+                               samples: report.areas.flatMap { area in
+            area.capabilities.map { capability in
+                Sample(labels: [("area", area.area.id), ("capability", capability.capability.id)], value: capability.met ? "1" : "0")
+            }
         }))
 
         families.append(Family(name: "capaudit_gate_passed",
                                help: "1 when the scan passed its gate (--fail-on, --require, requirements file), else 0.",
                                samples: [Sample(labels: [], value: report.gate.passed ? "1" : "0")]))
 
-        families.append(Family(name: "capaudit_info",
-                               help: "The capaudit version and the host it scanned; always 1.",
-                               samples: [Sample(labels: [("version", report.capauditVersion),
-                                                         ("hostname", report.host.hostname ?? ""),
+        families.append(Family(name: "capaudit_host_info",
+                               help: "The host that was scanned; always 1.",
+                               samples: [Sample(labels: [("hostname", report.host.hostname ?? ""),
                                                          ("os", report.host.os ?? ""),
                                                          ("os_version", report.host.osVersion ?? ""),
                                                          ("arch", report.host.arch ?? "")], value: "1")]))
@@ -59,27 +87,33 @@ public enum PrometheusRenderer {
                                help: "Wall-clock duration of the last scan.",
                                samples: [Sample(labels: [], value: decimal(milliseconds: report.durationMs))]))
 
-        var present: [Sample] = []
+        var meets: [Sample] = []
         var status: [Sample] = []
+        var info: [String: String] = [:]
         for area in report.areas {
             let tools = Dictionary(area.tools.map { ($0.tool.id, $0) }, uniquingKeysWith: { a, _ in a })
             for capability in area.capabilities {
                 for id in capability.capability.tools {
-                    let tool = tools[id]
-                    present.append(Sample(labels: [("area", area.area.id), ("capability", capability.capability.id), ("tool", id),
-                                                   ("version", tool?.verdict.version?.text ?? "")],
-                                          value: tool?.meetsCapability == true ? "1" : "0"))
+                    meets.append(Sample(labels: [("area", area.area.id), ("capability", capability.capability.id), ("tool", id)],
+                                        value: tools[id]?.meetsCapability == true ? "1" : "0"))
                 }
             }
             for tool in area.tools {
-                status.append(Sample(labels: [("area", area.area.id), ("tool", tool.tool.id), ("status", tool.verdict.status.rawValue)], value: "1"))
+                for state in ToolStatus.allCases {
+                    status.append(Sample(labels: [("area", area.area.id), ("tool", tool.tool.id), ("status", state.rawValue)],
+                                         value: tool.verdict.status == state ? "1" : "0"))
+                }
+                if info[tool.tool.id] == nil || info[tool.tool.id] == "" { info[tool.tool.id] = tool.verdict.version?.text ?? "" }
             }
         }
-        families.append(Family(name: "capaudit_tool_present",
-                               help: "1 when the tool meets the capability (present, or version unknown with no minimum), else 0; version is empty when none was read.",
-                               samples: present))
+        families.append(Family(name: "capaudit_tool_info",
+                               help: "The version read from each tool (empty when none was read); always 1.",
+                               samples: info.map { Sample(labels: [("tool", $0.key), ("version", $0.value)], value: "1") }))
+        families.append(Family(name: "capaudit_tool_meets_capability",
+                               help: "1 when the tool meets the capability (present, or version unknown with no minimum), else 0.",
+                               samples: meets))
         families.append(Family(name: "capaudit_tool_status",
-                               help: "The status of each tool of an area (label status); always 1.",
+                               help: "Status of each tool of an area: 1 for its current status, 0 for the others.",
                                samples: status))
 
         var out = ""
@@ -94,6 +128,11 @@ public enum PrometheusRenderer {
             }
         }
         return out
+    }
+
+    /// `met ÷ total` with up to three decimals, exact for the common cases (`1/2` → `0.5`, `2/3` → `0.667`).
+    static func ratioText(_ met: Int, _ total: Int) -> String {
+        decimal(milliseconds: Int((Double(met) * 1000 / Double(total)).rounded()))
     }
 
     struct Family {

@@ -106,7 +106,7 @@ public enum ShellScriptRenderer {
             out.append("  python3 -m venv \"$HOME/\(path)\"")
             out.append("fi")
         case .addToPath(let path):
-            let line = "\"" + escapedDoubleQuoted(profileLine(path)) + "\""
+            let line = "\"" + ShellQuote.doubleQuotedBody(profileLine(path)) + "\""
             out.append("if ! grep -Fqs \(line) \"$HOME/.profile\"; then")
             out.append("  " + say)
             out.append("  echo \(line) >> \"$HOME/.profile\"")
@@ -136,17 +136,17 @@ public enum ShellScriptRenderer {
         let condition: String
         switch check {
         case .command(let c)?:
-            condition = "command -v \(word(c)) >/dev/null 2>&1"
+            condition = "command -v \(ShellQuote.word(c)) >/dev/null 2>&1"
         case .succeeds(let argv, let env)?:
-            let assignments = env.keys.sorted().map { word("\($0)=\(env[$0]!)") }
-            condition = (assignments.isEmpty ? "" : "env " + assignments.joined(separator: " ") + " ") + argv.map(word).joined(separator: " ") + " >/dev/null 2>&1"
+            let assignments = env.keys.sorted().map { ShellQuote.word("\($0)=\(env[$0]!)") }
+            condition = (assignments.isEmpty ? "" : "env " + assignments.joined(separator: " ") + " ") + argv.map(ShellQuote.word).joined(separator: " ") + " >/dev/null 2>&1"
         default:
             return ["# Nothing shows it is installed, so this runs every time."] + body
         }
         var out = ["if ! \(condition); then"]
         out += body.map { "  " + $0 }
         if case .command(let c)? = check, let name {
-            out.append("  command -v \(word(c)) >/dev/null 2>&1 || " + echo("warning: \(number) \(flat(name)): \(c) is still not on PATH") + " >&2")
+            out.append("  command -v \(ShellQuote.word(c)) >/dev/null 2>&1 || " + echo("warning: \(number) \(flat(name)): \(c) is still not on PATH") + " >&2")
         }
         out.append("fi")
         return out
@@ -158,15 +158,8 @@ public enum ShellScriptRenderer {
     static func echo(_ message: String) -> String {
         let m = flat(message)
         if m.contains("\\") { return "printf '%s\\n' " + ShellQuote.single(m) }
-        if m.contains("$") || m.contains("`") { return "echo \"" + escapedDoubleQuoted(m) + "\"" }
+        if m.contains("$") || m.contains("`") { return "echo \"" + ShellQuote.doubleQuotedBody(m) + "\"" }
         return "echo " + ShellQuote.single(m)
-    }
-
-    /// A word for a script: bare when safe, else single-quoted.
-    static func word(_ s: String) -> String {
-        if ShellQuote.isBare(s) { return s }
-        if s.contains("$") || s.contains("`") { return "\"" + escapedDoubleQuoted(s) + "\"" }
-        return ShellQuote.single(s)
     }
 
     /// The line `~/.profile` gets: `export PATH="$HOME/<path>:$PATH"`.
@@ -177,16 +170,6 @@ public enum ShellScriptRenderer {
     /// The command a person types to add `profileLine` to `~/.profile`.
     public static func profileLineCommand(_ path: String) -> String {
         "echo " + ShellQuote.single(profileLine(path)) + " >> \"$HOME/.profile\""
-    }
-
-    /// The body of a double-quoted string: `\`, `"`, `$` and backquote escaped.
-    static func escapedDoubleQuoted(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            if "\\\"$`".contains(c) { out.append("\\") }
-            out.append(c)
-        }
-        return out
     }
 
     static func flat(_ s: String) -> String {

@@ -47,7 +47,7 @@ public struct ScanSettings: Sendable, Equatable {
     /// slow ones (safety, gcloud) hit their timeout. Measured with Tests/bench-scan.sh.
     public static var defaultJobs: Int { min(16, max(2, ProcessInfo.processInfo.activeProcessorCount)) }
 
-    public init(timeout: Double = 5, jobs: Int = ScanSettings.defaultJobs, noExec: Bool = false, allowRelativePath: Bool = false, isolatedHome: Bool = false) {
+    public init(timeout: Double = ProbeRequest.defaultTimeout, jobs: Int = ScanSettings.defaultJobs, noExec: Bool = false, allowRelativePath: Bool = false, isolatedHome: Bool = false) {
         self.timeout = timeout
         self.jobs = jobs
         self.noExec = noExec

@@ -4,7 +4,7 @@ import Testing
 
 private let catalog = SampleReports.catalog
 
-private func parse(_ text: String, today: String = "2026-11-29") throws(CatalogError) -> ProjectConfig {
+private func parse(_ text: String, today: String = "2026-11-29") throws(ConfigError) -> ProjectConfig {
     try ProjectConfig.parse(Data(text.utf8), path: "/p/.capaudit.json", catalog: catalog, today: today)
 }
 
@@ -210,7 +210,7 @@ private func problems(_ text: String) -> [CatalogProblem] {
 
     @Test("waiver dates must be exactly YYYY-MM-DD", arguments: ["2027-1-031", "2027-01-+1", "27-01-01", "2027/01/31"])
     func strictDates(date: String) {
-        #expect(throws: CatalogError.self) {
+        #expect(throws: ConfigError.self) {
             try ProjectConfig.parse(Data(#"{"schemaVersion": 1, "waivers": [{"target": "wrk", "reason": "r", "expires": "\#(date)"}]}"#.utf8),
                                     path: ".capaudit.json", catalog: SampleReports.catalog, today: "2026-11-29")
         }

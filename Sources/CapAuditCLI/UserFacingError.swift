@@ -1,0 +1,89 @@
+import CapAuditKit
+import Foundation
+
+/// An error the user reads: what went wrong (`description`), what to do about it (`help`), and the
+/// exit code capaudit ends with. Every error a command throws conforms; `CLI.report` prints it, so
+/// the mapping from errors to exit codes is this file and nothing else.
+protocol UserFacingError: Error, CustomStringConvertible {
+    var exitCode: ExitCode { get }
+    /// What to do about it, printed after `help: `.
+    var help: String { get }
+    /// Everything written to stderr; by default `error: WHAT` and `help: HOW` on the next line.
+    var stderrText: String { get }
+}
+
+extension UserFacingError {
+    var stderrText: String { "error: \(description)\nhelp: \(help)" }
+}
+
+extension UsageError: UserFacingError {
+    var exitCode: ExitCode { .usage }
+    var help: String { "see '" + (command.map { "capaudit help \($0)" } ?? "capaudit help") + "'" }
+}
+
+extension CatalogError: UserFacingError {
+    var exitCode: ExitCode { .invalidInput }
+    var help: String { "fix the file(s) above; without --catalog the built-in catalog is used" }
+}
+
+extension ConfigError: UserFacingError {
+    var exitCode: ExitCode { .invalidInput }
+    var help: String { "fix the requirements file (see `capaudit help init`), or pass --no-config" }
+}
+
+extension HostEnvironmentError: UserFacingError {
+    var exitCode: ExitCode { .usage }
+    var help: String { "see 'capaudit help plan'" }
+}
+
+extension OutputFileError: UserFacingError {
+    var exitCode: ExitCode { .usage }
+    var help: String { "choose a writable path for the report; nothing was written" }
+}
+
+/// The report could not be written to standard output (a closed pipe, a full disk): it was lost,
+/// so capaudit must not exit 0.
+struct StandardOutputError: UserFacingError {
+    var reason: String
+    var description: String { "cannot write to standard output: \(reason)" }
+    var exitCode: ExitCode { .usage }
+    var help: String { "the report was not delivered; use --output FILE" }
+}
+
+/// The throw-away HOME of `--isolated-home` could not be created; nothing was probed.
+struct IsolatedHomeError: UserFacingError {
+    var path: String
+    var reason: String
+    var description: String { "cannot create the isolated HOME \(path): \(reason)" }
+    var exitCode: ExitCode { .usage }
+    var help: String { "make the temporary folder ($TMPDIR, else /tmp) writable, or scan without --isolated-home" }
+}
+
+/// The gate failed: the scan ran and its reports were written, but a requirement is not met.
+struct GateFailure: UserFacingError {
+    var report: Report
+    var exitCode: ExitCode { .gateFailed }
+    var help: String { "install what is missing (`capaudit plan`), or waive it in .capaudit.json" }
+
+    /// What failed, in one line.
+    var description: String {
+        let level = report.gate.failOn.map { "--fail-on \($0.rawValue)" }
+        let what = report.gate.failures.map { failure -> String in
+            if let area = failure.areaID, let capability = failure.capabilityID { return "\(area)/\(capability)" }
+            return failure.message
+        }
+        return "gate failed" + (level.map { " (\($0))" } ?? "") + ": " + what.joined(separator: "; ")
+    }
+
+    /// The last line on stderr: the verdict, not an error of capaudit's.
+    var stderrText: String { "capaudit: \(description)" }
+}
+
+/// SIGINT or SIGTERM arrived: running probes were killed and no report was written.
+struct Interruption: UserFacingError {
+    var signal: Int32
+    var exitCode: ExitCode { signal == SIGINT ? .interrupted : .terminated }
+    var help: String { "run the scan again; --timeout bounds each probe" }
+    var description: String { "\(signal == SIGINT ? "interrupted" : "terminated"); running probes were killed, no report was written" }
+    var stderrText: String { "capaudit: \(description)" }
+}

@@ -1,0 +1,19 @@
+import Foundation
+
+/// Why a project requirements file (`.capaudit.json`) could not be used. The text is what the user reads.
+public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Every problem found in the file, in file order.
+    case invalid([CatalogProblem])
+
+    public var problems: [CatalogProblem] {
+        switch self {
+        case .invalid(let p): return p
+        }
+    }
+
+    public var description: String {
+        let p = problems
+        let header = p.count == 1 ? "the requirements file is invalid:" : "the requirements file is invalid (\(p.count) problems):"
+        return ([header] + p.map { "  \($0)" }).joined(separator: "\n")
+    }
+}
