@@ -25,6 +25,8 @@ enum CommandRegistry {
             ExplainCommand.self,
             CatalogCommand.self,
             InitCommand.self,
+            MergeCommand.self,
+            DiffCommand.self,
             ToolsCommand.self,
             MCPCommand.self,
         ]

@@ -20,7 +20,7 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
         switch self {
         case .success: return "success (for scan: the scan ran and any gate passed)"
         case .gateFailed: return "gate failed: a required area, capability or tool is not met"
-        case .usage: return "usage error: unknown command or option, bad value, output file not writable"
+        case .usage: return "usage error: unknown command or option, bad value, output file not writable; merge and diff: no report could be read"
         case .invalidInput: return "the catalog or configuration is invalid"
         case .interrupted: return "interrupted (SIGINT)"
         case .terminated: return "terminated (SIGTERM)"

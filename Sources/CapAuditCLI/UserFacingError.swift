@@ -87,3 +87,9 @@ struct Interruption: UserFacingError {
     var description: String { "\(signal == SIGINT ? "interrupted" : "terminated"); running probes were killed, no report was written" }
     var stderrText: String { "capaudit: \(description)" }
 }
+
+extension ReportReadError: UserFacingError {
+    var exitCode: ExitCode { .usage }
+    var help: String { "give JSON reports written by `capaudit scan --format json`" }
+    var stderrText: String { "error: \(TerminalText.clean(description))\nhelp: \(help)" }
+}

@@ -22,10 +22,13 @@ public struct Catalog: Sendable, Equatable {
     public var areas: [Area]
     /// Every tool, keyed by id.
     public var tools: [String: Tool]
+    /// Which files the catalog came from and their digest; nil for a catalog built in code (tests).
+    public var identity: CatalogIdentity?
 
-    public init(areas: [Area], tools: [String: Tool]) {
+    public init(areas: [Area], tools: [String: Tool], identity: CatalogIdentity? = nil) {
         self.areas = areas.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
         self.tools = tools
+        self.identity = identity
     }
 
     public func area(_ id: String) -> Area? { areas.first { $0.id == id } }

@@ -54,7 +54,9 @@ public enum CatalogLoader {
             }
         }
         if !problems.isEmpty { throw .invalid(problems) }
-        return try parse(sources)
+        var catalog = try parse(sources)
+        catalog.identity = CatalogIdentity.of(sources, paths: paths)
+        return catalog
     }
 
     public static func readBytes(_ path: String) -> Result<Data, CatalogProblem> {
@@ -103,7 +105,9 @@ public enum CatalogLoader {
             problems.append(CatalogProblem(file: sources.map(\.name).joined(separator: ", "), message: "the catalog defines no area"))
         }
         if !problems.isEmpty { throw .invalid(problems) }
-        return catalog
+        var identified = catalog
+        identified.identity = CatalogIdentity.of(sources)
+        return identified
     }
 
     static func readFile(_ root: JSONValue, reader: inout JSONReader) -> CatalogFragment {

@@ -204,6 +204,6 @@ public struct ProjectConfig: Sendable, Equatable {
                         why: "Required by this project's \(ProjectConfig.fileName)", impact: "The project's own workflows cannot run without them",
                         useCases: [], capabilities: extraTools.map { Capability(id: $0.id, name: $0.name, tools: [$0.id], preferred: $0.id) },
                         source: path, kind: .project)
-        return Catalog(areas: catalog.areas + [area], tools: tools)
+        return Catalog(areas: catalog.areas + [area], tools: tools, identity: catalog.identity)
     }
 }

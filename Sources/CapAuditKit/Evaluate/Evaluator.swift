@@ -35,7 +35,8 @@ public struct Evaluator: Sendable {
         }
         areas.sort { ($0.area.priority, $0.area.rank, $0.area.id) < ($1.area.priority, $1.area.rank, $1.area.id) }
         return Report(capauditVersion: capauditVersion, host: scan.host, startedAt: scan.startedAt, durationMs: scan.durationMs,
-                      settings: scan.settings, areas: areas, findings: findings(scan, areas: areas), gate: gate(areas, scan: scan))
+                      settings: scan.settings, areas: areas, findings: findings(scan, areas: areas), gate: gate(areas, scan: scan),
+                      catalog: catalog.identity)
     }
 
     /// A capability all of whose tools are waived is waived (the first tool's waiver stands for it).

@@ -43,6 +43,9 @@ public enum JSONRenderer {
                 }),
                 "waivers": .array(report.gate.waivers.map(waiver)),
             ]),
+            "catalog": report.catalog.map { c in
+                .object(["source": .string(c.source.rawValue), "paths": .array(c.paths.map { .string($0) }), "digest": .string(c.digest)])
+            } ?? .null,
             "findings": .array(report.findings.map { .object(["kind": .string($0.kind.rawValue), "path": .string($0.path), "message": .string($0.message)]) }),
         ])
     }
@@ -51,6 +54,7 @@ public enum JSONRenderer {
         .object([
             "id": .string(a.area.id),
             "name": .string(a.area.name),
+            "kind": .string(a.area.kind.rawValue),
             "priority": .string(a.area.priority.rawValue),
             "rank": .int(a.area.rank),
             "phase": .int(a.area.phase),
