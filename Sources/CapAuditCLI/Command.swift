@@ -27,6 +27,7 @@ enum CommandRegistry {
             InitCommand.self,
             MergeCommand.self,
             DiffCommand.self,
+            CacheCommand.self,
             ToolsCommand.self,
             MCPCommand.self,
         ]

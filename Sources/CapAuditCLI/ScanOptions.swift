@@ -16,6 +16,8 @@ struct ScanOptions: Sendable, Equatable {
     var failOn: Priority?? = nil
     /// `--require`, checked against the catalog by `ScanSession`.
     var requirements: [ToolRequirement] = []
+    /// `--cache`: reuse version outputs of earlier scans (see `ProbeCache`).
+    var useCache = false
 
     init() {}
 
@@ -25,11 +27,15 @@ struct ScanOptions: Sendable, Equatable {
         catalogPaths = arguments.all("--catalog")
         configFile = arguments.value("--config")
         noConfig = arguments.has("--no-config")
-        if let timeout = try Self.number(arguments, "--timeout", range: 0.1...600) { settings.timeout = timeout }
+        if let timeout = try Self.number(arguments, "--timeout", range: 0.1...600) {
+            settings.timeout = timeout
+            settings.timeoutFromUser = true
+        }
         if let jobs = try Self.number(arguments, "--jobs", range: 1...64, integer: true) { settings.jobs = Int(jobs) }
         settings.noExec = arguments.has("--no-exec")
         settings.allowRelativePath = arguments.has("--allow-relative-path")
         settings.isolatedHome = arguments.has("--isolated-home")
+        useCache = arguments.has("--cache")
         if let level = arguments.value("--fail-on") {
             if level == "never" { failOn = .some(nil) } else if let p = Priority(rawValue: level) { failOn = .some(p) } else {
                 throw .invalidValue(option: "--fail-on", value: level, expected: "critical, high, medium or never", command: command)

@@ -39,12 +39,21 @@ struct ScanSession {
         self.areaIDs = options.areaIDs
         self.settings = options.settings
         self.environment = environment
+        self.useCache = options.useCache
     }
 
-    func scanner(environment env: [String: String]) -> CapAuditKit.Scanner {
+    /// `--cache`: reuse outputs of earlier scans (see `ProbeCache`).
+    let useCache: Bool
+
+    func scanner(environment env: [String: String], isolatedHome: String? = nil) -> CapAuditKit.Scanner {
         let resolver = PathResolver(searchPath: env["PATH"] ?? "", allowRelative: settings.allowRelativePath)
         var scanner = CapAuditKit.Scanner(catalog: catalog, runner: ProbeRunner(), resolver: resolver, settings: settings, environment: env, host: HostInfo.current())
         scanner.minVersions = policy.minVersions
+        // The cache lives in the user's own cache folder, never in the throw-away HOME, whose per-run path
+        // is left out of the key.
+        if useCache, !settings.noExec, let file = ProbeCache.defaultFile(environment: environment) {
+            scanner.cache = ProbeCache(file: file, volatilePaths: isolatedHome.map { [$0] } ?? [])
+        }
         return scanner
     }
 
@@ -70,7 +79,7 @@ struct ScanSession {
             isolatedHome!.apply(to: &env)
         }
         defer { isolatedHome?.remove() }
-        return try body(scanner(environment: env))
+        return try body(scanner(environment: env, isolatedHome: isolatedHome?.path))
     }
 
     /// Today's date in UTC, `YYYY-MM-DD`, for waiver expiry.

@@ -185,6 +185,9 @@ public struct Probe: Sendable, Equatable {
     public var evidence: Evidence
     /// Why these arguments were chosen, when it is not obvious.
     public var note: String?
+    /// The timeout (seconds) this probe gets when the user gave no `--timeout`: a known-slow tool (a large
+    /// Python or JVM start-up) gets more than the default. An explicit `--timeout` always wins.
+    public var timeout: Double?
 
     public init(command: String, args: [String], pattern: VersionPattern? = nil, env: [String: String] = [:],
                 evidence: Evidence = .path, note: String? = nil) {

@@ -256,7 +256,7 @@ public enum CatalogLoader {
     }
 
     static func readProbe(_ value: JSONValue, path: String, reader: inout JSONReader) -> Probe? {
-        guard let f = reader.object(value, path: path, required: ["command", "args"], optional: ["pattern", "env", "evidence", "note"]) else { return nil }
+        guard let f = reader.object(value, path: path, required: ["command", "args"], optional: ["pattern", "env", "evidence", "timeout", "note"]) else { return nil }
         let command = reader.string(f, "command", path: path)
         if let command, command.contains("/") || command.contains("\0") {
             reader.report("\"\(command)\" must be a bare command name looked up on PATH, without '/'", at: f["command"], path: reader.join(path, "command"))
@@ -287,8 +287,11 @@ public enum CatalogLoader {
             // The default pattern is fine here; nothing to report.
         }
         let note = reader.string(f, "note", path: path)
+        let timeout = reader.int(f, "timeout", path: path, range: 1...120)
         guard let command, !command.contains("/"), let args, patternOK else { return nil }
-        return Probe(command: command, args: args, pattern: pattern, env: env, evidence: evidence, note: note)
+        var probe = Probe(command: command, args: args, pattern: pattern, env: env, evidence: evidence, note: note)
+        probe.timeout = timeout.map(Double.init)
+        return probe
     }
 
     static func readID(_ f: [String: JSONValue], _ key: String, path: String, reader: inout JSONReader) -> String? {

@@ -102,12 +102,16 @@ public enum JSONRenderer {
         case .exited(let code): exitCode = .int(Int(code))
         default: exitCode = .null
         }
-        return .object([
+        var fields: [String: JSONOutput] = [
             "argv": .array(argv.map { .string($0) }),
             "exitCode": exitCode,
             "durationMs": .int(output.durationMs),
             "timedOut": .bool(output.termination == .timedOut),
-        ])
+        ]
+        // Additive to schema 1: present only when the output is an earlier scan's (`--cache`), where
+        // durationMs is how long the command took back then.
+        if attempt.fromCache { fields["fromCache"] = .bool(true) }
+        return .object(fields)
     }
 
     /// UTC, second precision: `2026-11-29T12:00:00Z`.
