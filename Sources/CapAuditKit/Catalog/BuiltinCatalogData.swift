@@ -58,6 +58,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "openapi-generator",
+          "timeout": 20,
           "args": [
             "version"
           ],
@@ -100,6 +101,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "swagger-codegen",
+          "timeout": 20,
           "args": [
             "version"
           ],
@@ -121,6 +123,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "redocly",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -133,6 +136,7 @@ extension BuiltinCatalog {
         },
         {
           "command": "redoc-cli",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -181,6 +185,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "spectral",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -508,6 +513,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "jenkins-cli",
+          "timeout": 20,
           "args": [
             "-version"
           ],
@@ -1153,6 +1159,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "eslint",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -1175,6 +1182,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "prettier",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -1197,6 +1205,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "black",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -1222,6 +1231,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "flake8",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -1246,6 +1256,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "mypy",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -1270,6 +1281,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "pytest",
+          "timeout": 10,
           "args": [
             "--version",
             "--noconftest",
@@ -1399,6 +1411,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "gradle",
+          "timeout": 20,
           "args": [
             "--version"
           ],
@@ -1422,6 +1435,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "pm2",
+          "timeout": 10,
           "args": [
             "-v",
             "--"
@@ -1444,6 +1458,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "nodemon",
+          "timeout": 10,
           "args": [
             "--version",
             "--no-update-notifier"
@@ -1845,6 +1860,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "locust",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -1869,6 +1885,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "artillery",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -1937,6 +1954,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "alembic",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -2083,6 +2101,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "flyway",
+          "timeout": 20,
           "args": [
             "-v",
             "-skipCheckForUpdate"
@@ -2976,6 +2995,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "docker-compose",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -3250,6 +3270,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "mprof",
+          "timeout": 10,
           "args": [
             "list",
             "--version"
@@ -3284,6 +3305,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "kernprof",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -3420,6 +3442,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "rabbitmqadmin",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -3594,6 +3617,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "pulsar-admin",
+          "timeout": 20,
           "args": [
             "--version"
           ],
@@ -3602,6 +3626,7 @@ extension BuiltinCatalog {
         },
         {
           "command": "pulsar",
+          "timeout": 20,
           "args": [
             "version"
           ],
@@ -3790,6 +3815,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "aws",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -3849,6 +3875,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "gcloud",
+          "timeout": 20,
           "args": [
             "version"
           ],
@@ -3877,6 +3904,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "az",
+          "timeout": 20,
           "args": [
             "version"
           ],
@@ -3968,6 +3996,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "snyk",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -4092,6 +4121,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "semgrep",
+          "timeout": 15,
           "args": [
             "--version",
             "--disable-version-check"
@@ -4155,6 +4185,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "dependency-check",
+          "timeout": 20,
           "args": [
             "--version"
           ],
@@ -4163,6 +4194,7 @@ extension BuiltinCatalog {
         },
         {
           "command": "dependency-check.sh",
+          "timeout": 20,
           "args": [
             "--version"
           ],
@@ -4184,6 +4216,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "safety",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -4229,6 +4262,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "bandit",
+          "timeout": 10,
           "args": [
             "--version"
           ],

@@ -268,7 +268,8 @@ public enum CatalogLoader {
             do {
                 pattern = try VersionPattern(source)
             } catch {
-                reader.report("invalid regular expression \(quoted(source)): \(error.reason)", at: f["pattern"], path: reader.join(path, "pattern"))
+                reader.report("invalid regular expression \(quoted(source)): \(error.reason)", at: f["pattern"], path: reader.join(path, "pattern"),
+                              columnOffset: error.offset.map { rawOffset(source, $0) + 1 })
                 patternOK = false
             }
         }
@@ -323,4 +324,18 @@ public func quoted(_ s: String) -> String {
         }
     }
     return out + (s.unicodeScalars.count > 200 ? "…\"" : "\"")
+}
+
+/// The column offset, inside a JSON string literal, of character `offset` of its decoded text: escapes
+/// such as `\\` take two columns in the file, other characters one.
+func rawOffset(_ decoded: String, _ offset: Int) -> Int {
+    var columns = 0
+    for c in decoded.unicodeScalars.prefix(offset) {
+        switch c {
+        case "\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}": columns += 2
+        case "\u{00}"..."\u{1F}": columns += 6
+        default: columns += 1
+        }
+    }
+    return columns
 }

@@ -20,7 +20,8 @@ public enum ProbeJudgement {
         case .failedToStart(let errno, let message):
             return (ToolVerdict(status: .error, reason: "found at \(path) but it could not be run: \(message) (errno \(errno))", attempt: attempt), true)
         case .timedOut:
-            return (ToolVerdict(status: .timeout, reason: "`\(argvText)` did not finish within the timeout; its process group was killed", attempt: attempt), true)
+            let activity = output.activityAtDeadline.map { "; " + $0.explanation } ?? ""
+            return (ToolVerdict(status: .timeout, reason: "`\(argvText)` did not finish within the timeout; its process group was killed" + activity, attempt: attempt), true)
         case .signaled(let signal):
             return (ToolVerdict(status: .error, reason: "`\(argvText)` was killed by signal \(signal)", attempt: attempt), true)
         case .exited(let code):
@@ -60,6 +61,10 @@ public enum ProbeJudgement {
                     return (ToolVerdict(status: .error, reason: "`\(argvText)` exited \(code) without printing a version" + hint(attempt), attempt: attempt), false)
                 }
                 return (ToolVerdict(status: .unknownVersion, reason: "`\(argvText)` ran (exit \(code)) but printed no version", attempt: attempt), true)
+            case .gaveUp:
+                // Not decisive: the output was crafted or huge; another probe may still prove the version.
+                return (ToolVerdict(status: code == 0 ? .unknownVersion : .error,
+                                    reason: "`\(argvText)` exited \(code); its output was too costly to search for a version (the pattern's step budget ran out)", attempt: attempt), false)
             }
         }
     }

@@ -62,6 +62,7 @@ public enum ExplainRenderer {
             case .version(let v): lines.append("  version read: \(v)")
             case .placeholder(let p): lines.append("  version read: \(quoted(p)), which is not a version")
             case .none: lines.append("  version read: nothing matched")
+            case .gaveUp: lines.append("  version read: the pattern used up its step budget (\(VersionPattern.tickBudget * 10_000) steps) before matching")
             }
             let judged = ProbeJudgement.judge(attempt, probe: probe, minVersion: report.minVersion)
             lines.append("  verdict: \(judged.verdict.status.rawValue)" + (judged.decisive ? "" : " (not decisive: the next probe is tried)"))

@@ -18,7 +18,15 @@ public struct JSONParser {
 
     /// Parses a complete JSON document (surrounding whitespace allowed, a UTF-8 BOM skipped).
     public static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
+        var scanned = 0
+        return try parse(data, columnBytesScanned: &scanned)
+    }
+
+    /// Parses like `parse(_:)` and reports how many bytes were examined to compute locations:
+    /// at most the size of the input, whatever the shape of its lines.
+    public static func parse(_ data: Data, columnBytesScanned: inout Int) throws(JSONSyntaxError) -> JSONValue {
         var parser = JSONParser(bytes: Array(data))
+        defer { columnBytesScanned = parser.columnBytesScanned }
         if parser.bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             parser.index = 3
             parser.lineStart = 3
@@ -36,18 +44,31 @@ public struct JSONParser {
         try parse(Data(text.utf8))
     }
 
+    /// The column cache: the character column at `columnIndex`, advanced forward only, so every
+    /// value's location costs the bytes since the previous one and the whole parse stays linear
+    /// (rescanning from the line start made a long single-line file quadratic).
+    private var columnIndex = 0
+    private var column = 1
+    /// Bytes examined to compute columns (a test reads it to prove parsing is linear).
+    private(set) var columnBytesScanned = 0
+
     private var location: SourceLocation {
-        // Column counts characters, not bytes: count UTF-8 lead bytes since the line start.
-        var column = 1
-        var i = lineStart
-        while i < index && i < bytes.count {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
+        mutating get {
+            // Column counts characters, not bytes: count UTF-8 lead bytes since the line start.
+            if columnIndex < lineStart || columnIndex > index {
+                columnIndex = lineStart
+                column = 1
+            }
+            while columnIndex < index && columnIndex < bytes.count {
+                if bytes[columnIndex] & 0xC0 != 0x80 { column += 1 }
+                columnIndex += 1
+                columnBytesScanned += 1
+            }
+            return SourceLocation(line: line, column: column)
         }
-        return SourceLocation(line: line, column: column)
     }
 
-    private func error(_ message: String) -> JSONSyntaxError {
+    private mutating func error(_ message: String) -> JSONSyntaxError {
         JSONSyntaxError(message: message, location: location)
     }
 
