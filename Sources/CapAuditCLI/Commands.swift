@@ -7,7 +7,7 @@ public enum Commands {
 
     /// Options every command that scans accepts.
     public static let scanningOptions: [OptionSpec] = [
-        OptionSpec("--area", value: "ID", repeatable: true, help: "Scan only this area (see `capaudit catalog list`)."),
+        OptionSpec("--area", value: "ID", repeatable: true, help: "Scan, report and gate only this area, whatever its kind (see `capaudit catalog list`)."),
         OptionSpec("--catalog", value: "PATH", repeatable: true, help: "Load the catalog from this file or folder instead of the built-in one."),
         OptionSpec("--config", value: "FILE", help: "Project requirements file (default: the nearest .capaudit.json in this folder or a parent)."),
         OptionSpec("--no-config", help: "Ignore any .capaudit.json."),
@@ -25,7 +25,8 @@ public enum Commands {
     ]
 
     public static let gateOptions: [OptionSpec] = [
-        OptionSpec("--fail-on", value: "LEVEL", help: "Exit 1 when an area at LEVEL or above is not covered: critical, high, medium or never (default never, or the config's failOn)."),
+        OptionSpec("--profile", value: "ROLE", help: "Host role that decides what gates: workstation, ci-runner, k8s-node, bastion or all (default: the config's profile, else all). Every area is still reported."),
+        OptionSpec("--fail-on", value: "LEVEL", help: "Exit 1 when a capability gating at LEVEL or above is not met: critical, high, medium or never (default: the config's failOn, else the profile's, else never)."),
         OptionSpec("--require", value: "TOOL[>=VERSION]", repeatable: true, help: "Exit 1 unless TOOL is present (at VERSION or later). Quote it from the shell: --require 'gh>=2.40'."),
         OptionSpec("--report", value: "FORMAT:FILE", repeatable: true, help: "Also write the report in FORMAT to FILE, atomically, from the same scan."),
     ]

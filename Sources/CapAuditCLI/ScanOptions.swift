@@ -16,6 +16,8 @@ struct ScanOptions: Sendable, Equatable {
     var failOn: Priority?? = nil
     /// `--require`, checked against the catalog by `ScanSession`.
     var requirements: [ToolRequirement] = []
+    /// `--profile`: the host role; checked against the catalog by `ScanSession`. nil: the config's, else `all`.
+    var profile: String?
     /// `--cache`: reuse version outputs of earlier scans (see `ProbeCache`).
     var useCache = false
 
@@ -26,6 +28,7 @@ struct ScanOptions: Sendable, Equatable {
         areaIDs = arguments.all("--area")
         catalogPaths = arguments.all("--catalog")
         configFile = arguments.value("--config")
+        profile = arguments.value("--profile")
         noConfig = arguments.has("--no-config")
         if let timeout = try Self.number(arguments, "--timeout", range: 0.1...600) {
             settings.timeout = timeout

@@ -6,6 +6,8 @@ import Foundation
 struct ScanSession {
     let catalog: Catalog
     let policy: GatePolicy
+    /// The role profile in force (`all` when none is named).
+    let profile: RoleProfile
     let settings: ScanSettings
     let environment: [String: String]
     let areaIDs: [String]
@@ -28,7 +30,14 @@ struct ScanSession {
             catalog = config!.extend(catalog)
         }
         self.catalog = catalog
-        self.policy = (config ?? ProjectConfig()).policy(failOnOverride: options.failOn, extraRequirements: options.requirements)
+        // --profile over the config's profile; neither means `all`.
+        let profileID = options.profile ?? config?.profile ?? RoleProfile.allID
+        guard let profile = catalog.profile(profileID) else {
+            throw UsageError.invalidValue(option: "--profile", value: profileID, expected: "one of " + catalog.profileIDs.joined(separator: ", "), command: command)
+        }
+        self.profile = profile
+        self.policy = (config ?? ProjectConfig()).policy(failOnOverride: options.failOn, extraRequirements: options.requirements,
+                                                         profile: profile, selectedAreas: Set(options.areaIDs))
         for r in options.requirements where catalog.tools[r.toolID] == nil {
             throw UsageError.invalidValue(option: "--require", value: r.toolID,
                                           expected: "a tool id of the catalog" + (nearest(r.toolID, in: Array(catalog.tools.keys)).map { " (did you mean \($0)?)" } ?? ""), command: command)

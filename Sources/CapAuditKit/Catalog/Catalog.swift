@@ -22,16 +22,30 @@ public struct Catalog: Sendable, Equatable {
     public var areas: [Area]
     /// Every tool, keyed by id.
     public var tools: [String: Tool]
+    /// Role profiles (`profiles.json`), in file order; `all` is implied when not declared.
+    public var profiles: [RoleProfile]
     /// Which files the catalog came from and their digest; nil for a catalog built in code (tests).
     public var identity: CatalogIdentity?
 
-    public init(areas: [Area], tools: [String: Tool], identity: CatalogIdentity? = nil) {
+    public init(areas: [Area], tools: [String: Tool], identity: CatalogIdentity? = nil, profiles: [RoleProfile] = []) {
         self.areas = areas.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
         self.tools = tools
         self.identity = identity
+        self.profiles = profiles
     }
 
     public func area(_ id: String) -> Area? { areas.first { $0.id == id } }
+
+    /// A profile by id; `all` exists even when the catalog does not declare it.
+    public func profile(_ id: String) -> RoleProfile? {
+        profiles.first { $0.id == id } ?? (id == RoleProfile.allID ? RoleProfile.implicitAll : nil)
+    }
+
+    /// Every profile id a user can name, `all` included.
+    public var profileIDs: [String] {
+        let ids = profiles.map(\.id)
+        return ids.contains(RoleProfile.allID) ? ids : ids + [RoleProfile.allID]
+    }
 
     /// Tool ids an area's capabilities name, in first-mention order.
     public func toolIDs(of area: Area) -> [String] {
@@ -118,12 +132,16 @@ public struct Tool: Sendable, Equatable, Identifiable {
     public var platforms: [String]
     public var install: InstallRecipes
     public var source: String
+    /// Evidence from the environment of a CI job that the agent which started it is this tool
+    /// (`jobEnvironment` in the catalog); judged only when no probe settles the tool.
+    public var jobEnvironment: JobEnvironmentEvidence?
     /// Tasks an agent may run with this tool (`capaudit tools`, `capaudit mcp`).
     public var operations: [ToolOperation] = []
 
     public init(id: String, name: String, summary: String, homepage: String, detection: Detection,
                 minVersion: Version? = nil, platforms: [String] = [], install: InstallRecipes = .none, source: String = "",
-                operations: [ToolOperation] = []) {
+                jobEnvironment: JobEnvironmentEvidence? = nil, operations: [ToolOperation] = []) {
+        self.jobEnvironment = jobEnvironment
         self.operations = operations
         self.id = id
         self.name = name

@@ -14,6 +14,7 @@ public struct CatalogSource: Sendable, Equatable {
 struct CatalogFragment {
     var areas: [(Area, JSONValue)] = []
     var tools: [(Tool, JSONValue)] = []
+    var profiles: [(RoleProfile, JSONValue)] = []
     /// Ids of tool entries that had mistakes: known, so capabilities naming them do not add a
     /// second, misleading "unknown tool" problem.
     var invalidToolIDs: Set<String> = []
@@ -112,15 +113,20 @@ public enum CatalogLoader {
 
     static func readFile(_ root: JSONValue, reader: inout JSONReader) -> CatalogFragment {
         var fragment = CatalogFragment()
-        guard let fields = reader.object(root, path: "", required: ["schemaVersion"], optional: ["area", "tools"]) else {
+        guard let fields = reader.object(root, path: "", required: ["schemaVersion"], optional: ["area", "tools", "profiles"]) else {
             return fragment
         }
         if let version = reader.int(fields, "schemaVersion", path: "", range: 1...Int.max), version != schemaVersion {
             reader.report("schemaVersion \(version) is not supported; this capaudit reads version \(schemaVersion) (upgrade capaudit)",
                           at: fields["schemaVersion"], path: "schemaVersion")
         }
-        if fields["area"] == nil && fields["tools"] == nil {
-            reader.report("a catalog file needs an \"area\", \"tools\", or both", at: root, path: "")
+        if fields["area"] == nil && fields["tools"] == nil && fields["profiles"] == nil {
+            reader.report("a catalog file needs an \"area\", \"tools\", or both (or \"profiles\", as in profiles.json)", at: root, path: "")
+        }
+        if let values = reader.array(fields, "profiles", path: "", nonEmpty: true) {
+            for (i, value) in values.enumerated() {
+                if let profile = ProfileReader.readProfile(value, path: "profiles[\(i)]", reader: &reader) { fragment.profiles.append((profile, value)) }
+            }
         }
         if let areaValue = fields["area"], let area = readArea(areaValue, path: "area", reader: &reader) {
             fragment.areas.append((area, areaValue))
@@ -191,7 +197,7 @@ public enum CatalogLoader {
 
     public static func readTool(_ value: JSONValue, path: String, reader: inout JSONReader) -> Tool? {
         guard let f = reader.object(value, path: path, required: ["id", "name", "summary", "homepage"],
-                                    optional: ["probes", "undetectable", "minVersion", "platforms", "install", "note", "operations"]) else { return nil }
+                                    optional: ["probes", "undetectable", "minVersion", "platforms", "install", "note", "jobEnvironment", "operations"]) else { return nil }
         let id = readID(f, "id", path: path, reader: &reader)
         let name = reader.string(f, "name", path: path)
         let summary = reader.string(f, "summary", path: path)
@@ -210,9 +216,16 @@ public enum CatalogLoader {
         let install = f["install"].map { readInstall($0, path: reader.join(path, "install"), reader: &reader) } ?? .none
         var detection: Detection?
         let undetectable = reader.string(f, "undetectable", path: path)
+        let jobEnvironment = f["jobEnvironment"].flatMap { ProfileReader.readJobEnvironment($0, path: reader.join(path, "jobEnvironment"), reader: &reader) }
+        if jobEnvironment != nil && undetectable != nil {
+            reader.report("an undetectable tool cannot have \"jobEnvironment\" evidence", at: f["jobEnvironment"], path: reader.join(path, "jobEnvironment"))
+        }
         switch (f["probes"], undetectable) {
+        case (nil, nil) where f["jobEnvironment"] != nil:
+            // Found only from a CI job's environment (a Jenkins agent is a Java process with no command).
+            if jobEnvironment != nil { detection = .probes([]) }
         case (nil, nil):
-            reader.report("a tool needs \"probes\" (how to find it) or \"undetectable\" (why it cannot be found)", at: value, path: path)
+            reader.report("a tool needs \"probes\" (how to find it), \"jobEnvironment\" or \"undetectable\" (why it cannot be found)", at: value, path: path)
         case (_?, _?):
             reader.report("a tool has either \"probes\" or \"undetectable\", not both", at: f["undetectable"], path: reader.join(path, "undetectable"))
         case (nil, let reason?):
@@ -234,7 +247,7 @@ public enum CatalogLoader {
         }
         guard let id, let name, let summary, let homepage, let detection, operationsOK else { return nil }
         return Tool(id: id, name: name, summary: summary, homepage: homepage, detection: detection, minVersion: minVersion,
-                    platforms: platforms, install: install, source: reader.file, operations: operations)
+                    platforms: platforms, install: install, source: reader.file, jobEnvironment: jobEnvironment, operations: operations)
     }
 
     static func readInstall(_ value: JSONValue, path: String, reader: inout JSONReader) -> InstallRecipes {

@@ -98,8 +98,33 @@ public enum ProbeJudgement {
             guard attempt.lookup.resolved != nil else { continue }
             if best == nil || rank[verdict.status, default: 3] < rank[best!.status, default: 3] { best = verdict }
         }
+        if let matched = observation?.jobEnvironment, let evidence = tool.jobEnvironment {
+            return jobVerdict(matched, evidence: evidence, minVersion: minVersion)
+        }
         if let best { return best }
         let commands = probes.map { "`\($0.command)`" }.joined(separator: ", ")
-        return ToolVerdict(status: .missing, reason: "not found on PATH (looked for \(commands))")
+        if probes.isEmpty, let evidence = tool.jobEnvironment {
+            return ToolVerdict(status: .missing, reason: "it has no command on PATH and this scan does not run inside one of its jobs (\(describe(evidence)))")
+        }
+        return ToolVerdict(status: .missing, reason: "not found on PATH (looked for \(commands))" + (tool.jobEnvironment.map { "; not inside one of its jobs either (\(describe($0)))" } ?? ""))
+    }
+
+    /// The verdict when the only evidence is the environment of a CI job the agent started.
+    static func jobVerdict(_ matched: [String: String], evidence: JobEnvironmentEvidence, minVersion: Version?) -> ToolVerdict {
+        let shown = matched.keys.sorted().map { "\($0)=\(TerminalText.clean(matched[$0]!))" }.joined(separator: ", ")
+        let reason = "this scan runs inside a job its agent started (\(shown)); the agent is not on PATH"
+        if let variable = evidence.versionVariable, let text = matched[variable], let version = Version(text) {
+            if let minVersion, version < minVersion {
+                return ToolVerdict(status: .outdated, version: version, reason: "version \(version) (from \(variable)) is below the minimum \(minVersion); \(reason)")
+            }
+            return ToolVerdict(status: .present, version: version, reason: reason + "; version from \(variable)")
+        }
+        return ToolVerdict(status: .unknownVersion, reason: reason + "; the job environment does not give its version")
+    }
+
+    static func describe(_ evidence: JobEnvironmentEvidence) -> String {
+        let parts = evidence.equals.keys.sorted().map { "\($0)=\(evidence.equals[$0]!)" } + evidence.set.map { "\($0) set" }
+            + evidence.unset.map { "\($0) unset" }
+        return parts.joined(separator: ", ")
     }
 }

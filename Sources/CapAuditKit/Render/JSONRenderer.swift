@@ -37,6 +37,7 @@ public enum JSONRenderer {
             "areas": .array(report.areas.map(area)),
             "gate": .object([
                 "failOn": .string(report.gate.failOn?.rawValue ?? "never"),
+                "profile": .string(report.gate.profile),
                 "passed": .bool(report.gate.passed),
                 "failures": .array(report.gate.failures.map { f in
                     .object(["area": .string(f.areaID), "capability": .string(f.capabilityID), "tool": .string(f.toolID), "message": .string(f.message)])

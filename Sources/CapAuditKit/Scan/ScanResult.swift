@@ -28,10 +28,13 @@ public struct ToolObservation: Sendable, Equatable {
     public var toolID: String
     /// Attempts in probe order; the scan stops at the first that is decisive.
     public var attempts: [ProbeAttempt]
+    /// The CI job variables that matched the tool's `jobEnvironment`, when they all held.
+    public var jobEnvironment: [String: String]?
 
-    public init(toolID: String, attempts: [ProbeAttempt]) {
+    public init(toolID: String, attempts: [ProbeAttempt], jobEnvironment: [String: String]? = nil) {
         self.toolID = toolID
         self.attempts = attempts
+        self.jobEnvironment = jobEnvironment
     }
 }
 

@@ -63,11 +63,11 @@ public struct Scanner: Sendable {
         var seen = Set<String>()
         for area in areas {
             for id in catalog.toolIDs(of: area) where seen.insert(id).inserted {
-                if let tool = catalog.tools[id], !tool.probes.isEmpty, tool.exists(on: Tool.currentPlatform) { toolIDs.append(id) }
+                if let tool = catalog.tools[id], tool.isScannable { toolIDs.append(id) }
             }
         }
         for id in extraToolIDs where seen.insert(id).inserted {
-            if let tool = catalog.tools[id], !tool.probes.isEmpty, tool.exists(on: Tool.currentPlatform) { toolIDs.append(id) }
+            if let tool = catalog.tools[id], tool.isScannable { toolIDs.append(id) }
         }
         let queue = toolIDs
         let state = ScanState(total: queue.count)
@@ -148,7 +148,14 @@ public struct Scanner: Sendable {
             attempts.append(attempt)
             if ProbeJudgement.judge(attempt, probe: probe, minVersion: minVersions[tool.id] ?? tool.minVersion).decisive { break }
         }
-        return ToolObservation(toolID: tool.id, attempts: attempts)
+        return ToolObservation(toolID: tool.id, attempts: attempts, jobEnvironment: tool.jobEnvironment?.match(environment))
+    }
+}
+
+extension Tool {
+    /// Whether a scan looks for it at all: something to probe or a CI job environment to read, on this platform.
+    public var isScannable: Bool {
+        (!probes.isEmpty || jobEnvironment != nil) && exists(on: Tool.currentPlatform)
     }
 }
 
