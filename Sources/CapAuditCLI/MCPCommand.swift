@@ -38,7 +38,6 @@ struct MCPCommand: Command {
         let session = try ScanSession(arguments: arguments, command: "mcp")
         // A client that goes away closes the pipe: writes fail with EPIPE instead of killing capaudit.
         signal(SIGPIPE, SIG_IGN)
-        Subreaper.enable()
         let flags = [policy.allowWrite ? "write" : nil, policy.allowDestructive ? "destructive" : nil, policy.allowNetwork ? "network" : nil,
                      policy.allowAttach ? "attach" : nil, policy.revealSecrets ? "secrets revealed" : nil].compactMap { $0 }
         terminal.err("capaudit mcp \(CapAudit.version): serving on stdio; working folder \(policy.workingDirectory); allowed: read-only"
