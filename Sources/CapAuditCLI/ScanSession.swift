@@ -82,8 +82,12 @@ struct ScanSession {
     /// Runs the scan (with a throw-away HOME when asked) and judges it.
     func run(terminal: Terminal) throws -> (ScanResult, Report, CapAuditKit.Scanner) {
         try withScanner { scanner in
+            var scanner = scanner
             // A probe's daemon is reparented to capaudit, then killed and reported after the scan.
-            Subreaper.enable()
+            if let survivors = terminal.survivors {
+                survivors.enable()
+                scanner.survivors = survivors
+            }
             if environment["PATH"] == nil {
                 terminal.err("capaudit: PATH is not set; searching \(Self.defaultSearchPath), as execvp does")
             }
