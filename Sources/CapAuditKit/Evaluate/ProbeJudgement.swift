@@ -26,7 +26,8 @@ public enum ProbeJudgement {
         let argvText = (attempt.argv ?? [path]).joined(separator: " ")
         switch output.termination {
         case .failedToStart(let errno, let message):
-            return (ToolVerdict(status: .error, reason: "found at \(path) but it could not be run: \(message) (errno \(errno))", attempt: attempt), true)
+            let why = Shebang.diagnose(path: path, errno: errno) ?? "\(message) (errno \(errno))"
+            return (ToolVerdict(status: .error, reason: "found at \(path) but it could not be run: \(why)", attempt: attempt), true)
         case .timedOut:
             let activity = output.activityAtDeadline.map { "; " + $0.explanation } ?? ""
             return (ToolVerdict(status: .timeout, reason: "`\(argvText)` did not finish within the timeout; its process group was killed" + activity, attempt: attempt), true)

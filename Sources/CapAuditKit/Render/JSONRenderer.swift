@@ -47,6 +47,7 @@ public enum JSONRenderer {
             "catalog": report.catalog.map { c in
                 .object(["source": .string(c.source.rawValue), "paths": .array(c.paths.map { .string($0) }), "digest": .string(c.digest)])
             } ?? .null,
+            "config": .string(report.configFile),
             "findings": .array(report.findings.map { .object(["kind": .string($0.kind.rawValue), "path": .string($0.path), "message": .string($0.message)]) }),
         ])
     }
