@@ -23,7 +23,12 @@ struct ScanSession {
          currentDirectory: String = FileManager.default.currentDirectoryPath) throws {
         self.command = command
         var catalog = options.catalogPaths.isEmpty ? try BuiltinCatalog.load() : try CatalogLoader.load(paths: options.catalogPaths)
-        let configPath = options.configFile ?? (options.noConfig ? nil : ProjectConfig.discover(from: currentDirectory))
+        let discovered = options.configFile == nil && !options.noConfig ? ProjectConfig.discover(from: currentDirectory) : nil
+        if let discovered, let refusal = ConfigTrust.refusal(path: discovered, currentDirectory: currentDirectory) {
+            throw UntrustedConfigError(path: discovered, reason: refusal)
+        }
+        let configPath = options.configFile ?? discovered
+        self.configPath = configPath
         var config: ProjectConfig?
         if let configPath {
             config = try ProjectConfig.load(path: configPath, catalog: catalog, today: Self.today())
@@ -50,13 +55,13 @@ struct ScanSession {
         self.environment = environment
         self.useCache = options.useCache
         self.root = options.root
-        self.searchPath = options.searchPath
+        self.pathOption = options.searchPath
         self.currentDirectory = currentDirectory
     }
 
     /// `--root DIR`, `--path`.
     let root: String?
-    let searchPath: String?
+    let pathOption: String?
     let currentDirectory: String
 
     /// The filesystem tools are looked for in: DIR's with `--root`, else this host's.
@@ -66,8 +71,16 @@ struct ScanSession {
 
     /// The PATH searched: `--path`, else (in a root) Debian's default, else the environment's.
     func effectiveSearchPath(_ env: [String: String]) -> String {
-        searchPath ?? (root != nil ? RootScan.defaultPath : env["PATH"] ?? "")
+        pathOption ?? (root != nil ? RootScan.defaultPath : env["PATH"] ?? Self.defaultSearchPath)
     }
+
+    /// The requirements file in use (discovered or `--config`), nil for none.
+    let configPath: String?
+
+    /// PATH as probes are looked up on it; unset, it is the default execvp uses.
+    var searchPath: String { environment["PATH"] ?? Self.defaultSearchPath }
+    /// glibc's `confstr(_CS_PATH)`, what execvp searches when PATH is not set.
+    static let defaultSearchPath = "/bin:/usr/bin"
 
     /// `--cache`: reuse outputs of earlier scans (see `ProbeCache`).
     let useCache: Bool
@@ -102,9 +115,13 @@ struct ScanSession {
                 survivors.enable()
                 scanner.survivors = survivors
             }
+            if environment["PATH"] == nil {
+                terminal.err("capaudit: PATH is not set; searching \(Self.defaultSearchPath), as execvp does")
+            }
             let result = scanner.scan(areaIDs: areaIDs, extraToolIDs: policy.requiredTools.map(\.toolID)) { terminal.progress($0) }
             terminal.eraseProgress()
-            let report = Evaluator(catalog: catalog, fileSystem: scanner.resolver.fileSystem, policy: policy).evaluate(result)
+            var report = Evaluator(catalog: catalog, fileSystem: scanner.resolver.fileSystem, policy: policy).evaluate(result)
+            report.configFile = configPath
             return (result, report, scanner)
         }
     }

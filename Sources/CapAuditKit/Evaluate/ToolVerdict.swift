@@ -23,6 +23,8 @@ public struct ToolVerdict: Sendable, Equatable {
     public var attempt: ProbeAttempt?
     /// Where `version` came from: the version command's output (`exec`) or a metadata source.
     public var versionFrom: VersionSource.Kind?
+    /// Which reader read the version (catalog pattern, tolerant reader, default) and from which line.
+    public var reading: VersionReading?
 
     public init(status: ToolStatus, version: Version? = nil, placeholder: String? = nil, reason: String, attempt: ProbeAttempt? = nil,
                 versionFrom: VersionSource.Kind? = nil) {
