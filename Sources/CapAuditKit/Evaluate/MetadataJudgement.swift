@@ -10,7 +10,9 @@ public enum MetadataJudgement {
     /// ab 2.3): then the fact's `toolVersion` when it gives one, else the next source.
     public static func toolVersion(_ sources: [VersionSource], tool: Tool) -> (version: Version, source: VersionSource)? {
         for source in sources {
-            guard let text = source.version, let version = Version(text) else { continue }
+            // A placeholder (`0.0.0` in the dist-info of a Debian build without its git tags) is no version,
+            // in metadata as in a version command's output.
+            guard let text = source.version, !VersionParser.isPlaceholder(text), let version = Version(text) else { continue }
             let factSource: VersionFact.Source? = switch source.kind {
             case .dpkg: .dpkg
             case .apk: .apk
