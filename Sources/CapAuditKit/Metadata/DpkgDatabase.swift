@@ -87,6 +87,9 @@ public struct DpkgDatabase: Sendable {
             for twin in Self.mergedUsrTwins(path) where wanted[ArraySlice(twin.utf8)] == nil { wanted[ArraySlice(twin.utf8)] = path }
         }
         guard !wanted.isEmpty, let view else { return [:] }
+        // Hashing every line of every list costs more than reading them: only lines of a wanted length are hashed.
+        var wantedLength = [Bool](repeating: false, count: (wanted.keys.map(\.count).max() ?? 0) + 1)
+        for key in wanted.keys { wantedLength[key.count] = true }
         var out: [String: InstalledPackage] = [:]
         for (name, list) in lists.sorted(by: { $0.key < $1.key }) {
             guard let bytes = view.readSmallFile(list, limit: Self.maxList), let package = packages[name] else { continue }
@@ -95,7 +98,7 @@ public struct DpkgDatabase: Sendable {
             while start < count {
                 var end = start
                 while end < count && bytes[end] != 0x0A { end += 1 }
-                if let path = wanted[bytes[start..<end]], out[path] == nil { out[path] = package }
+                if end - start < wantedLength.count, wantedLength[end - start], let path = wanted[bytes[start..<end]], out[path] == nil { out[path] = package }
                 start = end + 1
             }
         }

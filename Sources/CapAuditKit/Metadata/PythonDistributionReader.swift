@@ -22,25 +22,63 @@ public struct PythonDistributionReader: Sendable {
     public init(view: any FileReading) { self.view = view }
 
     public func distribution(forExecutable path: String, command: String) -> PythonDistribution? {
-        let resolved = view.resolve(path).path ?? path
-        let targets = Set([Self.normalize(path), resolved])
-        var folders: [String] = []
-        for prefix in prefixes(executable: path, resolved: resolved) {
-            for folder in sitePackages(prefix) where !folders.contains(folder) { folders.append(folder) }
-        }
-        var byRecord: PythonDistribution?
-        for folder in folders {
-            for entry in view.folderEntries(folder) ?? [] where entry.hasSuffix(".dist-info") || entry.hasSuffix(".egg-info") {
-                let meta = folder + "/" + entry
-                if consoleScripts(meta).contains(command), let dist = describe(meta, matchedBy: "entry_points.txt") {
-                    return dist
+        distributions(for: [(path, command)])[0]
+    }
+
+    /// The distribution of each executable (a path found on PATH and the command it was found for):
+    /// the first whose `entry_points.txt` names the command as a console script, else the first whose
+    /// `RECORD` lists the file, over the site-packages folders of the script's interpreter and of the
+    /// executable's own prefix. Each folder's entry points and RECORD files are read once for the
+    /// whole batch: a system prefix such as `/usr` has one folder of about 120 distributions and 1 MB
+    /// of RECORD lines, and every executable in `/usr/bin` leads there.
+    public func distributions(for executables: [(path: String, command: String)]) -> [PythonDistribution?] {
+        var foldersOfPrefix: [String: [String]] = [:]
+        var scriptsOfFolder: [String: [(meta: String, scripts: [String])]] = [:]
+        var out = [PythonDistribution?](repeating: nil, count: executables.count)
+        var pending: [(index: Int, targets: Set<String>, folders: [String])] = []
+        for (index, (path, command)) in executables.enumerated() where !path.isEmpty {
+            let resolved = view.resolve(path).path ?? path
+            var folders: [String] = []
+            for prefix in prefixes(executable: path, resolved: resolved) {
+                if foldersOfPrefix[prefix] == nil { foldersOfPrefix[prefix] = sitePackages(prefix) }
+                for folder in foldersOfPrefix[prefix] ?? [] where !folders.contains(folder) { folders.append(folder) }
+            }
+            guard !folders.isEmpty else { continue }
+            search: for folder in folders {
+                if scriptsOfFolder[folder] == nil { scriptsOfFolder[folder] = metadataFolders(folder).map { ($0, consoleScripts($0)) } }
+                for (meta, scripts) in scriptsOfFolder[folder] ?? [] where scripts.contains(command) {
+                    if let dist = describe(meta, matchedBy: "entry_points.txt") {
+                        out[index] = dist
+                        break search
+                    }
                 }
-                if byRecord == nil, recordLists(targets, record: meta + "/RECORD", sitePackages: folder) {
-                    byRecord = describe(meta, matchedBy: "RECORD")
+            }
+            if out[index] == nil { pending.append((index, Set([Self.normalize(path), resolved]), folders)) }
+        }
+        guard !pending.isEmpty else { return out }
+        // RECORD: per folder, each file read once for every executable still unmatched that looks there.
+        var firstListing: [String: [Int: String]] = [:] // folder → executable index → first meta listing it
+        var foldersInOrder: [String] = []
+        for p in pending { for f in p.folders where !foldersInOrder.contains(f) { foldersInOrder.append(f) } }
+        for folder in foldersInOrder {
+            let looking = pending.filter { $0.folders.contains(folder) }
+            firstListing[folder] = recordListings(looking.map { ($0.index, $0.targets) }, sitePackages: folder)
+        }
+        for p in pending {
+            for folder in p.folders {
+                if let meta = firstListing[folder]?[p.index], let dist = describe(meta, matchedBy: "RECORD") {
+                    out[p.index] = dist
+                    break
                 }
             }
         }
-        return byRecord
+        return out
+    }
+
+    /// The `*.dist-info` and `*.egg-info` folders of a site-packages folder, in listing order.
+    func metadataFolders(_ sitePackages: String) -> [String] {
+        (view.folderEntries(sitePackages) ?? []).filter { $0.hasSuffix(".dist-info") || $0.hasSuffix(".egg-info") }
+            .map { sitePackages + "/" + $0 }
     }
 
     /// Install prefixes to look in: the interpreter's (from the shebang, as written: a venv's
@@ -104,18 +142,45 @@ public struct PythonDistributionReader: Sendable {
         return names
     }
 
-    /// Whether a RECORD (CSV: path,hash,size; paths relative to site-packages) lists one of `targets`.
-    func recordLists(_ targets: Set<String>, record: String, sitePackages: String) -> Bool {
-        guard let text = view.readSmallText(record, limit: Self.maxMetadataFile) else { return false }
-        let names = Set(targets.map { ($0 as NSString).lastPathComponent })
-        for line in text.split(whereSeparator: \.isNewline) {
-            var file = String(line.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-            if file.hasPrefix("\"") { file = String(file.dropFirst().prefix { $0 != "\"" }) }
-            guard names.contains((file as NSString).lastPathComponent) else { continue }
-            let absolute = file.hasPrefix("/") ? Self.normalize(file) : Self.normalize(sitePackages + "/" + file)
-            if targets.contains(absolute) || targets.contains(view.resolve(absolute).path ?? absolute) { return true }
+    /// For each executable (an index and its paths), the first distribution of the folder whose `RECORD`
+    /// (CSV: path,hash,size; paths relative to site-packages) lists one of its paths. Lines are matched
+    /// as bytes on their file name first; only a name that matches is turned into a path.
+    func recordListings(_ wanted: [(index: Int, targets: Set<String>)], sitePackages: String) -> [Int: String] {
+        var byName: [ArraySlice<UInt8>: [(index: Int, targets: Set<String>)]] = [:]
+        for w in wanted {
+            for name in Set(w.targets.map { ($0 as NSString).lastPathComponent }) { byName[ArraySlice(name.utf8), default: []].append(w) }
         }
-        return false
+        var wantedLength = [Bool](repeating: false, count: (byName.keys.map(\.count).max() ?? 0) + 1)
+        for key in byName.keys { wantedLength[key.count] = true }
+        var found: [Int: String] = [:]
+        for meta in metadataFolders(sitePackages) where found.count < wanted.count {
+            guard let bytes = view.readSmallFile(meta + "/RECORD", limit: Self.maxMetadataFile) else { continue }
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                defer { start = end + 1 }
+                var fieldStart = start, fieldEnd = start
+                if fieldStart < end && bytes[fieldStart] == UInt8(ascii: "\"") {
+                    fieldStart += 1
+                    fieldEnd = fieldStart
+                    while fieldEnd < end && bytes[fieldEnd] != UInt8(ascii: "\"") { fieldEnd += 1 }
+                } else {
+                    while fieldEnd < end && bytes[fieldEnd] != UInt8(ascii: ",") && bytes[fieldEnd] != 0x0D { fieldEnd += 1 }
+                }
+                var nameStart = fieldEnd
+                while nameStart > fieldStart && bytes[nameStart - 1] != UInt8(ascii: "/") { nameStart -= 1 }
+                guard fieldEnd - nameStart < wantedLength.count, wantedLength[fieldEnd - nameStart],
+                      let candidates = byName[bytes[nameStart..<fieldEnd]] else { continue }
+                let file = String(decoding: bytes[fieldStart..<fieldEnd], as: UTF8.self)
+                let absolute = file.hasPrefix("/") ? Self.normalize(file) : Self.normalize(sitePackages + "/" + file)
+                let resolved = view.resolve(absolute).path ?? absolute
+                for c in candidates where found[c.index] == nil && (c.targets.contains(absolute) || c.targets.contains(resolved)) {
+                    found[c.index] = meta
+                }
+            }
+        }
+        return found
     }
 
     /// Name and version from `METADATA` (or an egg's `PKG-INFO`), falling back to the folder name.

