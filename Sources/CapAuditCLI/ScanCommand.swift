@@ -24,9 +24,9 @@ struct ScanCommand: Command {
         guard let format = ReportFormat(rawValue: formatName) else {
             throw UsageError.invalidValue(option: "--format", value: formatName, expected: ReportFormat.names, command: arguments.command)
         }
-        let color = arguments.value("--color") ?? "auto"
-        guard ["auto", "always", "never"].contains(color) else {
-            throw UsageError.invalidValue(option: "--color", value: color, expected: "auto, always or never", command: arguments.command)
+        let colorName = arguments.value("--color") ?? "auto"
+        guard let color = ColorChoice(rawValue: colorName) else {
+            throw UsageError.invalidValue(option: "--color", value: colorName, expected: "auto, always or never", command: arguments.command)
         }
         var requests: [ReportRequest] = []
         for text in arguments.all("--report") {
@@ -48,8 +48,7 @@ struct ScanCommand: Command {
 
         let env = ProcessInfo.processInfo.environment
         let toTerminal = (output == nil || output == OutputFiles.stdoutName) && terminal.stdoutIsTTY
-        // NO_COLOR (no-color.org) and --color never always win.
-        let useColor = color != "never" && env["NO_COLOR"] == nil && (color == "always" || (toTerminal && env["TERM"] != "dumb"))
+        let useColor = color.useColor(toTerminal: toTerminal, environment: env)
         let text = format.render(report, style: TextStyle(color: useColor, symbols: toTerminal), plan: plan)
 
         // Every file is rendered first, then all are written or none (see OutputFiles).

@@ -97,7 +97,7 @@ struct ScanSession {
             scanner = CapAuditKit.Scanner(catalog: catalog, runner: ProbeRunner(), resolver: resolver, settings: settings, environment: env, host: HostInfo.current())
             scanner.metadata = ToolMetadataReader(view: LocalFileSystem(), environment: env, currentDirectory: currentDirectory)
         }
-        scanner.minVersions = policy.minVersions
+        scanner.versionConstraints = policy.versionConstraints
         // The cache lives in the user's own cache folder, never in the throw-away HOME, whose per-run path
         // is left out of the key.
         if useCache, !settings.noExec, let file = ProbeCache.defaultFile(environment: environment) {

@@ -213,7 +213,7 @@ public enum Planner {
         /// Installed, but not good enough: below the minimum, or a version that cannot be compared with it.
         func needsUpgrade(_ id: String) -> Bool {
             guard let r = toolReports[id] else { return false }
-            return r.verdict.status == .outdated || (r.verdict.status == .unknownVersion && r.minVersion != nil)
+            return r.verdict.status == .outdated || (r.verdict.status == .unknownVersion && r.versionConstraint != nil)
         }
 
         mutating func plan(_ area: AreaReport) {

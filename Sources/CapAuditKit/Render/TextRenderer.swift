@@ -107,7 +107,7 @@ public enum TextRenderer {
             }
             // Tools found but not usable deserve their reason, whether or not the capability is met.
             for id in capability.capability.tools {
-                guard let tool = tools[id], [.outdated, .timeout, .error].contains(tool.verdict.status) || (tool.verdict.status == .unknownVersion && tool.minVersion != nil) else { continue }
+                guard let tool = tools[id], [.outdated, .timeout, .error].contains(tool.verdict.status) || (tool.verdict.status == .unknownVersion && tool.versionConstraint != nil) else { continue }
                 lines.append("          \(mark("!", "[warn]", .yellow, style)) \(tool.tool.id): \(t(tool.verdict.reason))")
             }
         }
@@ -125,7 +125,10 @@ public enum TextRenderer {
     static func shortStatus(_ tool: ToolReport) -> String {
         switch tool.verdict.status {
         case .undetectable: return "cannot be detected from the host"
-        case .outdated: return t("outdated: \(tool.verdict.version.map(\.text) ?? "?") < \(tool.minVersion.map(\.text) ?? "?")")
+        case .outdated:
+            let found = tool.verdict.version.map(\.text) ?? "?"
+            if let minimum = tool.versionConstraint?.plainMinimum { return t("outdated: \(found) < \(minimum)") }
+            return t("\(tool.versionProblem == .tooNew ? "too new" : "outdated"): \(found), needs \(tool.versionConstraint.map(\.description) ?? "?")")
         default: return tool.verdict.status.rawValue
         }
     }
