@@ -81,6 +81,8 @@ private func markerCatalog(in dir: TemporaryFolder) throws -> (catalog: String, 
         (["plan", "--manager", "aptt"], "did you mean 'apt'?"),
         (["merge", "--format", "cvs", "x.json"], "did you mean 'csv'?"),
         (["catalog", "list", "--format", "yaml"], "expected text or json"),
+        (["scan", "--area", "secrts"], "did you mean 'secrets'?"),
+        (["scan", "--profile", "ci-runer"], "did you mean 'ci-runner'?"),
     ])
     func suggestions(arguments: [String], message: String) {
         let r = runInProcess(arguments)
