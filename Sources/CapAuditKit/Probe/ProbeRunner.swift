@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Glibc
 
 /// Runs a probe with `posix_spawn`: its own process group, stdin from /dev/null, stdout and stderr captured
@@ -177,45 +178,43 @@ public struct ProbeRunner: ProcessRunning {
 /// The process groups of probes that are running now, so that capaudit's SIGINT/SIGTERM handler can kill
 /// them before exiting. A group is listed only while its leader has not been reaped, so `killAll` can never
 /// signal a reused process-group id.
-public final class ProcessGroupRegistry: @unchecked Sendable {
+public final class ProcessGroupRegistry: Sendable {
     /// The registry `ProbeRunner` uses by default.
     public static let shared = ProcessGroupRegistry()
 
-    private let lock = NSLock()
-    private var groups = Set<pid_t>()
-    private var shuttingDown = false
+    private struct State {
+        var groups = Set<pid_t>()
+        var shuttingDown = false
+    }
+    private let state = Mutex(State())
 
     public init() {}
 
     /// Records a running group. After `killAll`, the group is killed at once instead, so a probe spawned
     /// while capaudit is exiting does not outlive it.
     public func register(_ pgid: pid_t) {
-        lock.lock()
-        defer { lock.unlock() }
-        groups.insert(pgid)
-        if shuttingDown { _ = kill(-pgid, SIGKILL) }
+        state.withLock { s in
+            s.groups.insert(pgid)
+            if s.shuttingDown { _ = kill(-pgid, SIGKILL) }
+        }
     }
 
     /// Forgets a group; call before reaping its leader.
     public func unregister(_ pgid: pid_t) {
-        lock.lock()
-        defer { lock.unlock() }
-        groups.remove(pgid)
+        state.withLock { _ = $0.groups.remove(pgid) }
     }
 
     /// The process-group ids registered now.
     public var activeGroups: Set<pid_t> {
-        lock.lock()
-        defer { lock.unlock() }
-        return groups
+        state.withLock { $0.groups }
     }
 
     /// Sends SIGKILL to every registered group, and to every group registered from now on.
     public func killAll() {
-        lock.lock()
-        defer { lock.unlock() }
-        shuttingDown = true
-        for pgid in groups { _ = kill(-pgid, SIGKILL) }
+        state.withLock { s in
+            s.shuttingDown = true
+            for pgid in s.groups { _ = kill(-pgid, SIGKILL) }
+        }
     }
 }
 
