@@ -1,6 +1,6 @@
 // libFuzzer entry for capaudit's parsers: the catalog loader (and with it the JSON parser and the
 // catalog validator), the version parser with the default and the catalog's patterns, version
-// classification, and `Version` parsing and comparison.
+// classification, `Version` parsing and comparison, and the MCP server's JSON-RPC handling.
 //
 // Not part of the SwiftPM package: Tests/fuzz.sh compiles it together with every file under
 // Sources/CapAuditKit into one module (so there is no `import CapAuditKit`) with
@@ -74,8 +74,33 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             if equal { check(a.hashValue == b.hashValue, "equal versions hash differently: \(a) vs \(b)") }
         }
     }
+
+    // The bytes as JSON-RPC lines to the MCP server: every answer is one line of JSON.
+    for line in raw.split(separator: 0x0A, maxSplits: 8, omittingEmptySubsequences: false) {
+        if let reply = mcpServer.handle(data: Data(line)) {
+            check(!reply.contains("\n") && (try? JSONParser.parse(reply)) != nil, "the MCP server answered something that is not one line of JSON")
+        }
+    }
     return 0
 }
+
+/// An MCP server whose tools check arguments and build argv (promtool's operations, against the
+/// read-only policy) without running anything.
+private let mcpServer: MCPServer = {
+    let operations = (try? BuiltinCatalog.load())?.tools["promtool"]?.operations ?? []
+    let guardian = CallGuard(policy: CallPolicy(workingDirectory: "/nonexistent-capaudit-fuzz"))
+    let tools = operations.map { op in
+        MCPTool(name: RegistryEntry.name(tool: "promtool", operation: op.id), description: op.description,
+                inputSchema: .object(["type": .string("object")]), annotations: .object([:])) { arguments in
+            switch ArgumentChecker.check(arguments, for: op) {
+            case .failure(let p): return .invalidParams(p.message)
+            case .success(let values):
+                do { return .content(text: try guardian.argv(for: op, values: values).joined(separator: " ")) } catch { return .content(text: "\(error)", isError: true) }
+            }
+        }
+    }
+    return MCPServer(name: "capaudit", version: "fuzz") { .success(MCPToolSet(tools: tools, withheld: ["x_y": "withheld"])) }
+}()
 
 /// Like `precondition`, but prints its message in an optimised build too.
 private func check(_ condition: Bool, _ message: @autoclosure () -> String) {

@@ -70,7 +70,28 @@ extension BuiltinCatalog {
         "brew": "openapi-generator",
         "docs": "https://openapi-generator.tech/docs/installation",
         "note": "npm @openapitools/openapi-generator-cli and PyPI openapi-generator-cli install an 'openapi-generator-cli' command instead, which capaudit does not probe (the npm wrapper downloads the JAR on first use), so they are not offered."
-      }
+      },
+      "operations": [
+        {
+          "id": "validate",
+          "description": "Validate an OpenAPI document with openapi-generator.",
+          "argv": [
+            "validate",
+            "--input-spec",
+            "{file}"
+          ],
+          "parameters": {
+            "file": {
+              "type": "string",
+              "description": "OpenAPI document.",
+              "required": true,
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 120
+        }
+      ]
     },
     {
       "id": "swagger-codegen",
@@ -127,7 +148,34 @@ extension BuiltinCatalog {
         "npm": "@redocly/cli",
         "docs": "https://redocly.com/docs/cli/installation",
         "note": "redoc-cli is deprecated; @redocly/cli provides the 'redocly' command."
-      }
+      },
+      "operations": [
+        {
+          "id": "lint",
+          "description": "Lint an OpenAPI document with Redocly CLI (telemetry off).",
+          "command": "redocly",
+          "argv": [
+            "lint",
+            "--format",
+            "json",
+            "{file}"
+          ],
+          "parameters": {
+            "file": {
+              "type": "string",
+              "description": "OpenAPI document.",
+              "required": true,
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 120,
+          "env": {
+            "REDOCLY_TELEMETRY": "off",
+            "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true"
+          }
+        }
+      ]
     },
     {
       "id": "spectral",
@@ -149,7 +197,38 @@ extension BuiltinCatalog {
         "npm": "@stoplight/spectral-cli",
         "docs": "https://docs.stoplight.io/docs/spectral/b8391e051b7d8-installation",
         "note": "Standalone binaries are also published."
-      }
+      },
+      "operations": [
+        {
+          "id": "lint",
+          "description": "Lint an OpenAPI or AsyncAPI document with Spectral, as JSON.",
+          "argv": [
+            "lint",
+            "--format",
+            "json",
+            "{file}",
+            [
+              "--ruleset",
+              "{ruleset}"
+            ]
+          ],
+          "parameters": {
+            "file": {
+              "type": "string",
+              "description": "OpenAPI/AsyncAPI document.",
+              "required": true,
+              "path": "file"
+            },
+            "ruleset": {
+              "type": "string",
+              "description": "Spectral ruleset file (default: .spectral.yaml).",
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 120
+        }
+      ]
     },
     {
       "id": "swagger-ui",
@@ -236,7 +315,121 @@ extension BuiltinCatalog {
         "brew": "gh",
         "docs": "https://github.com/cli/cli#installation",
         "note": "Debian 12 ships gh 2.23; GitHub's own apt/rpm repository (cli.github.com/packages) has current releases. zypper needs that repository added first; dnf finds gh in Fedora or in that repository."
-      }
+      },
+      "operations": [
+        {
+          "id": "run-list",
+          "description": "List recent GitHub Actions workflow runs of a repository as JSON (status, conclusion, workflow, branch).",
+          "argv": [
+            "run",
+            "list",
+            "--json",
+            "databaseId,displayTitle,status,conclusion,workflowName,headBranch,event,createdAt,url",
+            "--limit",
+            "{limit}",
+            [
+              "--repo",
+              "{repo}"
+            ],
+            [
+              "--branch",
+              "{branch}"
+            ]
+          ],
+          "parameters": {
+            "limit": {
+              "type": "integer",
+              "description": "Runs to list.",
+              "default": 20,
+              "minimum": 1,
+              "maximum": 200
+            },
+            "repo": {
+              "type": "string",
+              "description": "OWNER/REPO (default: the repository of the working folder).",
+              "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"
+            },
+            "branch": {
+              "type": "string",
+              "description": "Only runs of this branch.",
+              "pattern": "^[A-Za-z0-9._/-]+$"
+            }
+          },
+          "safety": "read-only",
+          "network": "GitHub's API (api.github.com or GH_HOST) with gh's logged-in token",
+          "timeout": 60
+        },
+        {
+          "id": "pr-list",
+          "description": "List open pull requests of a repository as JSON.",
+          "argv": [
+            "pr",
+            "list",
+            "--json",
+            "number,title,state,author,headRefName,isDraft,url",
+            "--limit",
+            "{limit}",
+            [
+              "--repo",
+              "{repo}"
+            ]
+          ],
+          "parameters": {
+            "limit": {
+              "type": "integer",
+              "description": "Pull requests to list.",
+              "default": 30,
+              "minimum": 1,
+              "maximum": 200
+            },
+            "repo": {
+              "type": "string",
+              "description": "OWNER/REPO (default: the repository of the working folder).",
+              "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"
+            }
+          },
+          "safety": "read-only",
+          "network": "GitHub's API (api.github.com or GH_HOST) with gh's logged-in token",
+          "timeout": 60
+        },
+        {
+          "id": "workflow-run",
+          "description": "Start a GitHub Actions workflow that has a workflow_dispatch trigger, on a branch or tag.",
+          "argv": [
+            "workflow",
+            "run",
+            "{workflow}",
+            "--ref",
+            "{ref}",
+            [
+              "--repo",
+              "{repo}"
+            ]
+          ],
+          "parameters": {
+            "workflow": {
+              "type": "string",
+              "description": "Workflow file name or id, such as deploy.yml.",
+              "required": true,
+              "pattern": "^[A-Za-z0-9._-]+$"
+            },
+            "ref": {
+              "type": "string",
+              "description": "Branch or tag to run on.",
+              "required": true,
+              "pattern": "^[A-Za-z0-9._/-]+$"
+            },
+            "repo": {
+              "type": "string",
+              "description": "OWNER/REPO (default: the repository of the working folder).",
+              "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"
+            }
+          },
+          "safety": "write",
+          "network": "GitHub's API (api.github.com or GH_HOST) with gh's logged-in token",
+          "timeout": 60
+        }
+      ]
     },
     {
       "id": "glab",
@@ -1607,7 +1800,71 @@ extension BuiltinCatalog {
         "snap": "k6",
         "docs": "https://grafana.com/docs/k6/latest/set-up/install-k6/",
         "note": "Not packaged in Debian 12; Grafana's apt (dl.k6.io/deb) and rpm (dl.k6.io/rpm) repositories provide it, and dnf needs that repository."
-      }
+      },
+      "operations": [
+        {
+          "id": "inspect",
+          "description": "Show a k6 script's options and scenarios without running the test.",
+          "argv": [
+            "inspect",
+            "{script}"
+          ],
+          "parameters": {
+            "script": {
+              "type": "string",
+              "description": "k6 script (JavaScript).",
+              "required": true,
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 60,
+          "env": {
+            "K6_NO_USAGE_REPORT": "true"
+          }
+        },
+        {
+          "id": "run",
+          "description": "Run a k6 load test script and print the end-of-test summary.",
+          "argv": [
+            "run",
+            "--quiet",
+            "--no-usage-report",
+            "--vus",
+            "{vus}",
+            "--duration",
+            "{duration}",
+            "{script}"
+          ],
+          "parameters": {
+            "script": {
+              "type": "string",
+              "description": "k6 script (JavaScript).",
+              "required": true,
+              "path": "file"
+            },
+            "vus": {
+              "type": "integer",
+              "description": "Virtual users.",
+              "default": 5,
+              "minimum": 1,
+              "maximum": 1000
+            },
+            "duration": {
+              "type": "string",
+              "description": "Test duration, such as 30s or 2m (at most 59m).",
+              "default": "30s",
+              "pattern": "^([1-9][0-9]{0,2}s|([1-9]|[1-5][0-9])m)$"
+            }
+          },
+          "safety": "read-only",
+          "network": "the addresses the script requests (capaudit cannot confine a script to loopback)",
+          "timeout": 3600,
+          "env": {
+            "K6_NO_USAGE_REPORT": "true"
+          }
+        }
+      ]
     },
     {
       "id": "ab",
@@ -1639,6 +1896,43 @@ extension BuiltinCatalog {
           "toolVersion": "2.3",
           "reason": "ab reports ApacheBench's own version (2.3 since httpd 2.3), not the httpd release the package carries (2.4.x)."
         }
+      ],
+      "operations": [
+        {
+          "id": "load-test",
+          "description": "Send HTTP requests with ApacheBench and report latency and throughput (the URL needs a path, such as http://127.0.0.1:8080/).",
+          "argv": [
+            "-n",
+            "{requests}",
+            "-c",
+            "{concurrency}",
+            "{url}"
+          ],
+          "parameters": {
+            "requests": {
+              "type": "integer",
+              "description": "Total requests.",
+              "default": 100,
+              "minimum": 1,
+              "maximum": 100000
+            },
+            "concurrency": {
+              "type": "integer",
+              "description": "Requests at once.",
+              "default": 10,
+              "minimum": 1,
+              "maximum": 1000
+            },
+            "url": {
+              "type": "string",
+              "description": "Target URL.",
+              "required": true,
+              "address": "url"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 300
+        }
       ]
     },
     {
@@ -1660,7 +1954,54 @@ extension BuiltinCatalog {
         "apt": "wrk",
         "brew": "wrk",
         "docs": "https://github.com/wg/wrk/blob/master/INSTALL"
-      }
+      },
+      "operations": [
+        {
+          "id": "load-test",
+          "description": "Run a wrk HTTP benchmark and report latency percentiles and throughput.",
+          "argv": [
+            "-t",
+            "{threads}",
+            "-c",
+            "{connections}",
+            "-d",
+            "{seconds}",
+            "--latency",
+            "{url}"
+          ],
+          "parameters": {
+            "threads": {
+              "type": "integer",
+              "description": "Threads.",
+              "default": 2,
+              "minimum": 1,
+              "maximum": 64
+            },
+            "connections": {
+              "type": "integer",
+              "description": "Open connections (at least the threads).",
+              "default": 10,
+              "minimum": 1,
+              "maximum": 10000
+            },
+            "seconds": {
+              "type": "integer",
+              "description": "Duration in seconds.",
+              "default": 10,
+              "minimum": 1,
+              "maximum": 300
+            },
+            "url": {
+              "type": "string",
+              "description": "Target URL.",
+              "required": true,
+              "address": "url"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 330
+        }
+      ]
     },
     {
       "id": "locust",
@@ -1787,7 +2128,130 @@ extension BuiltinCatalog {
         "pip": "alembic",
         "docs": "https://alembic.sqlalchemy.org/en/latest/front.html#installation",
         "note": "Homebrew's 'alembic' formula is an unrelated 3D-graphics library, so no brew name is given."
-      }
+      },
+      "operations": [
+        {
+          "id": "history",
+          "description": "List the migration scripts of an Alembic project (no database is contacted).",
+          "argv": [
+            [
+              "-c",
+              "{config}"
+            ],
+            "history",
+            "--verbose"
+          ],
+          "parameters": {
+            "config": {
+              "type": "string",
+              "description": "alembic.ini (default: ./alembic.ini).",
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 60
+        },
+        {
+          "id": "heads",
+          "description": "Show the head revisions of an Alembic project (no database is contacted).",
+          "argv": [
+            [
+              "-c",
+              "{config}"
+            ],
+            "heads",
+            "--verbose"
+          ],
+          "parameters": {
+            "config": {
+              "type": "string",
+              "description": "alembic.ini (default: ./alembic.ini).",
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 60
+        },
+        {
+          "id": "current",
+          "description": "Show the revision the database is at.",
+          "argv": [
+            [
+              "-c",
+              "{config}"
+            ],
+            "current",
+            "--verbose"
+          ],
+          "parameters": {
+            "config": {
+              "type": "string",
+              "description": "alembic.ini (default: ./alembic.ini).",
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "network": "the database of sqlalchemy.url in alembic.ini (or env.py)",
+          "timeout": 60
+        },
+        {
+          "id": "upgrade",
+          "description": "Apply migrations up to a revision (head for all).",
+          "argv": [
+            [
+              "-c",
+              "{config}"
+            ],
+            "upgrade",
+            "{revision}"
+          ],
+          "parameters": {
+            "config": {
+              "type": "string",
+              "description": "alembic.ini (default: ./alembic.ini).",
+              "path": "file"
+            },
+            "revision": {
+              "type": "string",
+              "description": "Target revision: head, a revision id, or +N.",
+              "required": true,
+              "pattern": "^(head|heads|[0-9a-f]{4,40}|\\+[0-9]{1,3})$"
+            }
+          },
+          "safety": "write",
+          "network": "the database of sqlalchemy.url in alembic.ini (or env.py)",
+          "timeout": 900
+        },
+        {
+          "id": "downgrade",
+          "description": "Revert migrations down to a revision (base reverts all; data in dropped tables and columns is lost).",
+          "argv": [
+            [
+              "-c",
+              "{config}"
+            ],
+            "downgrade",
+            "{revision}"
+          ],
+          "parameters": {
+            "config": {
+              "type": "string",
+              "description": "alembic.ini (default: ./alembic.ini).",
+              "path": "file"
+            },
+            "revision": {
+              "type": "string",
+              "description": "Target revision: base, a revision id, or -N.",
+              "required": true,
+              "allowLeadingDash": true,
+              "pattern": "^(base|[0-9a-f]{4,40}|-[0-9]{1,3})$"
+            }
+          },
+          "safety": "destructive",
+          "network": "the database of sqlalchemy.url in alembic.ini (or env.py)",
+          "timeout": 900
+        }
+      ]
     },
     {
       "id": "flyway",
@@ -1857,7 +2321,19 @@ extension BuiltinCatalog {
         "go": "github.com/amacneil/dbmate/v2@latest",
         "docs": "https://github.com/amacneil/dbmate#installation",
         "note": "Not packaged in Debian 12."
-      }
+      },
+      "operations": [
+        {
+          "id": "status",
+          "description": "List applied and pending dbmate migrations.",
+          "argv": [
+            "status"
+          ],
+          "safety": "read-only",
+          "network": "the database of DATABASE_URL (or .env)",
+          "timeout": 60
+        }
+      ]
     },
     {
       "id": "sql-migrate",
@@ -1987,7 +2463,92 @@ extension BuiltinCatalog {
         "brew": "prometheus",
         "docs": "https://prometheus.io/docs/prometheus/latest/installation/",
         "note": "promtool ships in the Prometheus packages and release tarballs."
-      }
+      },
+      "operations": [
+        {
+          "id": "check-rules",
+          "description": "Check Prometheus alerting and recording rule files for syntax and semantic errors.",
+          "argv": [
+            "check",
+            "rules",
+            "{file}"
+          ],
+          "parameters": {
+            "file": {
+              "type": "string",
+              "description": "Rules file (YAML).",
+              "required": true,
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 60
+        },
+        {
+          "id": "check-config",
+          "description": "Check the syntax of a Prometheus configuration file (files it references are not read).",
+          "argv": [
+            "check",
+            "config",
+            "--syntax-only",
+            "{file}"
+          ],
+          "parameters": {
+            "file": {
+              "type": "string",
+              "description": "prometheus.yml.",
+              "required": true,
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 60
+        },
+        {
+          "id": "test-rules",
+          "description": "Run Prometheus rule unit tests (a promtool test file and the rule files it names).",
+          "argv": [
+            "test",
+            "rules",
+            "{file}"
+          ],
+          "parameters": {
+            "file": {
+              "type": "string",
+              "description": "Unit test file (YAML).",
+              "required": true,
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 300
+        },
+        {
+          "id": "query-instant",
+          "description": "Evaluate a PromQL expression on a Prometheus server at the current time.",
+          "argv": [
+            "query",
+            "instant",
+            "{server}",
+            "{expr}"
+          ],
+          "parameters": {
+            "server": {
+              "type": "string",
+              "description": "Prometheus URL, such as http://127.0.0.1:9090.",
+              "required": true,
+              "address": "url"
+            },
+            "expr": {
+              "type": "string",
+              "description": "PromQL expression, such as up.",
+              "required": true
+            }
+          },
+          "safety": "read-only",
+          "timeout": 60
+        }
+      ]
     },
     {
       "id": "statsd",
@@ -2146,7 +2707,262 @@ extension BuiltinCatalog {
         "snap-classic": "kubectl",
         "docs": "https://kubernetes.io/docs/tasks/tools/",
         "note": "Debian 12's kubernetes-client is kubectl 1.20 (long out of support); the pkgs.k8s.io apt/rpm repositories carry current releases."
-      }
+      },
+      "operations": [
+        {
+          "id": "version",
+          "description": "Show the kubectl client version as JSON (no cluster is contacted).",
+          "argv": [
+            "version",
+            "--client",
+            "--output=json"
+          ],
+          "safety": "read-only",
+          "timeout": 30
+        },
+        {
+          "id": "kustomize",
+          "description": "Render a kustomization folder to Kubernetes YAML without applying it.",
+          "argv": [
+            "kustomize",
+            "{dir}"
+          ],
+          "parameters": {
+            "dir": {
+              "type": "string",
+              "description": "Folder with kustomization.yaml.",
+              "required": true,
+              "path": "directory"
+            }
+          },
+          "safety": "read-only",
+          "network": "remote bases or resources the kustomization names (git or https URLs), if any",
+          "timeout": 120
+        },
+        {
+          "id": "get",
+          "description": "List Kubernetes resources of one kind as JSON.",
+          "argv": [
+            "get",
+            "{kind}",
+            "--output=json",
+            [
+              "--namespace",
+              "{namespace}"
+            ],
+            [
+              "--all-namespaces",
+              "{all_namespaces}"
+            ]
+          ],
+          "parameters": {
+            "kind": {
+              "type": "string",
+              "description": "Resource kind.",
+              "required": true,
+              "enum": [
+                "pods",
+                "deployments",
+                "statefulsets",
+                "daemonsets",
+                "replicasets",
+                "jobs",
+                "cronjobs",
+                "services",
+                "ingresses",
+                "configmaps",
+                "persistentvolumeclaims",
+                "events",
+                "nodes",
+                "namespaces"
+              ]
+            },
+            "namespace": {
+              "type": "string",
+              "description": "Kubernetes namespace (default: the context's).",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            },
+            "all_namespaces": {
+              "type": "boolean",
+              "description": "All namespaces."
+            }
+          },
+          "safety": "read-only",
+          "network": "the Kubernetes API server of the current kubeconfig context",
+          "timeout": 60,
+          "outputCap": 4194304
+        },
+        {
+          "id": "get-secrets",
+          "description": "List Kubernetes secrets as JSON (their values masked unless --reveal-secrets).",
+          "argv": [
+            "get",
+            "secrets",
+            "--output=json",
+            [
+              "--namespace",
+              "{namespace}"
+            ]
+          ],
+          "parameters": {
+            "namespace": {
+              "type": "string",
+              "description": "Kubernetes namespace (default: the context's).",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            }
+          },
+          "safety": "read-only",
+          "secrets": "masked",
+          "network": "the Kubernetes API server of the current kubeconfig context",
+          "timeout": 60,
+          "outputCap": 4194304
+        },
+        {
+          "id": "logs",
+          "description": "Print the last lines of a pod's log.",
+          "argv": [
+            "logs",
+            "{pod}",
+            "--tail",
+            "{lines}",
+            [
+              "--namespace",
+              "{namespace}"
+            ],
+            [
+              "--container",
+              "{container}"
+            ]
+          ],
+          "parameters": {
+            "pod": {
+              "type": "string",
+              "description": "Pod name.",
+              "required": true,
+              "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+            },
+            "lines": {
+              "type": "integer",
+              "description": "Lines from the end.",
+              "default": 200,
+              "minimum": 1,
+              "maximum": 10000
+            },
+            "namespace": {
+              "type": "string",
+              "description": "Kubernetes namespace (default: the context's).",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            },
+            "container": {
+              "type": "string",
+              "description": "Container (default: the only one).",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            }
+          },
+          "safety": "read-only",
+          "network": "the Kubernetes API server of the current kubeconfig context",
+          "timeout": 60,
+          "outputCap": 1048576
+        },
+        {
+          "id": "scale",
+          "description": "Set the replica count of a deployment.",
+          "argv": [
+            "scale",
+            "deployment",
+            "{name}",
+            "--replicas",
+            "{replicas}",
+            [
+              "--namespace",
+              "{namespace}"
+            ]
+          ],
+          "parameters": {
+            "name": {
+              "type": "string",
+              "description": "Deployment name.",
+              "required": true,
+              "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+            },
+            "replicas": {
+              "type": "integer",
+              "description": "Replicas.",
+              "required": true,
+              "minimum": 0,
+              "maximum": 1000
+            },
+            "namespace": {
+              "type": "string",
+              "description": "Kubernetes namespace (default: the context's).",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            }
+          },
+          "safety": "write",
+          "network": "the Kubernetes API server of the current kubeconfig context",
+          "timeout": 60
+        },
+        {
+          "id": "rollout-restart",
+          "description": "Restart a deployment's pods with a rolling update.",
+          "argv": [
+            "rollout",
+            "restart",
+            "deployment",
+            "{name}",
+            [
+              "--namespace",
+              "{namespace}"
+            ]
+          ],
+          "parameters": {
+            "name": {
+              "type": "string",
+              "description": "Deployment name.",
+              "required": true,
+              "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+            },
+            "namespace": {
+              "type": "string",
+              "description": "Kubernetes namespace (default: the context's).",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            }
+          },
+          "safety": "write",
+          "network": "the Kubernetes API server of the current kubeconfig context",
+          "timeout": 60
+        },
+        {
+          "id": "delete-pod",
+          "description": "Delete a pod (its controller, if any, starts a new one).",
+          "argv": [
+            "delete",
+            "pod",
+            "{name}",
+            "--wait=false",
+            [
+              "--namespace",
+              "{namespace}"
+            ]
+          ],
+          "parameters": {
+            "name": {
+              "type": "string",
+              "description": "Pod name.",
+              "required": true,
+              "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+            },
+            "namespace": {
+              "type": "string",
+              "description": "Kubernetes namespace (default: the context's).",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            }
+          },
+          "safety": "destructive",
+          "network": "the Kubernetes API server of the current kubeconfig context",
+          "timeout": 60
+        }
+      ]
     },
     {
       "id": "helm",
@@ -2172,7 +2988,148 @@ extension BuiltinCatalog {
         "snap-classic": "helm",
         "docs": "https://helm.sh/docs/intro/install/",
         "note": "Not packaged in Debian 12."
-      }
+      },
+      "operations": [
+        {
+          "id": "list",
+          "description": "List Helm releases in all namespaces as JSON.",
+          "argv": [
+            "list",
+            "--all-namespaces",
+            "--output",
+            "json"
+          ],
+          "safety": "read-only",
+          "network": "the Kubernetes API server of the current kubeconfig context",
+          "timeout": 60
+        },
+        {
+          "id": "lint",
+          "description": "Check a local chart for problems.",
+          "argv": [
+            "lint",
+            "{chart}"
+          ],
+          "parameters": {
+            "chart": {
+              "type": "string",
+              "description": "Chart folder.",
+              "required": true,
+              "path": "directory"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 120
+        },
+        {
+          "id": "template",
+          "description": "Render a local chart's templates to YAML without installing it.",
+          "argv": [
+            "template",
+            "{release}",
+            "{chart}",
+            [
+              "--values",
+              "{values}"
+            ]
+          ],
+          "parameters": {
+            "release": {
+              "type": "string",
+              "description": "Release name.",
+              "required": true,
+              "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+            },
+            "chart": {
+              "type": "string",
+              "description": "Chart folder.",
+              "required": true,
+              "path": "directory"
+            },
+            "values": {
+              "type": "string",
+              "description": "Values file.",
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 120,
+          "outputCap": 4194304
+        },
+        {
+          "id": "upgrade",
+          "description": "Install or upgrade a release from a local chart (helm rollback undoes it).",
+          "argv": [
+            "upgrade",
+            "--install",
+            "{release}",
+            "{chart}",
+            [
+              "--namespace",
+              "{namespace}"
+            ],
+            [
+              "--values",
+              "{values}"
+            ]
+          ],
+          "parameters": {
+            "release": {
+              "type": "string",
+              "description": "Release name.",
+              "required": true,
+              "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+            },
+            "chart": {
+              "type": "string",
+              "description": "Chart folder.",
+              "required": true,
+              "path": "directory"
+            },
+            "namespace": {
+              "type": "string",
+              "description": "Kubernetes namespace (default: the context's).",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            },
+            "values": {
+              "type": "string",
+              "description": "Values file.",
+              "path": "file"
+            }
+          },
+          "safety": "write",
+          "network": "the Kubernetes API server of the current kubeconfig context",
+          "timeout": 900
+        },
+        {
+          "id": "uninstall",
+          "description": "Uninstall a release and delete its resources.",
+          "argv": [
+            "uninstall",
+            "{release}",
+            [
+              "--namespace",
+              "{namespace}"
+            ]
+          ],
+          "parameters": {
+            "release": {
+              "type": "string",
+              "description": "Release name.",
+              "required": true,
+              "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+            },
+            "namespace": {
+              "type": "string",
+              "description": "Kubernetes namespace (default: the context's).",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            }
+          },
+          "safety": "destructive",
+          "network": "the Kubernetes API server of the current kubeconfig context",
+          "timeout": 300
+        }
+      ]
     },
     {
       "id": "k9s",
@@ -2427,7 +3384,30 @@ extension BuiltinCatalog {
         "cargo": "py-spy",
         "docs": "https://github.com/benfred/py-spy#installation",
         "note": "Not packaged in Debian 12."
-      }
+      },
+      "operations": [
+        {
+          "id": "dump",
+          "description": "Print the current Python stack of every thread of a running process.",
+          "argv": [
+            "dump",
+            "--pid",
+            "{pid}"
+          ],
+          "parameters": {
+            "pid": {
+              "type": "integer",
+              "description": "Process id of a Python process.",
+              "required": true,
+              "minimum": 1,
+              "maximum": 4194304
+            }
+          },
+          "safety": "read-only",
+          "attaches": true,
+          "timeout": 60
+        }
+      ]
     },
     {
       "id": "cprofile",
@@ -2478,7 +3458,40 @@ extension BuiltinCatalog {
         "pacman": "perf",
         "docs": "https://perfwiki.github.io/main/",
         "note": "Ubuntu: linux-tools-common plus linux-tools-$(uname -r); perf should match the running kernel. Linux only."
-      }
+      },
+      "operations": [
+        {
+          "id": "stat",
+          "description": "Count CPU events (cycles, instructions, context switches, faults) of a running process for some seconds.",
+          "argv": [
+            "stat",
+            "-p",
+            "{pid}",
+            "--",
+            "sleep",
+            "{seconds}"
+          ],
+          "parameters": {
+            "pid": {
+              "type": "integer",
+              "description": "Process id.",
+              "required": true,
+              "minimum": 1,
+              "maximum": 4194304
+            },
+            "seconds": {
+              "type": "integer",
+              "description": "How long to count.",
+              "default": 5,
+              "minimum": 1,
+              "maximum": 120
+            }
+          },
+          "safety": "read-only",
+          "attaches": true,
+          "timeout": 150
+        }
+      ]
     },
     {
       "id": "pprof",
@@ -2691,7 +3704,29 @@ extension BuiltinCatalog {
         "brew": "kcat",
         "docs": "https://github.com/edenhill/kcat#install",
         "note": "Debian 12 also has a transitional kafkacat package that pulls in kcat."
-      }
+      },
+      "operations": [
+        {
+          "id": "metadata",
+          "description": "List a Kafka cluster's brokers, topics and partitions as JSON.",
+          "argv": [
+            "-L",
+            "-J",
+            "-b",
+            "{broker}"
+          ],
+          "parameters": {
+            "broker": {
+              "type": "string",
+              "description": "Bootstrap broker HOST:PORT, such as 127.0.0.1:9092.",
+              "required": true,
+              "address": "host-port"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 60
+        }
+      ]
     },
     {
       "id": "rabbitmqadmin",
@@ -2714,7 +3749,38 @@ extension BuiltinCatalog {
         "cargo": "rabbitmqadmin",
         "docs": "https://www.rabbitmq.com/docs/management-cli",
         "note": "Debian 12 ships the v1 rabbitmqadmin script only inside rabbitmq-server, which also installs (and on systemd hosts starts) the broker. The v2 CLI (rabbitmqadmin-ng) is the rabbitmqadmin crate. Not on PyPI."
-      }
+      },
+      "operations": [
+        {
+          "id": "list-queues",
+          "description": "List a RabbitMQ broker's queues with their message counts (management plugin API).",
+          "argv": [
+            "--host",
+            "{host}",
+            "--port",
+            "{port}",
+            "list",
+            "queues"
+          ],
+          "parameters": {
+            "host": {
+              "type": "string",
+              "description": "Broker host.",
+              "required": true,
+              "address": "host"
+            },
+            "port": {
+              "type": "integer",
+              "description": "Management API port.",
+              "default": 15672,
+              "minimum": 1,
+              "maximum": 65535
+            }
+          },
+          "safety": "read-only",
+          "timeout": 60
+        }
+      ]
     },
     {
       "id": "redis-cli",
@@ -2737,7 +3803,84 @@ extension BuiltinCatalog {
         "brew": "redis",
         "docs": "https://redis.io/downloads/",
         "note": "redis-cli ships with the Redis server packages (redis-tools on Debian)."
-      }
+      },
+      "operations": [
+        {
+          "id": "info",
+          "description": "Show a Redis server's INFO (memory, clients, replication, keyspace).",
+          "argv": [
+            "-h",
+            "{host}",
+            "-p",
+            "{port}",
+            "--no-auth-warning",
+            "info",
+            [
+              "{section}"
+            ]
+          ],
+          "parameters": {
+            "host": {
+              "type": "string",
+              "description": "Redis host.",
+              "required": true,
+              "address": "host"
+            },
+            "port": {
+              "type": "integer",
+              "description": "Port.",
+              "default": 6379,
+              "minimum": 1,
+              "maximum": 65535
+            },
+            "section": {
+              "type": "string",
+              "description": "Only this section.",
+              "enum": [
+                "server",
+                "clients",
+                "memory",
+                "persistence",
+                "stats",
+                "replication",
+                "cpu",
+                "keyspace"
+              ]
+            }
+          },
+          "safety": "read-only",
+          "timeout": 30
+        },
+        {
+          "id": "ping",
+          "description": "Check that a Redis server answers (PONG).",
+          "argv": [
+            "-h",
+            "{host}",
+            "-p",
+            "{port}",
+            "--no-auth-warning",
+            "ping"
+          ],
+          "parameters": {
+            "host": {
+              "type": "string",
+              "description": "Redis host.",
+              "required": true,
+              "address": "host"
+            },
+            "port": {
+              "type": "integer",
+              "description": "Port.",
+              "default": 6379,
+              "minimum": 1,
+              "maximum": 65535
+            }
+          },
+          "safety": "read-only",
+          "timeout": 30
+        }
+      ]
     },
     {
       "id": "nsq",
@@ -2853,7 +3996,42 @@ extension BuiltinCatalog {
         "brew": "hashicorp/tap/vault",
         "docs": "https://developer.hashicorp.com/vault/install",
         "note": "Not packaged in Debian 12; HashiCorp's apt and rpm repositories provide it."
-      }
+      },
+      "operations": [
+        {
+          "id": "status",
+          "description": "Show whether the Vault server is initialized and sealed, as JSON (exit 2 means sealed).",
+          "argv": [
+            "status",
+            "-format=json"
+          ],
+          "safety": "read-only",
+          "network": "the Vault server of VAULT_ADDR",
+          "timeout": 30
+        },
+        {
+          "id": "kv-get",
+          "description": "Read a secret from a Vault KV engine, as JSON.",
+          "argv": [
+            "kv",
+            "get",
+            "-format=json",
+            "{path}"
+          ],
+          "parameters": {
+            "path": {
+              "type": "string",
+              "description": "Secret path, such as secret/myapp.",
+              "required": true,
+              "pattern": "^[A-Za-z0-9_][A-Za-z0-9._/-]*$"
+            }
+          },
+          "safety": "read-only",
+          "secrets": "only",
+          "network": "the Vault server of VAULT_ADDR",
+          "timeout": 30
+        }
+      ]
     },
     {
       "id": "sops",
@@ -2881,7 +4059,47 @@ extension BuiltinCatalog {
         "go": "github.com/getsops/sops/v3/cmd/sops@latest",
         "docs": "https://getsops.io/docs/#download",
         "note": "Not packaged in Debian 12; release binaries and .deb/.rpm files are on the GitHub releases page."
-      }
+      },
+      "operations": [
+        {
+          "id": "filestatus",
+          "description": "Tell whether a file is encrypted with SOPS (JSON: {\"encrypted\": true|false}).",
+          "argv": [
+            "filestatus",
+            "{file}"
+          ],
+          "parameters": {
+            "file": {
+              "type": "string",
+              "description": "File to check.",
+              "required": true,
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 30
+        },
+        {
+          "id": "decrypt",
+          "description": "Decrypt a SOPS-encrypted file and print the plaintext.",
+          "argv": [
+            "--decrypt",
+            "{file}"
+          ],
+          "parameters": {
+            "file": {
+              "type": "string",
+              "description": "Encrypted file.",
+              "required": true,
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "secrets": "only",
+          "network": "the key service named in the file's metadata (AWS KMS, GCP KMS, Azure Key Vault, Vault transit); none for age and PGP keys",
+          "timeout": 60
+        }
+      ]
     },
     {
       "id": "aws",
@@ -2909,7 +4127,39 @@ extension BuiltinCatalog {
         "snap-classic": "aws-cli",
         "docs": "https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html",
         "note": "PyPI's awscli is AWS CLI v1; Debian 12 (2.9), Homebrew and the snap are v2, as is AWS's own installer."
-      }
+      },
+      "operations": [
+        {
+          "id": "caller-identity",
+          "description": "Show the AWS account and identity the configured credentials belong to, as JSON.",
+          "argv": [
+            "sts",
+            "get-caller-identity",
+            "--output",
+            "json"
+          ],
+          "safety": "read-only",
+          "network": "AWS STS with the configured credentials",
+          "timeout": 60,
+          "env": {
+            "AWS_PAGER": ""
+          }
+        },
+        {
+          "id": "configure-list",
+          "description": "Show where the AWS CLI's profile, region and credentials come from (keys partly masked).",
+          "argv": [
+            "configure",
+            "list"
+          ],
+          "safety": "read-only",
+          "secrets": "masked",
+          "timeout": 30,
+          "env": {
+            "AWS_PAGER": ""
+          }
+        }
+      ]
     },
     {
       "id": "gcloud",
@@ -3079,7 +4329,83 @@ extension BuiltinCatalog {
         "brew": "trivy",
         "docs": "https://trivy.dev/latest/getting-started/installation/",
         "note": "Not packaged in Debian 12; Aqua's apt and rpm repositories provide it (dnf needs that repository)."
-      }
+      },
+      "operations": [
+        {
+          "id": "fs",
+          "description": "Scan a folder's dependency lock files and files for known vulnerabilities and secrets, as JSON.",
+          "argv": [
+            "fs",
+            "--format",
+            "json",
+            "--scanners",
+            "vuln,secret",
+            "{target}"
+          ],
+          "parameters": {
+            "target": {
+              "type": "string",
+              "description": "Folder or file to scan.",
+              "required": true,
+              "path": "file-or-directory"
+            }
+          },
+          "safety": "read-only",
+          "network": "the Trivy vulnerability database (ghcr.io/aquasecurity/trivy-db), downloaded when missing or a day old",
+          "timeout": 900,
+          "outputCap": 8388608
+        },
+        {
+          "id": "fs-offline",
+          "description": "Scan a folder for known vulnerabilities and secrets with the already downloaded Trivy database only (fails when there is none), as JSON.",
+          "argv": [
+            "fs",
+            "--skip-db-update",
+            "--skip-java-db-update",
+            "--offline-scan",
+            "--format",
+            "json",
+            "--scanners",
+            "vuln,secret",
+            "{target}"
+          ],
+          "parameters": {
+            "target": {
+              "type": "string",
+              "description": "Folder or file to scan.",
+              "required": true,
+              "path": "file-or-directory"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 900,
+          "outputCap": 8388608
+        },
+        {
+          "id": "image",
+          "description": "Scan a container image for known vulnerabilities, as JSON.",
+          "argv": [
+            "image",
+            "--format",
+            "json",
+            "--scanners",
+            "vuln",
+            "{image}"
+          ],
+          "parameters": {
+            "image": {
+              "type": "string",
+              "description": "Image reference, such as alpine:3.20.",
+              "required": true,
+              "pattern": "^[A-Za-z0-9][A-Za-z0-9._/:@-]*$"
+            }
+          },
+          "safety": "read-only",
+          "network": "the image's registry (unless the image is local) and the Trivy vulnerability database",
+          "timeout": 900,
+          "outputCap": 8388608
+        }
+      ]
     },
     {
       "id": "semgrep",
@@ -3107,7 +4433,43 @@ extension BuiltinCatalog {
         "pip": "semgrep",
         "docs": "https://semgrep.dev/docs/getting-started/quickstart",
         "note": "Not packaged in Debian 12."
-      }
+      },
+      "operations": [
+        {
+          "id": "scan",
+          "description": "Scan source code with a local Semgrep rules file and print findings as JSON (metrics and version checks off).",
+          "argv": [
+            "scan",
+            "--config",
+            "{config}",
+            "--json",
+            "--metrics=off",
+            "--disable-version-check",
+            "{target}"
+          ],
+          "parameters": {
+            "config": {
+              "type": "string",
+              "description": "Semgrep rules file (YAML).",
+              "required": true,
+              "path": "file"
+            },
+            "target": {
+              "type": "string",
+              "description": "File or folder to scan.",
+              "required": true,
+              "path": "file-or-directory"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 600,
+          "outputCap": 4194304,
+          "env": {
+            "SEMGREP_SEND_METRICS": "off",
+            "SEMGREP_ENABLE_VERSION_CHECK": "0"
+          }
+        }
+      ]
     },
     {
       "id": "dependency-check",
@@ -3161,7 +4523,30 @@ extension BuiltinCatalog {
         "pip": "safety",
         "docs": "https://pypi.org/project/safety/",
         "note": "Not packaged in Debian 12."
-      }
+      },
+      "operations": [
+        {
+          "id": "check",
+          "description": "Check a pip requirements file for dependencies with known vulnerabilities, as JSON.",
+          "argv": [
+            "check",
+            "--file",
+            "{requirements}",
+            "--json"
+          ],
+          "parameters": {
+            "requirements": {
+              "type": "string",
+              "description": "Requirements file, such as requirements.txt.",
+              "required": true,
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "network": "Safety's vulnerability database (data.safetycli.com or pyup.io)",
+          "timeout": 300
+        }
+      ]
     },
     {
       "id": "bandit",
@@ -3187,7 +4572,45 @@ extension BuiltinCatalog {
         "pip": "bandit",
         "docs": "https://bandit.readthedocs.io/en/latest/start.html",
         "note": "Debian 12's bandit is 1.6.2."
-      }
+      },
+      "operations": [
+        {
+          "id": "scan",
+          "description": "Find common security issues in Python code, recursively, as JSON.",
+          "argv": [
+            "-q",
+            "-r",
+            "{target}",
+            "-f",
+            "json",
+            [
+              "--severity-level",
+              "{severity}"
+            ]
+          ],
+          "parameters": {
+            "target": {
+              "type": "string",
+              "description": "Python file or folder.",
+              "required": true,
+              "path": "file-or-directory"
+            },
+            "severity": {
+              "type": "string",
+              "description": "Report only issues of this severity or higher.",
+              "enum": [
+                "all",
+                "low",
+                "medium",
+                "high"
+              ]
+            }
+          },
+          "safety": "read-only",
+          "timeout": 600,
+          "outputCap": 4194304
+        }
+      ]
     }
   ]
 }

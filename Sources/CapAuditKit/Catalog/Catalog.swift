@@ -141,11 +141,14 @@ public struct Tool: Sendable, Equatable, Identifiable {
     /// Evidence from the environment of a CI job that the agent which started it is this tool
     /// (`jobEnvironment` in the catalog); judged only when no probe settles the tool.
     public var jobEnvironment: JobEnvironmentEvidence?
+    /// Tasks an agent may run with this tool (`capaudit tools`, `capaudit mcp`).
+    public var operations: [ToolOperation] = []
 
     public init(id: String, name: String, summary: String, homepage: String, detection: Detection,
                 minVersion: Version? = nil, platforms: [String] = [], install: InstallRecipes = .none, source: String = "",
-                jobEnvironment: JobEnvironmentEvidence? = nil) {
+                jobEnvironment: JobEnvironmentEvidence? = nil, operations: [ToolOperation] = []) {
         self.jobEnvironment = jobEnvironment
+        self.operations = operations
         self.id = id
         self.name = name
         self.summary = summary

@@ -197,7 +197,7 @@ public enum CatalogLoader {
 
     public static func readTool(_ value: JSONValue, path: String, reader: inout JSONReader) -> Tool? {
         guard let f = reader.object(value, path: path, required: ["id", "name", "summary", "homepage"],
-                                    optional: ["probes", "undetectable", "minVersion", "platforms", "install", "versionFacts", "note", "jobEnvironment"]) else { return nil }
+                                    optional: ["probes", "undetectable", "minVersion", "platforms", "install", "versionFacts", "note", "jobEnvironment", "operations"]) else { return nil }
         let id = readID(f, "id", path: path, reader: &reader)
         let name = reader.string(f, "name", path: path)
         let summary = reader.string(f, "summary", path: path)
@@ -244,9 +244,15 @@ public enum CatalogLoader {
         for (i, v) in (reader.array(f, "versionFacts", path: path) ?? []).enumerated() {
             if let fact = readVersionFact(v, path: "\(path).versionFacts[\(i)]", reader: &reader) { facts.append(fact) } else { factsOK = false }
         }
-        guard let id, let name, let summary, let homepage, let detection, factsOK else { return nil }
+        var operations: [ToolOperation] = []
+        var operationsOK = true
+        if let values = reader.array(f, "operations", path: path) {
+            let commands = detection.map { d -> [String] in if case .probes(let p) = d { return p.map(\.command) } else { return [] } } ?? []
+            (operations, operationsOK) = OperationReader.read(values, path: reader.join(path, "operations"), probeCommands: commands, reader: &reader)
+        }
+        guard let id, let name, let summary, let homepage, let detection, factsOK, operationsOK else { return nil }
         var tool = Tool(id: id, name: name, summary: summary, homepage: homepage, detection: detection, minVersion: minVersion,
-                        platforms: platforms, install: install, source: reader.file, jobEnvironment: jobEnvironment)
+                        platforms: platforms, install: install, source: reader.file, jobEnvironment: jobEnvironment, operations: operations)
         tool.versionFacts = facts
         return tool
     }
