@@ -116,19 +116,25 @@ public enum Commands {
 
     public static let initCommand = CommandSpec(
         name: "init",
-        synopsis: "Write a starter .capaudit.json.",
-        summary: "capaudit init: write a starter .capaudit.json in the current folder.",
-        usage: "capaudit init [--force] [--output FILE]",
+        synopsis: "Write a .capaudit.json whose gate this host passes today.",
+        summary: "capaudit init: scan this host, pick its role profile, and write a .capaudit.json whose gate passes here today.",
+        usage: "capaudit init [--profile ROLE] [--from-scan] [--force] [--output FILE] [options]",
         options: [OptionSpec("--force", help: "Overwrite an existing file."),
-                  OptionSpec("--output", value: "FILE", help: "Write there instead of ./.capaudit.json."),
-                  OptionSpec("--catalog", value: "PATH", repeatable: true, help: "Base the starter on this catalog.")],
+                  OptionSpec("--output", value: "FILE", help: "Write there instead of ./.capaudit.json (- for stdout)."),
+                  OptionSpec("--profile", value: "ROLE", help: "Use this role instead of detecting it: workstation, ci-runner, k8s-node, bastion or all."),
+                  OptionSpec("--from-scan", help: "Also pin every tool found: at least the version found, or present when its version is unknown.")]
+            + scanningOptions.filter { $0.name != "--area" && $0.name != "--config" && $0.name != "--no-config" },
         discussion: """
-        The file lists what the project requires and at which priority gaps gate (failOn, require.areas,
-        require.capabilities, require.tools), minimum versions, the team's own tools, and waivers with a
-        reason and an optional expiry date. JSON has no comments: members whose names start with "$comment"
-        are ignored. Unknown keys are an error that names the nearest valid key.
+        init scans this host and picks the profile that fits it, first that holds: k8s-node when kubelet is on
+        PATH (or /var/lib/kubelet exists); ci-runner in a CI job (CI=true, GITHUB_ACTIONS, GITLAB_CI, BUILDKITE,
+        JENKINS_URL, ...) or when a runner agent is found; workstation in a desktop session (DISPLAY,
+        WAYLAND_DISPLAY) or on macOS; else all. A bastion is never guessed. The file sets that profile and its
+        gate level, and writes the gaps that would fail the gate today as waivers: right after init,
+        `capaudit scan` passes on this host, and every report still lists those gaps. With --from-scan, every
+        tool found is required at its version or later (present only, when its version is unknown), so drift
+        fails the gate later. JSON has no comments: members whose names start with "$comment" are ignored.
         """,
-        examples: ["capaudit init", "capaudit init --force"])
+        examples: ["capaudit init", "capaudit init --from-scan", "capaudit init --profile bastion --force"])
 
     public static let plan = CommandSpec(
         name: "plan",

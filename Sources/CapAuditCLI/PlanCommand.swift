@@ -22,7 +22,7 @@ struct PlanCommand: Command {
         }
         let session = try ScanSession(arguments: arguments, command: "plan")
         let host = try HostEnvironment.detect(osReleasePath: arguments.value("--os-release"),
-                                              searchPath: session.environment["PATH"] ?? "",
+                                              searchPath: session.searchPath,
                                               managerOverride: arguments.all("--manager"))
         let (_, report, _) = try session.run(terminal: terminal)
         let plan = Planner.plan(report: report, catalog: session.catalog, host: host, phase: phase, areas: session.areaIDs, date: report.startedAt)

@@ -56,7 +56,10 @@ struct ScanOptions: Sendable, Equatable {
     static func number(_ arguments: ParsedArguments, _ option: String, range: ClosedRange<Double>,
                        integer: Bool = false) throws(UsageError) -> Double? {
         guard let text = arguments.value(option) else { return nil }
-        guard let n = Double(text), n.isFinite, range.contains(n), !integer || n == n.rounded() else {
+        // Plain decimal only: Double() also reads "0x10", "1e1", "inf" and "nan".
+        let decimal = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") } && text.filter { $0 == "." }.count <= 1
+            && text.first != "." && text.last != "."
+        guard decimal, let n = Double(text), n.isFinite, range.contains(n), !integer || n == n.rounded() else {
             let kind = integer ? "an integer" : "a number"
             let low = integer ? String(Int(range.lowerBound)) : String(range.lowerBound)
             throw .invalidValue(option: option, value: text, expected: "\(kind) from \(low) to \(Int(range.upperBound))", command: arguments.command)

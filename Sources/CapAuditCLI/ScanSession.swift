@@ -23,7 +23,12 @@ struct ScanSession {
          currentDirectory: String = FileManager.default.currentDirectoryPath) throws {
         self.command = command
         var catalog = options.catalogPaths.isEmpty ? try BuiltinCatalog.load() : try CatalogLoader.load(paths: options.catalogPaths)
-        let configPath = options.configFile ?? (options.noConfig ? nil : ProjectConfig.discover(from: currentDirectory))
+        let discovered = options.configFile == nil && !options.noConfig ? ProjectConfig.discover(from: currentDirectory) : nil
+        if let discovered, let refusal = ConfigTrust.refusal(path: discovered, currentDirectory: currentDirectory) {
+            throw UntrustedConfigError(path: discovered, reason: refusal)
+        }
+        let configPath = options.configFile ?? discovered
+        self.configPath = configPath
         var config: ProjectConfig?
         if let configPath {
             config = try ProjectConfig.load(path: configPath, catalog: catalog, today: Self.today())
@@ -51,11 +56,19 @@ struct ScanSession {
         self.useCache = options.useCache
     }
 
+    /// The requirements file in use (discovered or `--config`), nil for none.
+    let configPath: String?
+
+    /// PATH as probes are looked up on it; unset, it is the default execvp uses.
+    var searchPath: String { environment["PATH"] ?? Self.defaultSearchPath }
+    /// glibc's `confstr(_CS_PATH)`, what execvp searches when PATH is not set.
+    static let defaultSearchPath = "/bin:/usr/bin"
+
     /// `--cache`: reuse outputs of earlier scans (see `ProbeCache`).
     let useCache: Bool
 
     func scanner(environment env: [String: String], isolatedHome: String? = nil) -> CapAuditKit.Scanner {
-        let resolver = PathResolver(searchPath: env["PATH"] ?? "", allowRelative: settings.allowRelativePath)
+        let resolver = PathResolver(searchPath: env["PATH"] ?? Self.defaultSearchPath, allowRelative: settings.allowRelativePath)
         var scanner = CapAuditKit.Scanner(catalog: catalog, runner: ProbeRunner(), resolver: resolver, settings: settings, environment: env, host: HostInfo.current())
         scanner.minVersions = policy.minVersions
         // The cache lives in the user's own cache folder, never in the throw-away HOME, whose per-run path
@@ -75,9 +88,13 @@ struct ScanSession {
                 survivors.enable()
                 scanner.survivors = survivors
             }
+            if environment["PATH"] == nil {
+                terminal.err("capaudit: PATH is not set; searching \(Self.defaultSearchPath), as execvp does")
+            }
             let result = scanner.scan(areaIDs: areaIDs, extraToolIDs: policy.requiredTools.map(\.toolID)) { terminal.progress($0) }
             terminal.eraseProgress()
-            let report = Evaluator(catalog: catalog, policy: policy).evaluate(result)
+            var report = Evaluator(catalog: catalog, policy: policy).evaluate(result)
+            report.configFile = configPath
             return (result, report, scanner)
         }
     }

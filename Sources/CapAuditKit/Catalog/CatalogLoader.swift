@@ -358,6 +358,10 @@ public enum CatalogLoader {
         for key in env.keys where key.isEmpty || key.contains("=") || key.contains("\0") {
             reader.report("\(quoted(key)) is not a valid environment variable name", at: f["env"], path: reader.join(path, "env"))
         }
+        for key in env.keys.sorted() where LoaderVariables.isRefused(key) {
+            reader.report("\(quoted(key)) may not be set for a probe: it makes the loader or an interpreter run code of this file's choosing",
+                          at: f["env"].flatMap { $0.member(key) } ?? f["env"], path: reader.join(reader.join(path, "env"), key))
+        }
         var evidence = Evidence.path
         if let e = reader.string(f, "evidence", path: path) {
             if let parsed = Evidence(rawValue: e) { evidence = parsed } else {

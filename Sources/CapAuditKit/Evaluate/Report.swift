@@ -101,6 +101,9 @@ public struct Report: Sendable, Equatable {
     public var gate: GateResult = GateResult()
     /// The catalog the scan was judged against (nil when it was built in code).
     public var catalog: CatalogIdentity? = nil
+    /// The project requirements file (`.capaudit.json`) in use, discovered or named with `--config`;
+    /// nil when none was.
+    public var configFile: String? = nil
 
     public var summary: ReportSummary {
         ReportSummary(covered: areas.filter { $0.status == .covered }.count,

@@ -21,6 +21,8 @@ public struct ToolVerdict: Sendable, Equatable {
     public var reason: String
     /// The attempt the verdict rests on, if anything was found.
     public var attempt: ProbeAttempt?
+    /// Which reader read the version (catalog pattern, tolerant reader, default) and from which line.
+    public var reading: VersionReading?
 
     public init(status: ToolStatus, version: Version? = nil, placeholder: String? = nil, reason: String, attempt: ProbeAttempt? = nil) {
         self.status = status

@@ -47,6 +47,7 @@ public enum JSONRenderer {
             "catalog": report.catalog.map { c in
                 .object(["source": .string(c.source.rawValue), "paths": .array(c.paths.map { .string($0) }), "digest": .string(c.digest)])
             } ?? .null,
+            "config": .string(report.configFile),
             "findings": .array(report.findings.map { .object(["kind": .string($0.kind.rawValue), "path": .string($0.path), "message": .string($0.message)]) }),
         ])
     }
@@ -91,6 +92,7 @@ public enum JSONRenderer {
             "minVersion": .string(t.minVersion?.text),
             "shadowed": .array(t.shadowed.map { .string($0) }),
             "probe": probe(t.verdict.attempt),
+            "versionRead": versionRead(t.verdict.reading),
         ])
     }
 
@@ -113,6 +115,18 @@ public enum JSONRenderer {
         // durationMs is how long the command took back then.
         if attempt.fromCache { fields["fromCache"] = .bool(true) }
         return .object(fields)
+    }
+
+    /// Which layer read the version (additive in schema 1): `{"layer": "pattern"|"tolerant"|"default",
+    /// "pattern": 0, "shape": "name-version", "line": "…"}`, or null when no version was read.
+    static func versionRead(_ reading: VersionReading?) -> JSONOutput {
+        guard let reading, let layer = reading.layer else { return .null }
+        return .object([
+            "layer": .string(layer.rawValue),
+            "pattern": reading.patternIndex.map { .int($0) } ?? .null,
+            "shape": .string(reading.shape),
+            "line": .string(reading.line),
+        ])
     }
 
     /// UTC, second precision: `2026-11-29T12:00:00Z`.

@@ -37,6 +37,10 @@ public enum TextRenderer {
             for area in areas { lines += render(area, style: style) }
         }
         let gate = report.gate
+        if let config = report.configFile {
+            lines.append("")
+            lines.append("Requirements file: " + t(config))
+        }
         if gate.failOn != nil || !gate.failures.isEmpty {
             lines.append("")
             let level = gate.failOn.map { " (--fail-on \($0.rawValue))" } ?? ""

@@ -150,7 +150,7 @@ public struct Scanner: Sendable {
                 attempt = ProbeAttempt(probeIndex: index, lookup: lookup, argv: request.argv, output: output)
             }
             attempts.append(attempt)
-            if ProbeJudgement.judge(attempt, probe: probe, minVersion: minVersions[tool.id] ?? tool.minVersion).decisive { break }
+            if ProbeJudgement.judge(attempt, probe: probe, minVersion: minVersions[tool.id] ?? tool.minVersion, toolNames: [tool.id, tool.name]).decisive { break }
         }
         return ToolObservation(toolID: tool.id, attempts: attempts, jobEnvironment: tool.jobEnvironment?.match(environment))
     }
