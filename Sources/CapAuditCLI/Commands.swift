@@ -14,7 +14,9 @@ public enum Commands {
         OptionSpec("--timeout", value: "SECONDS", help: "Kill a version command (and everything it started) SECONDS after it started (default \(ScanOptions.format(ProbeRequest.defaultTimeout)); known-slow tools get the catalog's longer default unless this is given)."),
         OptionSpec("--jobs", value: "N", help: "Never run more than N probes at once (default 32); below that, a probe starts only while a CPU core is idle."),
         OptionSpec("--cache", help: "Reuse version outputs of earlier scans for files that have not changed (kept under $XDG_CACHE_HOME/capaudit; `capaudit cache clear` empties it)."),
-        OptionSpec("--no-exec", help: "Find tools by PATH alone and execute nothing (for untrusted hosts); versions are unknown."),
+        OptionSpec("--no-exec", help: "Execute nothing (for untrusted hosts): find tools by PATH and read their versions from their own metadata (Go build info, Python dist-info, npm, dpkg, apk)."),
+        OptionSpec("--root", value: "DIR", help: "Audit the system unpacked in DIR (an image, a chroot, a node's root) without running anything in it: PATH lookup, symlinks and package databases inside DIR."),
+        OptionSpec("--path", value: "PATH", help: "The PATH to search (with --root, inside DIR; default there \(RootScan.defaultPath))."),
         OptionSpec("--allow-relative-path", help: "Also search relative PATH entries (., empty, bin), which resolve against the current folder."),
         OptionSpec("--isolated-home", help: "Give probes a throw-away HOME and XDG folders (tools that write there when asked their version cannot)."),
     ]

@@ -54,6 +54,24 @@ struct ScanSession {
         self.settings = options.settings
         self.environment = environment
         self.useCache = options.useCache
+        self.root = options.root
+        self.pathOption = options.searchPath
+        self.currentDirectory = currentDirectory
+    }
+
+    /// `--root DIR`, `--path`.
+    let root: String?
+    let pathOption: String?
+    let currentDirectory: String
+
+    /// The filesystem tools are looked for in: DIR's with `--root`, else this host's.
+    var fileSystem: any FileSystemView {
+        root.map { RootedFileSystem(root: $0) } ?? LocalFileSystem()
+    }
+
+    /// The PATH searched: `--path`, else (in a root) Debian's default, else the environment's.
+    func effectiveSearchPath(_ env: [String: String]) -> String {
+        pathOption ?? (root != nil ? RootScan.defaultPath : env["PATH"] ?? Self.defaultSearchPath)
     }
 
     /// The requirements file in use (discovered or `--config`), nil for none.
@@ -68,8 +86,17 @@ struct ScanSession {
     let useCache: Bool
 
     func scanner(environment env: [String: String], isolatedHome: String? = nil) -> CapAuditKit.Scanner {
-        let resolver = PathResolver(searchPath: env["PATH"] ?? Self.defaultSearchPath, allowRelative: settings.allowRelativePath)
-        var scanner = CapAuditKit.Scanner(catalog: catalog, runner: ProbeRunner(), resolver: resolver, settings: settings, environment: env, host: HostInfo.current())
+        var scanner: CapAuditKit.Scanner
+        if let root {
+            let view = RootedFileSystem(root: root)
+            let resolver = PathResolver(searchPath: effectiveSearchPath(env), allowRelative: false, fileSystem: view)
+            scanner = CapAuditKit.Scanner(catalog: catalog, runner: ProbeRunner(), resolver: resolver, settings: settings, environment: [:], host: HostInfo.of(root: view))
+            scanner.metadata = ToolMetadataReader(view: view)
+        } else {
+            let resolver = PathResolver(searchPath: effectiveSearchPath(env), allowRelative: settings.allowRelativePath)
+            scanner = CapAuditKit.Scanner(catalog: catalog, runner: ProbeRunner(), resolver: resolver, settings: settings, environment: env, host: HostInfo.current())
+            scanner.metadata = ToolMetadataReader(view: LocalFileSystem(), environment: env, currentDirectory: currentDirectory)
+        }
         scanner.minVersions = policy.minVersions
         // The cache lives in the user's own cache folder, never in the throw-away HOME, whose per-run path
         // is left out of the key.
@@ -93,7 +120,7 @@ struct ScanSession {
             }
             let result = scanner.scan(areaIDs: areaIDs, extraToolIDs: policy.requiredTools.map(\.toolID)) { terminal.progress($0) }
             terminal.eraseProgress()
-            var report = Evaluator(catalog: catalog, policy: policy).evaluate(result)
+            var report = Evaluator(catalog: catalog, fileSystem: scanner.resolver.fileSystem, policy: policy).evaluate(result)
             report.configFile = configPath
             return (result, report, scanner)
         }

@@ -293,6 +293,7 @@ extension BuiltinCatalog {
       "name": "GitHub CLI",
       "summary": "GitHub from the terminal: Actions runs and workflows, pull requests, releases.",
       "homepage": "https://cli.github.com",
+      "goPackages": ["github.com/cli/cli"],
       "probes": [
         {
           "command": "gh",
@@ -436,6 +437,7 @@ extension BuiltinCatalog {
       "name": "GitLab CLI",
       "summary": "GitLab from the terminal: CI/CD pipelines and jobs, merge requests, releases.",
       "homepage": "https://gitlab.com/gitlab-org/cli",
+      "goPackages": ["gitlab.com/gitlab-org/cli"],
       "probes": [
         {
           "command": "glab",
@@ -464,6 +466,7 @@ extension BuiltinCatalog {
       "name": "GitLab Runner",
       "summary": "Agent that runs GitLab CI/CD jobs on your own machines.",
       "homepage": "https://docs.gitlab.com/runner/",
+      "goPackages": ["gitlab.com/gitlab-org/gitlab-runner"],
       "probes": [
         {
           "command": "gitlab-runner",
@@ -497,6 +500,7 @@ extension BuiltinCatalog {
       "name": "CircleCI CLI",
       "summary": "CircleCI from the terminal: validate and process config, trigger and inspect pipelines.",
       "homepage": "https://github.com/CircleCI-Public/circleci-cli",
+      "goPackages": ["github.com/CircleCI-Public/circleci-cli"],
       "probes": [
         {
           "command": "circleci",
@@ -715,6 +719,7 @@ extension BuiltinCatalog {
       "name": "Argo Rollouts kubectl plugin",
       "summary": "kubectl plugin for Argo Rollouts: blue-green and canary rollouts, promotion, abort.",
       "homepage": "https://argoproj.github.io/rollouts/",
+      "goPackages": ["github.com/argoproj/argo-rollouts"],
       "probes": [
         {
           "command": "kubectl-argo-rollouts",
@@ -747,6 +752,7 @@ extension BuiltinCatalog {
       "name": "Argo CD CLI",
       "summary": "GitOps continuous delivery for Kubernetes: sync, diff, history and rollback of applications.",
       "homepage": "https://argo-cd.readthedocs.io",
+      "goPackages": ["github.com/argoproj/argo-cd"],
       "probes": [
         {
           "command": "argocd",
@@ -1666,6 +1672,7 @@ extension BuiltinCatalog {
       "name": "grpc_health_probe",
       "summary": "Checks a gRPC service through the standard health-checking protocol; made for Kubernetes exec probes.",
       "homepage": "https://github.com/grpc-ecosystem/grpc-health-probe",
+      "goPackages": ["github.com/grpc-ecosystem/grpc-health-probe"],
       "probes": [
         {
           "command": "grpc_health_probe",
@@ -1687,6 +1694,7 @@ extension BuiltinCatalog {
       "name": "grpcurl",
       "summary": "curl-like client for gRPC servers, including grpc.health.v1.Health/Check.",
       "homepage": "https://github.com/fullstorydev/grpcurl",
+      "goPackages": ["github.com/fullstorydev/grpcurl"],
       "probes": [
         {
           "command": "grpcurl",
@@ -1709,6 +1717,7 @@ extension BuiltinCatalog {
       "name": "Prometheus Blackbox Exporter",
       "summary": "Probes HTTP, HTTPS, DNS, TCP, ICMP and gRPC endpoints for Prometheus.",
       "homepage": "https://github.com/prometheus/blackbox_exporter",
+      "goPackages": ["github.com/prometheus/blackbox_exporter"],
       "probes": [
         {
           "command": "blackbox_exporter",
@@ -1784,6 +1793,7 @@ extension BuiltinCatalog {
       "name": "Grafana k6",
       "summary": "Load testing with JavaScript scenarios, thresholds and checks.",
       "homepage": "https://k6.io",
+      "goPackages": ["go.k6.io/k6", "github.com/loadimpact/k6", "github.com/grafana/k6"],
       "probes": [
         {
           "command": "k6",
@@ -2284,6 +2294,7 @@ extension BuiltinCatalog {
       "name": "golang-migrate",
       "summary": "Database migrations CLI and Go library with up/down SQL files.",
       "homepage": "https://github.com/golang-migrate/migrate",
+      "goPackages": ["github.com/golang-migrate/migrate"],
       "probes": [
         {
           "command": "migrate",
@@ -2306,6 +2317,7 @@ extension BuiltinCatalog {
       "name": "dbmate",
       "summary": "Framework-agnostic SQL migration tool with up/down migrations.",
       "homepage": "https://github.com/amacneil/dbmate",
+      "goPackages": ["github.com/amacneil/dbmate"],
       "probes": [
         {
           "command": "dbmate",
@@ -2340,6 +2352,7 @@ extension BuiltinCatalog {
       "name": "sql-migrate",
       "summary": "SQL schema migration tool for Go projects (up/down, redo, status).",
       "homepage": "https://github.com/rubenv/sql-migrate",
+      "goPackages": ["github.com/rubenv/sql-migrate"],
       "probes": [
         {
           "command": "sql-migrate",
@@ -2423,6 +2436,7 @@ extension BuiltinCatalog {
       "name": "Prometheus",
       "summary": "Metrics collection, time-series storage and alert rule evaluation.",
       "homepage": "https://prometheus.io",
+      "goPackages": ["github.com/prometheus/prometheus/cmd/prometheus"],
       "probes": [
         {
           "command": "prometheus",
@@ -2447,6 +2461,7 @@ extension BuiltinCatalog {
       "name": "promtool",
       "summary": "Prometheus' companion CLI: checks configs and alerting/recording rules, unit-tests rules, queries a server.",
       "homepage": "https://prometheus.io/docs/prometheus/latest/command-line/promtool/",
+      "goPackages": ["github.com/prometheus/prometheus/cmd/promtool"],
       "probes": [
         {
           "command": "promtool",
@@ -2688,6 +2703,7 @@ extension BuiltinCatalog {
       "name": "kubectl",
       "summary": "The Kubernetes command-line client.",
       "homepage": "https://kubernetes.io/docs/reference/kubectl/",
+      "goPackages": ["k8s.io/kubernetes/cmd/kubectl", "k8s.io/kubernetes/cmd/kubectl-sdk", "k8s.io/kubectl"],
       "probes": [
         {
           "command": "kubectl",
@@ -2969,6 +2985,7 @@ extension BuiltinCatalog {
       "name": "Helm",
       "summary": "Kubernetes package manager: install, upgrade and roll back charts.",
       "homepage": "https://helm.sh",
+      "goPackages": ["helm.sh/helm", "k8s.io/helm"],
       "probes": [
         {
           "command": "helm",
@@ -3136,6 +3153,7 @@ extension BuiltinCatalog {
       "name": "K9s",
       "summary": "Terminal UI for navigating and managing Kubernetes clusters.",
       "homepage": "https://k9scli.io",
+      "goPackages": ["github.com/derailed/k9s"],
       "probes": [
         {
           "command": "k9s",
@@ -3196,6 +3214,7 @@ extension BuiltinCatalog {
       "name": "Kompose",
       "summary": "Converts Docker Compose files into Kubernetes manifests.",
       "homepage": "https://kompose.io",
+      "goPackages": ["github.com/kubernetes/kompose", "k8s.io/kompose"],
       "probes": [
         {
           "command": "kompose",
@@ -3887,6 +3906,7 @@ extension BuiltinCatalog {
       "name": "NSQ",
       "summary": "Realtime distributed messaging platform (nsqd, nsqlookupd, nsqadmin and utilities).",
       "homepage": "https://nsq.io",
+      "goPackages": ["github.com/nsqio/nsq"],
       "probes": [
         {
           "command": "nsqd",
@@ -3982,6 +4002,7 @@ extension BuiltinCatalog {
       "name": "HashiCorp Vault",
       "summary": "Secret storage, dynamic credentials, rotation and encryption as a service.",
       "homepage": "https://developer.hashicorp.com/vault",
+      "goPackages": ["github.com/hashicorp/vault"],
       "probes": [
         {
           "command": "vault",
@@ -4038,6 +4059,7 @@ extension BuiltinCatalog {
       "name": "SOPS",
       "summary": "Encrypts values in YAML/JSON/ENV/INI files with KMS, age or PGP so secrets can live in git.",
       "homepage": "https://getsops.io",
+      "goPackages": ["github.com/getsops/sops", "go.mozilla.org/sops"],
       "probes": [
         {
           "command": "sops",
@@ -4313,6 +4335,7 @@ extension BuiltinCatalog {
       "name": "Trivy",
       "summary": "Vulnerability, misconfiguration, secret and license scanner for images, filesystems and repositories.",
       "homepage": "https://trivy.dev",
+      "goPackages": ["github.com/aquasecurity/trivy"],
       "probes": [
         {
           "command": "trivy",
@@ -4651,6 +4674,7 @@ extension BuiltinCatalog {
       "name": "istioctl",
       "summary": "Istio's CLI: install, upgrade, analyze and debug the mesh.",
       "homepage": "https://istio.io/latest/docs/reference/commands/istioctl/",
+      "goPackages": ["istio.io/istio"],
       "probes": [
         {
           "command": "istioctl",
@@ -4673,6 +4697,7 @@ extension BuiltinCatalog {
       "name": "Linkerd CLI",
       "summary": "Linkerd's CLI: install, check and inspect the mesh.",
       "homepage": "https://linkerd.io",
+      "goPackages": ["github.com/linkerd/linkerd2"],
       "probes": [
         {
           "command": "linkerd",

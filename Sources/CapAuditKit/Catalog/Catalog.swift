@@ -138,6 +138,10 @@ public struct Tool: Sendable, Equatable, Identifiable {
     /// Where a package's version is not the tool's own (catalog `versionFacts`).
     public var versionFacts: [VersionFact] = []
     public var source: String
+    /// Go main package paths this tool is built from (`helm.sh/helm/v3/cmd/helm`): a Go binary found
+    /// under the tool's name whose build information names a main package that is none of these, nor
+    /// below one of them, is reported as an `identity-mismatch`. Empty: not checked.
+    public var goPackages: [String] = []
     /// Evidence from the environment of a CI job that the agent which started it is this tool
     /// (`jobEnvironment` in the catalog); judged only when no probe settles the tool.
     public var jobEnvironment: JobEnvironmentEvidence?

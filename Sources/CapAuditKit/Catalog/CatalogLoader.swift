@@ -197,7 +197,7 @@ public enum CatalogLoader {
 
     public static func readTool(_ value: JSONValue, path: String, reader: inout JSONReader) -> Tool? {
         guard let f = reader.object(value, path: path, required: ["id", "name", "summary", "homepage"],
-                                    optional: ["probes", "undetectable", "minVersion", "platforms", "install", "versionFacts", "note", "jobEnvironment", "operations"]) else { return nil }
+                                    optional: ["probes", "undetectable", "minVersion", "platforms", "install", "versionFacts", "note", "jobEnvironment", "goPackages", "operations"]) else { return nil }
         let id = readID(f, "id", path: path, reader: &reader)
         let name = reader.string(f, "name", path: path)
         let summary = reader.string(f, "summary", path: path)
@@ -244,6 +244,10 @@ public enum CatalogLoader {
         for (i, v) in (reader.array(f, "versionFacts", path: path) ?? []).enumerated() {
             if let fact = readVersionFact(v, path: "\(path).versionFacts[\(i)]", reader: &reader) { facts.append(fact) } else { factsOK = false }
         }
+        let goPackages = reader.strings(f, "goPackages", path: path) ?? []
+        for p in goPackages where p.isEmpty || p.contains(where: { $0.isWhitespace }) || p.hasPrefix("/") || p.hasSuffix("/") {
+            reader.report("\"\(p)\" is not a Go package path; expected something like helm.sh/helm/v3/cmd/helm", at: f["goPackages"], path: reader.join(path, "goPackages"))
+        }
         var operations: [ToolOperation] = []
         var operationsOK = true
         if let values = reader.array(f, "operations", path: path) {
@@ -254,6 +258,7 @@ public enum CatalogLoader {
         var tool = Tool(id: id, name: name, summary: summary, homepage: homepage, detection: detection, minVersion: minVersion,
                         platforms: platforms, install: install, source: reader.file, jobEnvironment: jobEnvironment, operations: operations)
         tool.versionFacts = facts
+        tool.goPackages = goPackages
         return tool
     }
 

@@ -101,7 +101,8 @@ public enum ProbeJudgement {
         let rank: [ToolStatus: Int] = [.outdated: 0, .error: 1, .timeout: 1, .undetectable: 2, .missing: 3]
         var best: ToolVerdict?
         for attempt in observation?.attempts ?? [] where attempt.probeIndex < probes.count {
-            let (verdict, decisive) = judge(attempt, probe: probes[attempt.probeIndex], minVersion: minVersion, toolNames: [tool.id, tool.name])
+            let (verdict, decisive) = MetadataJudgement.refine(judge(attempt, probe: probes[attempt.probeIndex], minVersion: minVersion, toolNames: [tool.id, tool.name]),
+                                                               probe: probes[attempt.probeIndex], tool: tool, minVersion: minVersion)
             if decisive { return verdict }
             // A command that is not on PATH says less than one that ran; keep the first of the most telling.
             guard attempt.lookup.resolved != nil else { continue }

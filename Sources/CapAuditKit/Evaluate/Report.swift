@@ -72,6 +72,13 @@ public struct Finding: Sendable, Equatable {
         case worldWritableExecutable = "world-writable-executable"
         /// A probe left a process running outside its process group; capaudit killed it after the scan.
         case daemonizedProbe = "daemonized-probe"
+        /// The version command printed one version, the file's own metadata says another (a wrapper or
+        /// shim that runs something else than what is installed there).
+        case versionMismatch = "version-mismatch"
+        /// A Go binary found under a tool's name whose main package is not the tool's.
+        case identityMismatch = "identity-mismatch"
+        /// In a `--root` scan, a symlink on PATH that leads outside the root (refused, not followed).
+        case symlinkOutsideRoot = "symlink-outside-root"
     }
     public var kind: Kind
     public var path: String

@@ -18,6 +18,7 @@ public enum JSONRenderer {
                 "osVersion": .string(report.host.osVersion),
                 "arch": .string(report.host.arch),
                 "hostname": .string(report.host.hostname),
+                "root": .string(report.host.root),
             ]),
             "startedAt": .string(isoTimestamp(report.startedAt)),
             "durationMs": .int(report.durationMs),
@@ -92,8 +93,29 @@ public enum JSONRenderer {
             "minVersion": .string(t.minVersion?.text),
             "shadowed": .array(t.shadowed.map { .string($0) }),
             "probe": probe(t.verdict.attempt),
+            "versionFrom": .string(t.verdict.versionFrom?.rawValue),
+            "sources": sources(t.verdict),
             "versionRead": versionRead(t.verdict.reading),
         ])
+    }
+
+    /// What each source said about the tool's version: the version command (when it ran), then the
+    /// file's own metadata. Keys without a value are left out.
+    static func sources(_ verdict: ToolVerdict) -> JSONOutput {
+        guard let attempt = verdict.attempt else { return .array([]) }
+        var out: [JSONOutput] = []
+        if let argv = attempt.argv, attempt.output != nil {
+            let printed = verdict.versionFrom == .exec ? verdict.version?.text : nil
+            out.append(.object(["source": .string("exec"), "version": .string(printed), "argv": .array(argv.map { .string($0) })]))
+        }
+        for s in attempt.sources {
+            var fields: [String: JSONOutput] = ["source": .string(s.kind.rawValue), "version": .string(s.version)]
+            let optional: [(String, String?)] = [("module", s.module), ("mainPackage", s.mainPackage), ("goVersion", s.goVersion),
+                                                 ("package", s.package), ("recordedVersion", s.recordedVersion), ("file", s.file), ("note", s.note)]
+            for (key, value) in optional { if let value { fields[key] = .string(value) } }
+            out.append(.object(fields))
+        }
+        return .array(out)
     }
 
     /// The probe that decided, or null when nothing ran. (Kept apart from `tool(_:)`: Swift 6.3's
