@@ -11,9 +11,5 @@ public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
-        let p = problems
-        let header = p.count == 1 ? "the requirements file is invalid:" : "the requirements file is invalid (\(p.count) problems):"
-        return ([header] + p.map { "  \($0)" }).joined(separator: "\n")
-    }
+    public var description: String { JSONProblem.listing(problems, in: "the requirements file") }
 }

@@ -4,19 +4,19 @@ import Foundation
 /// column and JSON path) instead of stopping at the first.
 public struct JSONReader {
     public let file: String
-    public private(set) var problems: [CatalogProblem] = []
+    public private(set) var problems: [JSONProblem] = []
 
     public init(file: String) { self.file = file }
 
     public mutating func report(_ message: String, at value: JSONValue?, path: String) {
-        problems.append(CatalogProblem(file: file, location: value?.location, path: path, message: message))
+        problems.append(JSONProblem(file: file, location: value?.location, path: path, message: message))
     }
 
     /// Reports a problem inside a string value, `columnOffset` columns after its opening quote.
     public mutating func report(_ message: String, at value: JSONValue?, path: String, columnOffset: Int?) {
         var location = value?.location
         if let columnOffset, location != nil { location!.column += columnOffset }
-        problems.append(CatalogProblem(file: file, location: location, path: path, message: message))
+        problems.append(JSONProblem(file: file, location: location, path: path, message: message))
     }
 
     /// The members of an object, checking for duplicate keys, unknown keys (naming the nearest
