@@ -54,7 +54,7 @@ extension IntegrationTarget {
     }
 }
 
-/// Quoting for the generated files.
+/// Quoting for the generated files (shell words: `ShellQuote.word`).
 enum Quote {
     /// A YAML double-quoted scalar.
     static func yaml(_ s: String) -> String {
@@ -68,13 +68,6 @@ enum Quote {
             }
         }
         return out + "\""
-    }
-
-    /// A POSIX shell word (single quotes unless it is plainly safe).
-    static func shell(_ s: String) -> String {
-        let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=,+@%")
-        if !s.isEmpty && s.unicodeScalars.allSatisfy({ safe.contains($0) }) { return s }
-        return "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     /// A systemd ExecStart word (double quotes where needed; systemd expands % specifiers, so % doubles).
