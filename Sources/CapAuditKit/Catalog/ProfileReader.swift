@@ -5,7 +5,7 @@ import Foundation
 /// `CatalogValidator`, once every file is read.
 enum ProfileReader {
     static func readProfile(_ value: JSONValue, path: String, reader: inout JSONReader) -> RoleProfile? {
-        guard let f = reader.object(value, path: path, required: ["id", "name", "summary"], optional: ["failOn", "gates"]) else { return nil }
+        guard let f = reader.object(value, path: path, schema: CatalogSchema.profile) else { return nil }
         let id = CatalogLoader.readID(f, "id", path: path, reader: &reader)
         let name = reader.string(f, "name", path: path)
         let summary = reader.string(f, "summary", path: path)
@@ -21,7 +21,7 @@ enum ProfileReader {
         var ok = true
         for (i, v) in (reader.array(f, "gates", path: path) ?? []).enumerated() {
             let gatePath = "\(reader.join(path, "gates"))[\(i)]"
-            guard let g = reader.object(v, path: gatePath, required: ["target", "level", "reason"], optional: ["need"]) else { ok = false; continue }
+            guard let g = reader.object(v, path: gatePath, schema: CatalogSchema.profileGate) else { ok = false; continue }
             let target = reader.string(g, "target", path: gatePath)
             let reason = reader.string(g, "reason", path: gatePath)
             var level: ProfileLevel?
@@ -57,7 +57,7 @@ enum ProfileReader {
     }
 
     static func readJobEnvironment(_ value: JSONValue, path: String, reader: inout JSONReader) -> JobEnvironmentEvidence? {
-        guard let f = reader.object(value, path: path, required: [], optional: ["equals", "set", "unset", "version", "note"]) else { return nil }
+        guard let f = reader.object(value, path: path, schema: CatalogSchema.jobEnvironment) else { return nil }
         let equals = reader.stringMap(f, "equals", path: path) ?? [:]
         let set = reader.strings(f, "set", path: path) ?? []
         let unset = reader.strings(f, "unset", path: path) ?? []
