@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Glibc
 
 /// Runs a probe with `posix_spawn`: its own process group, stdin from /dev/null, stdout and stderr captured
@@ -175,49 +174,6 @@ public struct ProbeRunner: ProcessRunning {
     }
 }
 
-/// The process groups of probes that are running now, so that capaudit's SIGINT/SIGTERM handler can kill
-/// them before exiting. A group is listed only while its leader has not been reaped, so `killAll` can never
-/// signal a reused process-group id.
-public final class ProcessGroupRegistry: Sendable {
-    /// The registry `ProbeRunner` uses by default.
-    public static let shared = ProcessGroupRegistry()
-
-    private struct State {
-        var groups = Set<pid_t>()
-        var shuttingDown = false
-    }
-    private let state = Mutex(State())
-
-    public init() {}
-
-    /// Records a running group. After `killAll`, the group is killed at once instead, so a probe spawned
-    /// while capaudit is exiting does not outlive it.
-    public func register(_ pgid: pid_t) {
-        state.withLock { s in
-            s.groups.insert(pgid)
-            if s.shuttingDown { _ = kill(-pgid, SIGKILL) }
-        }
-    }
-
-    /// Forgets a group; call before reaping its leader.
-    public func unregister(_ pgid: pid_t) {
-        state.withLock { _ = $0.groups.remove(pgid) }
-    }
-
-    /// The process-group ids registered now.
-    public var activeGroups: Set<pid_t> {
-        state.withLock { $0.groups }
-    }
-
-    /// Sends SIGKILL to every registered group, and to every group registered from now on.
-    public func killAll() {
-        state.withLock { s in
-            s.shuttingDown = true
-            for pgid in s.groups { _ = kill(-pgid, SIGKILL) }
-        }
-    }
-}
-
 // MARK: - Capture
 
 /// One pipe's read end and what was kept from it.
@@ -384,7 +340,7 @@ private enum Spawner {
 
 /// glibc functions that Swift's Glibc module does not import (they are declared only under _GNU_SOURCE),
 /// looked up at run time. All exist in glibc 2.34 and later.
-private enum SpawnFunctions {
+enum SpawnFunctions {
     typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
     typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
     typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32
