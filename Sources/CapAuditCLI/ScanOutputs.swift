@@ -12,14 +12,8 @@ struct ScanOutputs {
 
     init(parsing arguments: ParsedArguments, defaultFormat: ReportFormat) throws {
         let command = arguments.command
-        let formatName = arguments.value("--format") ?? defaultFormat.rawValue
-        guard let format = ReportFormat(rawValue: formatName) else {
-            throw UsageError.invalidValue(option: "--format", value: formatName, expected: ReportFormat.names, command: command)
-        }
-        let color = arguments.value("--color") ?? "auto"
-        guard ["auto", "always", "never"].contains(color) else {
-            throw UsageError.invalidValue(option: "--color", value: color, expected: "auto, always or never", command: command)
-        }
+        let format = try arguments.value("--format", expected: ReportFormat.names) { ReportFormat(rawValue: $0) } ?? defaultFormat
+        let color = try arguments.value("--color", expected: "auto, always or never") { ["auto", "always", "never"].contains($0) ? $0 : nil } ?? "auto"
         var reports: [ReportRequest] = []
         for text in arguments.all("--report") {
             guard let r = ReportRequest(parsing: text) else {

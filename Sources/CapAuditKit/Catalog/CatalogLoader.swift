@@ -145,21 +145,12 @@ public enum CatalogLoader {
 
     static func readArea(_ value: JSONValue, path: String, reader: inout JSONReader) -> Area? {
         guard let f = reader.object(value, path: path, schema: CatalogSchema.area) else { return nil }
-        var kind = AreaKind.gap
-        if let k = reader.string(f, "kind", path: path) {
-            if let parsed = AreaKind(rawValue: k), parsed != .project { kind = parsed } else {
-                reader.report("\"\(k)\" is not an area kind; expected gap, foundation or extended", at: f["kind"], path: reader.join(path, "kind"))
-            }
-        }
+        let kind = reader.parsed(f, "kind", path: path, as: "an area kind", expected: "gap, foundation or extended") { text in
+            AreaKind(rawValue: text).flatMap { $0 == .project ? nil : $0 }
+        } ?? .gap
         let id = readID(f, "id", path: path, reader: &reader)
         let name = reader.string(f, "name", path: path)
-        var priority: Priority?
-        if let p = reader.string(f, "priority", path: path) {
-            priority = Priority(rawValue: p)
-            if priority == nil {
-                reader.report("\"\(p)\" is not a priority; expected one of critical, high, medium", at: f["priority"], path: reader.join(path, "priority"))
-            }
-        }
+        let priority = reader.parsed(f, "priority", path: path, as: "a priority", expected: "one of critical, high, medium") { Priority(rawValue: $0) }
         let rank = reader.int(f, "rank", path: path, range: 1...1000)
         let phase = reader.int(f, "phase", path: path, range: 1...3)
         let why = reader.string(f, "why", path: path)
@@ -264,14 +255,8 @@ public enum CatalogLoader {
     /// `toolVersion` null: the tool prints no version; absent: any real version.
     static func readVersionFact(_ value: JSONValue, path: String, reader: inout JSONReader) -> VersionFact? {
         guard let f = reader.object(value, path: path, schema: CatalogSchema.versionFact) else { return nil }
-        var source: VersionFact.Source?
-        if let text = reader.string(f, "source", path: path) {
-            source = VersionFact.Source(rawValue: text)
-            if source == nil {
-                reader.report("\(quoted(text)) is not a version source; expected one of \(VersionFact.Source.allCases.map(\.rawValue).joined(separator: ", "))",
-                              at: f["source"], path: reader.join(path, "source"))
-            }
-        }
+        let source = reader.parsed(f, "source", path: path, as: "a version source",
+                                   expected: "one of " + VersionFact.Source.allCases.map(\.rawValue).joined(separator: ", ")) { VersionFact.Source(rawValue: $0) }
         let package = reader.string(f, "package", path: path)
         let sameAsTool = reader.bool(f, "sameAsTool", path: path)
         let reason = reader.string(f, "reason", path: path)
@@ -365,16 +350,8 @@ public enum CatalogLoader {
             reader.report("\(quoted(key)) may not be set for a probe: it makes the loader or an interpreter run code of this file's choosing",
                           at: f["env"].flatMap { $0.member(key) } ?? f["env"], path: reader.join(reader.join(path, "env"), key))
         }
-        var evidence = Evidence.path
-        if let e = reader.string(f, "evidence", path: path) {
-            if let parsed = Evidence(rawValue: e) { evidence = parsed } else {
-                reader.report("\"\(e)\" is not an evidence kind; expected one of \(Evidence.allCases.map(\.rawValue).joined(separator: ", "))",
-                              at: f["evidence"], path: reader.join(path, "evidence"))
-            }
-        }
-        if evidence == .version && f["pattern"] == nil {
-            // The default pattern is fine here; nothing to report.
-        }
+        let evidence = reader.parsed(f, "evidence", path: path, as: "an evidence kind",
+                                     expected: "one of " + Evidence.allCases.map(\.rawValue).joined(separator: ", ")) { Evidence(rawValue: $0) } ?? .path
         let note = reader.string(f, "note", path: path)
         let timeout = reader.int(f, "timeout", path: path, range: 1...120)
         guard let command, !command.contains("/"), let args, patternOK else { return nil }

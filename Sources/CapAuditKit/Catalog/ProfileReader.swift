@@ -9,14 +9,8 @@ enum ProfileReader {
         let id = CatalogLoader.readID(f, "id", path: path, reader: &reader)
         let name = reader.string(f, "name", path: path)
         let summary = reader.string(f, "summary", path: path)
-        var failOn: Priority?
-        if let text = reader.string(f, "failOn", path: path) {
-            failOn = Priority(rawValue: text)
-            if failOn == nil {
-                reader.report("\(quoted(text)) is not a gate level for a profile; expected critical, high or medium (leave it out for no default gate)",
-                              at: f["failOn"], path: reader.join(path, "failOn"))
-            }
-        }
+        let failOn = reader.parsed(f, "failOn", path: path, as: "a gate level for a profile",
+                                   expected: "critical, high or medium (leave it out for no default gate)") { Priority(rawValue: $0) }
         var gates: [ProfileGate] = []
         var ok = true
         for (i, v) in (reader.array(f, "gates", path: path) ?? []).enumerated() {
@@ -24,20 +18,9 @@ enum ProfileReader {
             guard let g = reader.object(v, path: gatePath, schema: CatalogSchema.profileGate) else { ok = false; continue }
             let target = reader.string(g, "target", path: gatePath)
             let reason = reader.string(g, "reason", path: gatePath)
-            var level: ProfileLevel?
-            if let text = reader.string(g, "level", path: gatePath) {
-                level = ProfileLevel(text)
-                if level == nil {
-                    reader.report("\(quoted(text)) is not a level; expected critical, high, medium or never", at: g["level"], path: reader.join(gatePath, "level"))
-                }
-            }
-            var need = ProfileNeed.each
-            if let text = reader.string(g, "need", path: gatePath) {
-                if let parsed = ProfileNeed(rawValue: text) { need = parsed } else {
-                    reader.report("\(quoted(text)) is not a need; expected each (every capability) or any (at least one capability of the area)",
-                                  at: g["need"], path: reader.join(gatePath, "need"))
-                }
-            }
+            let level = reader.parsed(g, "level", path: gatePath, as: "a level", expected: "critical, high, medium or never") { ProfileLevel($0) }
+            let need = reader.parsed(g, "need", path: gatePath, as: "a need",
+                                     expected: "each (every capability) or any (at least one capability of the area)") { ProfileNeed(rawValue: $0) } ?? .each
             if need == .any, let target, target.contains("/") {
                 reader.report("need \"any\" applies to a whole area; \(quoted(target)) names one capability", at: g["need"], path: reader.join(gatePath, "need"))
             }

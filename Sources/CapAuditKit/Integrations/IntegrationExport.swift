@@ -56,19 +56,8 @@ extension IntegrationTarget {
 
 /// Quoting for the generated files (shell words: `ShellQuote.word`).
 enum Quote {
-    /// A YAML double-quoted scalar.
-    static func yaml(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out + "\""
-    }
+    /// A YAML double-quoted scalar: a JSON string is one (YAML's double-quoted escapes include JSON's).
+    static func yaml(_ s: String) -> String { JSONOutput.escape(s) }
 
     /// A systemd ExecStart word (double quotes where needed; systemd expands % specifiers, so % doubles).
     static func systemd(_ s: String) -> String {

@@ -74,6 +74,18 @@ public struct JSONReader {
         return s
     }
 
+    /// A string member turned into a value by `parse`; a string it refuses is reported as
+    /// `"<text>" is not <what>; expected <expected>`.
+    public mutating func parsed<T>(_ fields: [String: JSONValue], _ key: String, path: String, as what: String, expected: String,
+                                   _ parse: (String) -> T?) -> T? {
+        guard let text = string(fields, key, path: path) else { return nil }
+        guard let value = parse(text) else {
+            report("\(quoted(text)) is not \(what); expected \(expected)", at: fields[key], path: join(path, key))
+            return nil
+        }
+        return value
+    }
+
     public mutating func int(_ fields: [String: JSONValue], _ key: String, path: String, range: ClosedRange<Int>) -> Int? {
         guard let v = fields[key] else { return nil }
         guard case .number(let d, let text, _) = v, d == d.rounded(), abs(d) < 1e15 else {
