@@ -40,7 +40,7 @@ public enum MarkdownRenderer {
     ///   override characters become U+FFFD so a path cannot be displayed reordered;
     /// - a leading `#`, `+`, `-` or `=` is escaped so the text cannot start a heading or a list.
     public static func escape(_ s: String) -> String {
-        let chars = Array(s)
+        let chars = Array(HostBytes.display(s))
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for (i, ch) in chars.enumerated() {

@@ -80,7 +80,8 @@ public indirect enum JSONOutput: Sendable, Equatable {
     /// A JSON string literal; control characters, quotes and backslashes escaped.
     public static func escape(_ s: String) -> String {
         var out = "\""
-        for scalar in s.unicodeScalars {
+        // A file name's bytes that are not UTF-8 as `\xFF` (JSON strings are Unicode text).
+        for scalar in HostBytes.display(s).unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
