@@ -53,6 +53,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = try? ProjectConfig.parse(bytes, path: ".capaudit.json", catalog: catalog, today: "2026-12-04")
     }
 
+    let raw = UnsafeBufferPointer(start: data, count: size)
+
     // The bytes as a host name, PATH or environment value: carried without loss, shown without raw bytes.
     let hostText = HostBytes.decode(UnsafeBufferPointer(start: data, count: size))
     check(HostBytes.encode(hostText) == Array(UnsafeBufferPointer(start: data, count: size)), "host bytes did not round-trip")
@@ -64,7 +66,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
 
     // The bytes as a probe's output: stdout up to the first NUL, stderr after it.
-    let raw = UnsafeBufferPointer(start: data, count: size)
     let split = raw.firstIndex(of: 0) ?? size
     let stdout = String(decoding: raw[..<split], as: UTF8.self)
     let stderr = split < size ? String(decoding: raw[(split + 1)...], as: UTF8.self) : ""
