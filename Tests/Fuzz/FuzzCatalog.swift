@@ -87,6 +87,17 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     fuzzMetadata(Array(raw))
 
+    // Each line as a version constraint and as a --require value: what parses prints as text that
+    // parses back to the same constraint, and judging any version never traps.
+    for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(16) {
+        if let constraint = VersionConstraint(parsing: String(line)) {
+            check(VersionConstraint(parsing: constraint.description) == constraint, "a constraint does not re-parse: \(constraint)")
+            for v in versions.prefix(8) { _ = constraint.explain(v) }
+            _ = constraint.minimum
+        }
+        _ = ToolRequirement(parsing: String(line))?.description
+    }
+
     // Comparison must be a total order consistent with equality and hashing.
     for a in versions.prefix(8) {
         _ = a.description
