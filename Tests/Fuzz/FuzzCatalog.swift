@@ -56,11 +56,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let raw = UnsafeBufferPointer(start: data, count: size)
 
     // The bytes as a host name, PATH or environment value: carried without loss, shown without raw bytes.
-    let hostText = HostBytes.decode(UnsafeBufferPointer(start: data, count: size))
-    check(HostBytes.encode(hostText) == Array(UnsafeBufferPointer(start: data, count: size)), "host bytes did not round-trip")
+    let raw = UnsafeBufferPointer(start: data, count: size)
+    let hostText = HostBytes.decode(raw)
+    check(HostBytes.encode(hostText) == Array(raw), "host bytes did not round-trip")
     check(!HostBytes.display(hostText).unicodeScalars.contains(where: HostBytes.isRawByte), "display left a raw byte")
     if size < 4096 {
-        _ = HostBytes.environment(raw.split(separator: 0).map(Array.init))
+        _ = HostBytes.environment(raw.split(separator: 0).map { Array($0) })
         // An os-release file (a --root image's is untrusted).
         _ = HostInfo.parseOSRelease(String(decoding: raw, as: UTF8.self))
     }
