@@ -9,6 +9,9 @@ import Glibc
 public enum CLI {
     /// The whole program: parse, run, print, exit with the documented exit code.
     public static func main(_ arguments: [String]) -> Never {
+        if arguments.first == ProbeWatchdog.modeArgument {
+            ProbeWatchdog.serve(arguments: arguments)  // before anything else: it runs while a scan runs
+        }
         let terminal = SystemTerminal()
         terminal.installSignalHandlers()
         var code = run(arguments, terminal: terminal)
@@ -41,7 +44,11 @@ public enum CLI {
             break
         }
         guard let command = CommandRegistry.command(named: first) else {
-            return fail(UsageError.unknownCommand(first, suggestion: nearest(first, in: Commands.all.map(\.name))), terminal)
+            if first.hasPrefix("-") {
+                // `capaudit --verison`: an option before any command; only --version and --help are.
+                return fail(UsageError.unknownOption(first, command: "capaudit", suggestion: nearest(first, in: ["--version", "--help"])), terminal)
+            }
+            return fail(UsageError.unknownCommand(first, suggestion: nearest(first, in: Commands.all.map(\.name) + ["help", "version"])), terminal)
         }
         let spec = command.spec
         do {
@@ -50,6 +57,8 @@ public enum CLI {
                 terminal.out(ArgumentParser.help(spec))
                 return .success
             }
+            // Before any probe runs: a report that could not be saved would waste the whole scan.
+            try OutputPaths.check(parsed, spec: spec)
             return try command.init(arguments: parsed, terminal: terminal).run()
         } catch {
             return fail(error, terminal)

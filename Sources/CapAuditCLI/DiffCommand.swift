@@ -10,7 +10,7 @@ struct DiffCommand: Command {
             summary: "capaudit diff OLD.json NEW.json: what appeared, disappeared, changed version or status between two scans.",
             usage: "capaudit diff OLD.json NEW.json [--format text|markdown|json] [--fail-on-regression] [--output FILE]",
             options: [
-                OptionSpec("--format", value: "FORMAT", help: "text (default), markdown or json."),
+                OptionSpec("--format", value: "FORMAT", choices: ["text", "markdown", "json"], help: "text (default), markdown or json."),
                 OptionSpec("--fail-on-regression", help: "Exit 1 when a capability was lost or a tool went below its minimum version, naming them."),
                 OptionSpec("--output", value: "FILE", help: "Write the diff to FILE (atomically) instead of stdout."),
             ],
@@ -35,10 +35,7 @@ struct DiffCommand: Command {
     let terminal: Terminal
 
     func run() throws -> ExitCode {
-        let formatName = arguments.value("--format") ?? "text"
-        guard ["text", "markdown", "json"].contains(formatName) else {
-            throw UsageError.invalidValue(option: "--format", value: formatName, expected: "text, markdown or json", command: "diff")
-        }
+        let formatName = try arguments.value("--format", expected: "text, markdown or json") { ["text", "markdown", "json"].contains($0) ? $0 : nil } ?? "text"
         guard arguments.positionals.count == 2 else {
             throw UsageError.missingArgument(arguments.positionals.isEmpty ? "OLD.json and NEW.json" : "NEW.json", command: "diff")
         }

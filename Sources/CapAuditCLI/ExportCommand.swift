@@ -13,12 +13,13 @@ struct ExportCommand: Command {
             options: [
                 OptionSpec("--output", value: "DIR", help: "Write the files into DIR (created if needed; files there of the same name are replaced, atomically)."),
                 OptionSpec("--textfile-dir", value: "DIR", help: "node_exporter's textfile collector folder (default \(defaults.textfileDirectory), Debian's)."),
-                OptionSpec("--fail-on", value: "LEVEL", help: "Gate level of the scheduled scans: critical (default), high, medium or never."),
+                OptionSpec("--fail-on", value: "LEVEL", choices: ["critical", "high", "medium"], help: "Gate level of the scheduled scans: critical (default), high or medium."),
                 OptionSpec("--binary", value: "PATH", help: "Where capaudit is installed on the hosts (default \(defaults.binaryPath))."),
                 OptionSpec("--image", value: "IMAGE", help: "The DaemonSet's container image (default \(defaults.image))."),
                 OptionSpec("--node-job", value: "JOB", help: "The Prometheus job scraping node_exporter, for the stale-scan alert (default \(defaults.nodeJob))."),
             ],
             maxPositionals: 1,
+            actions: IntegrationTarget.allCases.map(\.rawValue),
             discussion: """
             prometheus  capaudit.service + capaudit.timer (a dedicated user, an explicit PATH, the gate level), a cron
                         line, sysusers/tmpfiles snippets, alerting and recording rules (capaudit-rules.yml) and their
@@ -46,36 +47,20 @@ struct ExportCommand: Command {
         }
         guard let output = arguments.value("--output") else { throw UsageError.missingArgument("--output DIR", command: "export") }
         var settings = ExportSettings()
-        if let dir = arguments.value("--textfile-dir") {
-            guard dir.hasPrefix("/"), !dir.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "'" }) else {
-                throw UsageError.invalidValue(option: "--textfile-dir", value: dir, expected: "an absolute path without spaces or quotes", command: "export")
-            }
-            settings.textfileDirectory = dir
+        /// Paths end up in unit files, cron lines and manifests: absolute, and nothing to quote.
+        func absolutePath(_ s: String) -> String? {
+            s.hasPrefix("/") && !s.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "'" }) ? s : nil
         }
-        if let binary = arguments.value("--binary") {
-            guard binary.hasPrefix("/"), !binary.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "'" }) else {
-                throw UsageError.invalidValue(option: "--binary", value: binary, expected: "an absolute path without spaces or quotes", command: "export")
-            }
-            settings.binaryPath = binary
-        }
-        if let level = arguments.value("--fail-on") {
-            guard let p = Priority(rawValue: level) else {
-                throw UsageError.invalidValue(option: "--fail-on", value: level, expected: "critical, high or medium", command: "export")
-            }
-            settings.failOn = p
-        }
-        if let image = arguments.value("--image") {
-            guard !image.isEmpty, !image.contains(where: { $0.isWhitespace || $0 == "\"" }) else {
-                throw UsageError.invalidValue(option: "--image", value: image, expected: "an image reference such as registry.example.com/capaudit:1.0", command: "export")
-            }
-            settings.image = image
-        }
-        if let job = arguments.value("--node-job") {
-            guard !job.isEmpty, job.allSatisfy({ $0.isLetter || $0.isNumber || "-_.:".contains($0) }) else {
-                throw UsageError.invalidValue(option: "--node-job", value: job, expected: "a job name (letters, digits, - _ . :)", command: "export")
-            }
-            settings.nodeJob = job
-        }
+        let path = "an absolute path without spaces or quotes"
+        settings.textfileDirectory = try arguments.value("--textfile-dir", expected: path, absolutePath) ?? settings.textfileDirectory
+        settings.binaryPath = try arguments.value("--binary", expected: path, absolutePath) ?? settings.binaryPath
+        settings.failOn = try arguments.value("--fail-on", expected: "critical, high or medium") { Priority(rawValue: $0) } ?? settings.failOn
+        settings.image = try arguments.value("--image", expected: "an image reference such as registry.example.com/capaudit:1.0") { image in
+            !image.isEmpty && !image.contains(where: { $0.isWhitespace || $0 == "\"" }) ? image : nil
+        } ?? settings.image
+        settings.nodeJob = try arguments.value("--node-job", expected: "a job name (letters, digits, - _ . :)") { job in
+            !job.isEmpty && job.allSatisfy({ $0.isLetter || $0.isNumber || "-_.:".contains($0) }) ? job : nil
+        } ?? settings.nodeJob
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {

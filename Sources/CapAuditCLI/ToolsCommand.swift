@@ -9,7 +9,7 @@ struct ToolsCommand: Command {
             synopsis: "The operations agents may run with the tools this host has (JSON, OpenAI, MCP).",
             summary: "capaudit tools: the registry of operations whose tool this host has, verified by a scan.",
             usage: "capaudit tools [--format json|openai|mcp] [--area ID]... [--allow-write] [--allow-network] [options]",
-            options: [OptionSpec("--format", value: "FORMAT", help: "json (default: capaudit's own, with path, version, safety and argv template), openai (function-calling list) or mcp (a tools/list result)."),
+            options: [OptionSpec("--format", value: "FORMAT", choices: ToolsRenderer.Format.allCases.map(\.rawValue), help: "json (default: capaudit's own, with path, version, safety and argv template), openai (function-calling list) or mcp (a tools/list result)."),
                       OptionSpec("--output", value: "FILE", help: "Write to FILE (atomically) instead of stdout.")]
                 + AgentPolicyOptions.specs + Commands.scanningOptions,
             discussion: """
@@ -26,10 +26,7 @@ struct ToolsCommand: Command {
     let terminal: Terminal
 
     func run() throws -> ExitCode {
-        let formatName = arguments.value("--format") ?? "json"
-        guard let format = ToolsRenderer.Format(rawValue: formatName) else {
-            throw UsageError.invalidValue(option: "--format", value: formatName, expected: "json, openai or mcp", command: "tools")
-        }
+        let format = try arguments.value("--format", expected: "json, openai or mcp") { ToolsRenderer.Format(rawValue: $0) } ?? .json
         let policy = try AgentPolicyOptions.policy(arguments, command: "tools")
         let session = try ScanSession(arguments: arguments, command: "tools")
         let (_, report, scanner) = try session.run(terminal: terminal)

@@ -1,6 +1,7 @@
 // libFuzzer entry for capaudit's parsers: the catalog loader (and with it the JSON parser and the
 // catalog validator), the version parser with the default and the catalog's patterns, version
-// classification, `Version` parsing and comparison, the package metadata readers (Go build
+// classification, `Version` parsing and comparison, project configs (.capaudit.json), os-release,
+// host bytes (PATH entries, environment values: lossless round trip), the package metadata readers (Go build
 // information in ELF files, dpkg, apk, Python dist-info, npm package.json) over in-memory files, and
 // the MCP server's JSON-RPC handling.
 //
@@ -9,9 +10,12 @@
 // `swiftc -sanitize=fuzzer,address -parse-as-library`. It must not spawn processes or write files.
 import Foundation
 
+/// The built-in catalog, loaded once (project configs are checked against it).
+private let builtinCatalog: Catalog? = try? BuiltinCatalog.load()
+
 /// The patterns the built-in catalog gives its probes, compiled once; one of them is tried per input.
 private let catalogPatterns: [VersionPattern] = {
-    guard let catalog = try? BuiltinCatalog.load() else { return [] }
+    guard let catalog = builtinCatalog else { return [] }
     var seen = Set<String>()
     var out: [VersionPattern] = []
     for tool in catalog.tools.values.sorted(by: { $0.id < $1.id }) {
@@ -44,8 +48,25 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = DiffRenderer.text(diff) + DiffRenderer.json(diff)
     }
 
-    // The bytes as a probe's output: stdout up to the first NUL, stderr after it.
+    // The bytes as a project's .capaudit.json (found in untrusted checkouts), against the built-in catalog.
+    if let catalog = builtinCatalog {
+        _ = try? ProjectConfig.parse(bytes, path: ".capaudit.json", catalog: catalog, today: "2026-12-04")
+    }
+
     let raw = UnsafeBufferPointer(start: data, count: size)
+
+    // The bytes as a host name, PATH or environment value: carried without loss, shown without raw bytes.
+    let raw = UnsafeBufferPointer(start: data, count: size)
+    let hostText = HostBytes.decode(raw)
+    check(HostBytes.encode(hostText) == Array(raw), "host bytes did not round-trip")
+    check(!HostBytes.display(hostText).unicodeScalars.contains(where: HostBytes.isRawByte), "display left a raw byte")
+    if size < 4096 {
+        _ = HostBytes.environment(raw.split(separator: 0).map { Array($0) })
+        // An os-release file (a --root image's is untrusted).
+        _ = HostInfo.parseOSRelease(String(decoding: raw, as: UTF8.self))
+    }
+
+    // The bytes as a probe's output: stdout up to the first NUL, stderr after it.
     let split = raw.firstIndex(of: 0) ?? size
     let stdout = String(decoding: raw[..<split], as: UTF8.self)
     let stderr = split < size ? String(decoding: raw[(split + 1)...], as: UTF8.self) : ""
@@ -67,6 +88,17 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
     }
     fuzzMetadata(Array(raw))
+
+    // Each line as a version constraint and as a --require value: what parses prints as text that
+    // parses back to the same constraint, and judging any version never traps.
+    for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(16) {
+        if let constraint = VersionConstraint(parsing: String(line)) {
+            check(VersionConstraint(parsing: constraint.description) == constraint, "a constraint does not re-parse: \(constraint)")
+            for v in versions.prefix(8) { _ = constraint.explain(v) }
+            _ = constraint.minimum
+        }
+        _ = ToolRequirement(parsing: String(line))?.description
+    }
 
     // Comparison must be a total order consistent with equality and hashing.
     for a in versions.prefix(8) {

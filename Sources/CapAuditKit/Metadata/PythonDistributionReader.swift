@@ -18,67 +18,41 @@ public struct PythonDistribution: Sendable, Equatable {
 public struct PythonDistributionReader: Sendable {
     public var view: any FileReading
     static let maxMetadataFile = 4 << 20
+    /// What was read of each `site-packages` folder, shared by the lookups of one scan.
+    let index: SitePackagesIndex
 
-    public init(view: any FileReading) { self.view = view }
+    /// A reader whose lookups share one index; `commands` are the names RECORD files are read for (all of
+    /// one scan's commands, so that each RECORD is read once per scan, not once per executable).
+    public init(view: any FileReading, commands: Set<String> = []) {
+        self.view = view
+        self.index = SitePackagesIndex(wantedNames: commands)
+    }
 
     public func distribution(forExecutable path: String, command: String) -> PythonDistribution? {
-        distributions(for: [(path, command)])[0]
-    }
-
-    /// The distribution of each executable (a path found on PATH and the command it was found for):
-    /// the first whose `entry_points.txt` names the command as a console script, else the first whose
-    /// `RECORD` lists the file, over the site-packages folders of the script's interpreter and of the
-    /// executable's own prefix. Each folder's entry points and RECORD files are read once for the
-    /// whole batch: a system prefix such as `/usr` has one folder of about 120 distributions and 1 MB
-    /// of RECORD lines, and every executable in `/usr/bin` leads there.
-    public func distributions(for executables: [(path: String, command: String)]) -> [PythonDistribution?] {
-        var foldersOfPrefix: [String: [String]] = [:]
-        var scriptsOfFolder: [String: [(meta: String, scripts: [String])]] = [:]
-        var out = [PythonDistribution?](repeating: nil, count: executables.count)
-        var pending: [(index: Int, targets: Set<String>, folders: [String])] = []
-        for (index, (path, command)) in executables.enumerated() where !path.isEmpty {
-            let resolved = view.resolve(path).path ?? path
-            var folders: [String] = []
-            for prefix in prefixes(executable: path, resolved: resolved) {
-                if foldersOfPrefix[prefix] == nil { foldersOfPrefix[prefix] = sitePackages(prefix) }
-                for folder in foldersOfPrefix[prefix] ?? [] where !folders.contains(folder) { folders.append(folder) }
-            }
-            guard !folders.isEmpty else { continue }
-            search: for folder in folders {
-                if scriptsOfFolder[folder] == nil { scriptsOfFolder[folder] = metadataFolders(folder).map { ($0, consoleScripts($0)) } }
-                for (meta, scripts) in scriptsOfFolder[folder] ?? [] where scripts.contains(command) {
-                    if let dist = describe(meta, matchedBy: "entry_points.txt") {
-                        out[index] = dist
-                        break search
-                    }
-                }
-            }
-            if out[index] == nil { pending.append((index, Set([Self.normalize(path), resolved]), folders)) }
+        let resolved = view.resolve(path).path ?? path
+        let targets = Set([Self.normalize(path), resolved])
+        var folders: [String] = []
+        for prefix in prefixes(executable: path, resolved: resolved) {
+            for folder in sitePackages(prefix) where !folders.contains(folder) { folders.append(folder) }
         }
-        guard !pending.isEmpty else { return out }
-        // RECORD: per folder, each file read once for every executable still unmatched that looks there.
-        var firstListing: [String: [Int: String]] = [:] // folder → executable index → first meta listing it
-        var foldersInOrder: [String] = []
-        for p in pending { for f in p.folders where !foldersInOrder.contains(f) { foldersInOrder.append(f) } }
-        for folder in foldersInOrder {
-            let looking = pending.filter { $0.folders.contains(folder) }
-            firstListing[folder] = recordListings(looking.map { ($0.index, $0.targets) }, sitePackages: folder)
+        // A console script named after the command wins over a RECORD listing the file, in any folder.
+        for folder in folders {
+            if let meta = index.folder(folder, reader: self).scripts[command], let dist = describe(meta, matchedBy: "entry_points.txt") {
+                return dist
+            }
         }
-        for p in pending {
-            for folder in p.folders {
-                if let meta = firstListing[folder]?[p.index], let dist = describe(meta, matchedBy: "RECORD") {
-                    out[p.index] = dist
-                    break
+        let names = Set(targets.map { ($0 as NSString).lastPathComponent })
+        index.want(names)
+        for folder in folders {
+            let listed = index.records(folder, reader: self)
+            for entry in names.flatMap({ listed[$0] ?? [] }).sorted(by: { $0.order < $1.order }) {
+                if targets.contains(entry.file) || targets.contains(view.resolve(entry.file).path ?? entry.file),
+                   let dist = describe(entry.meta, matchedBy: "RECORD") {
+                    return dist
                 }
             }
         }
-        return out
-    }
-
-    /// The `*.dist-info` and `*.egg-info` folders of a site-packages folder, in listing order.
-    func metadataFolders(_ sitePackages: String) -> [String] {
-        (view.folderEntries(sitePackages) ?? []).filter { $0.hasSuffix(".dist-info") || $0.hasSuffix(".egg-info") }
-            .map { sitePackages + "/" + $0 }
+        return nil
     }
 
     /// Install prefixes to look in: the interpreter's (from the shebang, as written: a venv's
@@ -142,45 +116,30 @@ public struct PythonDistributionReader: Sendable {
         return names
     }
 
-    /// For each executable (an index and its paths), the first distribution of the folder whose `RECORD`
-    /// (CSV: path,hash,size; paths relative to site-packages) lists one of its paths. Lines are matched
-    /// as bytes on their file name first; only a name that matches is turned into a path.
-    func recordListings(_ wanted: [(index: Int, targets: Set<String>)], sitePackages: String) -> [Int: String] {
-        var byName: [ArraySlice<UInt8>: [(index: Int, targets: Set<String>)]] = [:]
-        for w in wanted {
-            for name in Set(w.targets.map { ($0 as NSString).lastPathComponent }) { byName[ArraySlice(name.utf8), default: []].append(w) }
-        }
-        var wantedLength = [Bool](repeating: false, count: (byName.keys.map(\.count).max() ?? 0) + 1)
-        for key in byName.keys { wantedLength[key.count] = true }
-        var found: [Int: String] = [:]
-        for meta in metadataFolders(sitePackages) where found.count < wanted.count {
-            guard let bytes = view.readSmallFile(meta + "/RECORD", limit: Self.maxMetadataFile) else { continue }
-            var start = 0
-            while start < bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-                defer { start = end + 1 }
-                var fieldStart = start, fieldEnd = start
-                if fieldStart < end && bytes[fieldStart] == UInt8(ascii: "\"") {
-                    fieldStart += 1
-                    fieldEnd = fieldStart
-                    while fieldEnd < end && bytes[fieldEnd] != UInt8(ascii: "\"") { fieldEnd += 1 }
-                } else {
-                    while fieldEnd < end && bytes[fieldEnd] != UInt8(ascii: ",") && bytes[fieldEnd] != 0x0D { fieldEnd += 1 }
-                }
-                var nameStart = fieldEnd
-                while nameStart > fieldStart && bytes[nameStart - 1] != UInt8(ascii: "/") { nameStart -= 1 }
-                guard fieldEnd - nameStart < wantedLength.count, wantedLength[fieldEnd - nameStart],
-                      let candidates = byName[bytes[nameStart..<fieldEnd]] else { continue }
-                let file = String(decoding: bytes[fieldStart..<fieldEnd], as: UTF8.self)
-                let absolute = file.hasPrefix("/") ? Self.normalize(file) : Self.normalize(sitePackages + "/" + file)
-                let resolved = view.resolve(absolute).path ?? absolute
-                for c in candidates where found[c.index] == nil && (c.targets.contains(absolute) || c.targets.contains(resolved)) {
-                    found[c.index] = meta
-                }
+    /// The files a RECORD (CSV: path,hash,size; paths relative to site-packages) lists whose file name is
+    /// one of `names`, as absolute paths. Works on bytes: a large environment's RECORDs hold tens of
+    /// thousands of lines, of which only a few name an executable.
+    func recordedFiles(record: String, sitePackages: String, names: Set<String>) -> [String] {
+        guard !names.isEmpty, let bytes = view.readSmallFile(record, limit: Self.maxMetadataFile) else { return [] }
+        let wanted = Set(names.map { Array($0.utf8) })
+        var out: [String] = []
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            var fieldStart = lineStart
+            var fieldEnd = bytes[lineStart..<lineEnd].firstIndex(of: UInt8(ascii: ",")) ?? lineEnd
+            if fieldStart < lineEnd, bytes[fieldStart] == UInt8(ascii: "\"") {
+                fieldStart += 1
+                fieldEnd = bytes[fieldStart..<lineEnd].firstIndex(of: UInt8(ascii: "\"")) ?? lineEnd
             }
+            let nameStart = bytes[fieldStart..<fieldEnd].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? fieldStart
+            if nameStart < fieldEnd, wanted.contains(Array(bytes[nameStart..<fieldEnd])) {
+                let file = String(decoding: bytes[fieldStart..<fieldEnd], as: UTF8.self)
+                out.append(file.hasPrefix("/") ? Self.normalize(file) : Self.normalize(sitePackages + "/" + file))
+            }
+            lineStart = lineEnd + 1
         }
-        return found
+        return out
     }
 
     /// Name and version from `METADATA` (or an egg's `PKG-INFO`), falling back to the folder name.
@@ -222,5 +181,65 @@ public struct PythonDistributionReader: Sendable {
             out.append(part)
         }
         return "/" + out.joined(separator: "/")
+    }
+}
+
+/// What one scan read of each `site-packages` folder: its distributions' console scripts (read on first
+/// use) and the RECORD entries of the file names the scan looks for. Without it, every executable of a
+/// large virtual environment re-read every distribution's RECORD (5 s per `--no-exec` scan with awscli and
+/// semgrep installed); with it each file is read once per scan.
+final class SitePackagesIndex: @unchecked Sendable {
+    struct Folder {
+        /// Console and GUI script name -> the first `*.dist-info` (in folder order) that declares it.
+        var scripts: [String: String] = [:]
+        var metas: [String] = []
+    }
+    struct Recorded { var meta: String; var file: String; var order: Int }
+
+    private let lock = NSLock()
+    private var wanted: Set<String>
+    private var folders: [String: Folder] = [:]
+    /// Folder -> file name -> entries, for the names in `recordedNames[folder]`.
+    private var records: [String: [String: [Recorded]]] = [:]
+    private var recordedNames: [String: Set<String>] = [:]
+
+    init(wantedNames: Set<String>) { wanted = wantedNames }
+
+    func want(_ names: Set<String>) {
+        lock.lock(); defer { lock.unlock() }
+        wanted.formUnion(names)
+    }
+
+    func folder(_ path: String, reader: PythonDistributionReader) -> Folder {
+        lock.lock(); defer { lock.unlock() }
+        return folderLocked(path, reader: reader)
+    }
+
+    private func folderLocked(_ path: String, reader: PythonDistributionReader) -> Folder {
+        if let known = folders[path] { return known }
+        var folder = Folder()
+        for entry in reader.view.folderEntries(path) ?? [] where entry.hasSuffix(".dist-info") || entry.hasSuffix(".egg-info") {
+            let meta = path + "/" + entry
+            folder.metas.append(meta)
+            for script in reader.consoleScripts(meta) where folder.scripts[script] == nil { folder.scripts[script] = meta }
+        }
+        folders[path] = folder
+        return folder
+    }
+
+    func records(_ path: String, reader: PythonDistributionReader) -> [String: [Recorded]] {
+        lock.lock(); defer { lock.unlock() }
+        let missing = wanted.subtracting(recordedNames[path] ?? [])
+        if !missing.isEmpty {
+            var listed = records[path] ?? [:]
+            for (order, meta) in folderLocked(path, reader: reader).metas.enumerated() {
+                for file in reader.recordedFiles(record: meta + "/RECORD", sitePackages: path, names: missing) {
+                    listed[(file as NSString).lastPathComponent, default: []].append(Recorded(meta: meta, file: file, order: order))
+                }
+            }
+            records[path] = listed
+            recordedNames[path, default: []].formUnion(missing)
+        }
+        return records[path] ?? [:]
     }
 }
