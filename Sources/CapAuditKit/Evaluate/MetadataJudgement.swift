@@ -10,19 +10,21 @@ public enum MetadataJudgement {
     /// ab 2.3): then the fact's `toolVersion` when it gives one, else the next source.
     public static func toolVersion(_ sources: [VersionSource], tool: Tool) -> (version: Version, source: VersionSource)? {
         for source in sources {
-            // A placeholder (`0.0.0` in the dist-info of a Debian build without its git tags) is no version,
-            // in metadata as in a version command's output.
-            guard let text = source.version, !VersionParser.isPlaceholder(text), let version = Version(text) else { continue }
             let factSource: VersionFact.Source? = switch source.kind {
             case .dpkg: .dpkg
             case .apk: .apk
             case .pythonDistInfo: .pip
             default: nil
             }
+            // Checked before the package's own version, which may not even parse (Debian's sql-migrate
+            // snapshot is 0.0~git20191213.0633851-1, and the binary says 1.0.0).
             if let factSource, let fact = tool.versionFacts.first(where: { $0.source == factSource && $0.package == source.package && !$0.sameAsTool }) {
                 if case .exactly(let stated) = fact.toolVersion, let v = Version(stated) { return (v, source) }
                 continue
             }
+            // A placeholder (`0.0.0` in the dist-info of a Debian build without its git tags) is no version,
+            // in metadata as in a version command's output.
+            guard let text = source.version, !VersionParser.isPlaceholder(text), let version = Version(text) else { continue }
             return (version, source)
         }
         return nil

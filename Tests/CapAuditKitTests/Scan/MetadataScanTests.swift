@@ -113,6 +113,15 @@ import Testing
         #expect(noExec.verdict.status == .present)
     }
 
+    @Test("a versionFact's toolVersion applies even when the package's own version does not parse (Debian's sql-migrate snapshot)")
+    func factBeforeUnparseablePackageVersion() {
+        var t = tool("sql-migrate")
+        t.versionFacts = [VersionFact(source: .dpkg, package: "sql-migrate", sameAsTool: false, reason: "snapshot", toolVersion: .exactly("1.0.0"))]
+        let dpkg = VersionSource(kind: .dpkg, version: nil, package: "sql-migrate", recordedVersion: "0.0~git20191213.0633851-1")
+        #expect(MetadataJudgement.toolVersion([dpkg], tool: t)?.version.text == "1.0.0")
+        #expect(MetadataJudgement.toolVersion([dpkg], tool: tool("sql-migrate")) == nil)
+    }
+
     @Test("a Go binary named helm whose main package is k6 is an identity-mismatch")
     func identityMismatch() throws {
         let folder = try TemporaryFolder()
