@@ -3186,8 +3186,8 @@ extension BuiltinCatalog {
           "args": [
             "--version"
           ],
-          "pattern": "(?i)compose version:? v?(\\d+\\.\\d+[^\\s,]*)",
-          "note": "Standalone binary: v1 prints 'docker-compose version 1.29.2, build 5becea4c' (end of life since 2023, hence minVersion 2.0.0), a v2 standalone 'Docker Compose version v2.20.2'."
+          "pattern": "(?i)compose version:? v?(\\d+\\.\\d+(?:\\.\\d+)*(?:-[A-Za-z][^\\s,]*)?(?:\\+[^\\s,]*)?)",
+          "note": "Standalone binary (a pre-release suffix starts with a letter, so a Debian build printing its package revision, 2.26.1-4 in Debian 13, reads 2.26.1): v1 prints 'docker-compose version 1.29.2, build 5becea4c' (end of life since 2023, hence minVersion 2.0.0), a v2 standalone 'Docker Compose version v2.20.2'."
         },
         {
           "command": "docker",
@@ -3195,7 +3195,7 @@ extension BuiltinCatalog {
             "compose",
             "version"
           ],
-          "pattern": "(?i)compose version:? v?(\\d+\\.\\d+[^\\s,]*)",
+          "pattern": "(?i)compose version:? v?(\\d+\\.\\d+(?:\\.\\d+)*(?:-[A-Za-z][^\\s,]*)?(?:\\+[^\\s,]*)?)",
           "evidence": "exit-zero",
           "note": "The Compose v2 plugin. docker on PATH does not prove the plugin, so the command must exit 0 (without it docker exits 1: 'unknown command: docker compose'). '--short' is deliberately not passed: when the plugin is missing, docker parses the unknown flag itself and pings the daemon socket while building the error (seen with strace on docker 28.2.2). Some v2.32.x builds printed a git hash instead of a version, which reads as unknown."
         }
