@@ -19,7 +19,7 @@ struct ScanSession {
     }
 
     /// Loads the catalog and the project's requirements, and checks `--require` and `--area` against them.
-    init(options: ScanOptions, command: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+    init(options: ScanOptions, command: String, environment: [String: String] = HostBytes.environment(),
          currentDirectory: String = FileManager.default.currentDirectoryPath) throws {
         self.command = command
         var catalog = options.catalogPaths.isEmpty ? try BuiltinCatalog.load() : try CatalogLoader.load(paths: options.catalogPaths)
@@ -114,6 +114,8 @@ struct ScanSession {
             if let survivors = terminal.survivors {
                 survivors.enable()
                 scanner.survivors = survivors
+                // The real process, so /proc/self/exe is capaudit: its probes die with it (see ProbeWatchdog).
+                scanner.watchdog = ProbeWatchdog()
             }
             if environment["PATH"] == nil {
                 terminal.err("capaudit: PATH is not set; searching \(Self.defaultSearchPath), as execvp does")

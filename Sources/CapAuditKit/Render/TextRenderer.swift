@@ -28,7 +28,7 @@ public enum TextRenderer {
         lines.append("\(report.areas.count) areas, \(toolCount) tools, scanned in \(formatDuration(report.durationMs))"
                      + (report.settings.noExec ? " · --no-exec: nothing was executed, versions unknown" : ""))
         var sections: [(String, [AreaReport])] = Priority.allCases.map { priority in
-            (priority.rawValue.uppercased(), report.areas.filter { $0.area.priority == priority && ($0.area.kind == .gap || $0.area.kind == .project) })
+            (priority.rawValue.uppercased(), report.areas.filter { $0.area.priority == priority && $0.area.kind.isRanked })
         }
         sections.append(("FOUNDATION (reported; gates only when a project requires it)", report.areas.filter { $0.area.kind == .foundation }))
         sections.append(("EXTENDED (reported; gates only when a project requires it)", report.areas.filter { $0.area.kind == .extended }))
@@ -93,7 +93,7 @@ public enum TextRenderer {
         case .partial: status = mark("◐", "[partial]", .yellow, style)
         case .missing: status = mark("✗", "[missing]", .red, style)
         }
-        let rank = area.area.kind == .gap ? "\(area.area.rank). " : ""
+        let rank = area.area.kind.isRanked ? "\(area.area.rank). " : ""
         lines.append("  \(status) \(rank)\(bold(t(area.area.name), style)) (\(area.area.id))" + (style.symbols ? " — \(area.status.rawValue)" : ""))
         let tools = Dictionary(uniqueKeysWithValues: area.tools.map { ($0.tool.id, $0) })
         for capability in area.capabilities {
@@ -107,7 +107,7 @@ public enum TextRenderer {
             }
             // Tools found but not usable deserve their reason, whether or not the capability is met.
             for id in capability.capability.tools {
-                guard let tool = tools[id], [.outdated, .timeout, .error].contains(tool.verdict.status) || (tool.verdict.status == .unknownVersion && tool.minVersion != nil) else { continue }
+                guard let tool = tools[id], tool.needsAttention else { continue }
                 lines.append("          \(mark("!", "[warn]", .yellow, style)) \(tool.tool.id): \(t(tool.verdict.reason))")
             }
         }
