@@ -237,8 +237,9 @@ public enum Planner {
             if let id = (c.preferred.flatMap { upgradable.contains($0) ? $0 : nil }) ?? upgradable.first, let t = tool(id) {
                 if cover(id, with: coverage) { return }
                 let r = toolReports[id]!
+                let remedy = r.versionProblem.map { $0 != .tooOld } == true ? "a version within \(r.versionConstraint!) meets the capability" : "upgrading it meets the capability"
                 var step = upgradeStep(t, covers: [coverage],
-                                       reason: "\(t.name) is already installed but \(r.verdict.reason); upgrading it meets the capability")
+                                       reason: "\(t.name) is already installed but \(r.verdict.reason); \(remedy)")
                 step.notes += extraNotes
                 add(step)
                 return
@@ -335,6 +336,14 @@ public enum Planner {
             var notes: [String] = []
             if let path = r?.path {
                 notes.append("The installed copy is \(path). Re-scan after the upgrade: if that copy still comes first on PATH, remove it or put the new one first.")
+            }
+            // Too new (or an excluded version): package managers only go forward, so an upgrade cannot
+            // help; the user pins a version within the constraint by hand.
+            if let r, let problem = r.versionProblem, problem != .tooOld, let constraint = r.versionConstraint {
+                return PlanStep(kind: .manual, title: "Install \(t.name) \(constraint) by hand", toolID: t.id, toolName: t.name, covers: covers,
+                                action: .manual(url: Planner.docsURL(t)), check: StepCheck.none,
+                                reason: reason + "; package managers install the newest version, so pin one within \(constraint)",
+                                notes: notes + toolNotes(t))
             }
             guard let choice = Planner.bestRecipe(for: t, on: host) else {
                 return PlanStep(kind: .manual, title: "Upgrade \(t.name) by hand", toolID: t.id, toolName: t.name, covers: covers,
