@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes capaudit's catalog loader, JSON parser and version parser with libFuzzer and AddressSanitizer.
+# Fuzzes capaudit's catalog loader, JSON parser, report reader (merge, diff) and version parser with libFuzzer and AddressSanitizer.
 #
 #   Tests/fuzz.sh [RUNS] [more libFuzzer options...]
 #
@@ -39,6 +39,8 @@ rm -f "$out/seeds"/*
 for f in Catalog/*.json Tests/CapAuditKitTests/Fixtures/catalogs/*/*.json; do
   cp "$f" "$out/seeds/catalog-$(basename "$(dirname "$f")")-$(basename "$f")"
 done
+# JSON reports (merge and diff read them).
+for f in Tests/CapAuditKitTests/Fixtures/golden/scan-*.json; do cp "$f" "$out/seeds/report-$(basename "$f")"; done
 # A version recording becomes stdout, a NUL, stderr: the split the fuzz entry makes.
 python3 - "$out/seeds" Tests/CapAuditKitTests/Fixtures/versions/*.json <<'PY'
 import json, os, sys

@@ -25,6 +25,9 @@ enum CommandRegistry {
             ExplainCommand.self,
             CatalogCommand.self,
             InitCommand.self,
+            MergeCommand.self,
+            DiffCommand.self,
+            CacheCommand.self,
         ]
     }
 

@@ -7,12 +7,13 @@ public enum Commands {
 
     /// Options every command that scans accepts.
     public static let scanningOptions: [OptionSpec] = [
-        OptionSpec("--area", value: "ID", repeatable: true, help: "Scan only this area (see `capaudit catalog list`)."),
+        OptionSpec("--area", value: "ID", repeatable: true, help: "Scan, report and gate only this area, whatever its kind (see `capaudit catalog list`)."),
         OptionSpec("--catalog", value: "PATH", repeatable: true, help: "Load the catalog from this file or folder instead of the built-in one."),
         OptionSpec("--config", value: "FILE", help: "Project requirements file (default: the nearest .capaudit.json in this folder or a parent)."),
         OptionSpec("--no-config", help: "Ignore any .capaudit.json."),
-        OptionSpec("--timeout", value: "SECONDS", help: "Kill a version command (and everything it started) after SECONDS (default 5)."),
-        OptionSpec("--jobs", value: "N", help: "Run up to N probes at once (default: one per CPU core, 2 to 16)."),
+        OptionSpec("--timeout", value: "SECONDS", help: "Kill a version command (and everything it started) SECONDS after it started (default \(ScanOptions.format(ProbeRequest.defaultTimeout)); known-slow tools get the catalog's longer default unless this is given)."),
+        OptionSpec("--jobs", value: "N", help: "Never run more than N probes at once (default 32); below that, a probe starts only while a CPU core is idle."),
+        OptionSpec("--cache", help: "Reuse version outputs of earlier scans for files that have not changed (kept under $XDG_CACHE_HOME/capaudit; `capaudit cache clear` empties it)."),
         OptionSpec("--no-exec", help: "Find tools by PATH alone and execute nothing (for untrusted hosts); versions are unknown."),
         OptionSpec("--allow-relative-path", help: "Also search relative PATH entries (., empty, bin), which resolve against the current folder."),
         OptionSpec("--isolated-home", help: "Give probes a throw-away HOME and XDG folders (tools that write there when asked their version cannot)."),
@@ -24,7 +25,8 @@ public enum Commands {
     ]
 
     public static let gateOptions: [OptionSpec] = [
-        OptionSpec("--fail-on", value: "LEVEL", help: "Exit 1 when an area at LEVEL or above is not covered: critical, high, medium or never (default never, or the config's failOn)."),
+        OptionSpec("--profile", value: "ROLE", help: "Host role that decides what gates: workstation, ci-runner, k8s-node, bastion or all (default: the config's profile, else all). Every area is still reported."),
+        OptionSpec("--fail-on", value: "LEVEL", help: "Exit 1 when a capability gating at LEVEL or above is not met: critical, high, medium or never (default: the config's failOn, else the profile's, else never)."),
         OptionSpec("--require", value: "TOOL[>=VERSION]", repeatable: true, help: "Exit 1 unless TOOL is present (at VERSION or later). Quote it from the shell: --require 'gh>=2.40'."),
         OptionSpec("--report", value: "FORMAT:FILE", repeatable: true, help: "Also write the report in FORMAT to FILE, atomically, from the same scan."),
     ]
@@ -40,6 +42,13 @@ public enum Commands {
         command run with an argument array, stdin from /dev/null, LC_ALL=C and a timeout. Nothing contacts
         the network. Areas are reported by priority, then rank.
 
+        Scheduling: probes start slowest expected first (the cache's last duration, the catalog's hint, scripts
+        before binaries). One always runs; another starts only while at least half a CPU core was idle over
+        the last 10 ms (capaudit's control group's CPU time), so probes that only wait overlap and interpreter
+        start-ups do not slow each other into their timeouts. --jobs is a hard cap. A probe's timeout counts
+        from its own start, never from time spent queued; a timed-out probe's reason says whether it was still
+        using the CPU or printing (slow: raise --timeout) or idle (hung).
+
         In GitHub Actions (GITHUB_ACTIONS=true) gate failures are also printed as ::error workflow commands,
         and the markdown report is appended to $GITHUB_STEP_SUMMARY when that is set.
 
@@ -53,7 +62,24 @@ public enum Commands {
             "capaudit scan --require 'gh>=2.40' --require kubectl   # quote >= from the shell",
             "capaudit scan --area security --area secrets --timeout 10",
             "capaudit scan --no-exec",
+            "capaudit scan --cache   # a warm scan runs only what changed",
         ])
+
+    public static let cache = CommandSpec(
+        name: "cache",
+        synopsis: "Show or empty the probe cache that `scan --cache` keeps.",
+        summary: "capaudit cache: the probe cache of `scan --cache`.",
+        usage: "capaudit cache path | info | clear",
+        options: [],
+        maxPositionals: 1,
+        discussion: """
+        `scan --cache` keeps each version command's output, keyed by the identity of the files that decide it
+        (device, inode, size, mtime and ctime of the executable, its interpreter, a pyenv shim's target), its
+        argv and its environment, in $XDG_CACHE_HOME/capaudit/probes.json (or ~/.cache/capaudit/probes.json).
+        Replacing, rewriting or touching a tool invalidates its entry. Shims of other version managers are never
+        cached. At most 2000 entries are kept, the most recently used.
+        """,
+        examples: ["capaudit cache path", "capaudit cache info", "capaudit cache clear"])
 
     public static let report = CommandSpec(
         name: "report",

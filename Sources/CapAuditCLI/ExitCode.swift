@@ -11,6 +11,8 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
     case usage = 2
     /// The catalog or the project configuration is invalid.
     case invalidInput = 3
+    /// Hung up (SIGHUP: the SSH session or terminal went away).
+    case hangup = 129
     /// Interrupted by SIGINT (Ctrl-C).
     case interrupted = 130
     /// Terminated by SIGTERM.
@@ -20,8 +22,9 @@ public enum ExitCode: Int32, Sendable, CaseIterable {
         switch self {
         case .success: return "success (for scan: the scan ran and any gate passed)"
         case .gateFailed: return "gate failed: a required area, capability or tool is not met"
-        case .usage: return "usage error: unknown command or option, bad value, output file not writable"
+        case .usage: return "usage error: unknown command or option, bad value, output file not writable; merge and diff: no report could be read"
         case .invalidInput: return "the catalog or configuration is invalid"
+        case .hangup: return "hung up (SIGHUP)"
         case .interrupted: return "interrupted (SIGINT)"
         case .terminated: return "terminated (SIGTERM)"
         }

@@ -16,7 +16,7 @@ struct ExplainCommand: Command {
                                           + (nearest(id, in: Array(session.catalog.tools.keys)).map { " (did you mean \($0)?)" } ?? ""), command: "explain")
         }
         let text = try session.withScanner { scanner in
-            let observation = tool.probes.isEmpty ? nil : scanner.observe(tool)
+            let observation = tool.isScannable ? scanner.observe(tool) : nil
             let result = ScanResult(host: scanner.host, startedAt: Date(), durationMs: 0, settings: session.settings, areaIDs: [],
                                     observations: observation.map { [id: $0] } ?? [:], searchPath: scanner.resolver.searchPath)
             let report = Evaluator(catalog: session.catalog, policy: session.policy).toolReport(tool, scan: result)

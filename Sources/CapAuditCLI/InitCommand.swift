@@ -10,13 +10,16 @@ struct InitCommand: Command {
 
     func run() throws -> ExitCode {
         let path = arguments.value("--output") ?? ProjectConfig.fileName
-        if FileManager.default.fileExists(atPath: path) && !arguments.has("--force") {
+        if path != OutputFiles.stdoutName && FileManager.default.fileExists(atPath: path) && !arguments.has("--force") {
             throw UsageError.invalidValue(option: "--output", value: path, expected: "a file that does not exist yet (use --force to overwrite it)", command: "init")
         }
         let paths = arguments.all("--catalog")
         let catalog = paths.isEmpty ? try BuiltinCatalog.load() : try CatalogLoader.load(paths: paths)
-        try AtomicFile.write(ProjectConfig.starter(catalog: catalog), to: path)
-        terminal.err("capaudit: wrote \(path); edit it, then run `capaudit scan` (it is found from this folder and its subfolders)")
+        var files = OutputFiles()
+        files.add(ProjectConfig.starter(catalog: catalog), to: path)
+        try files.write(terminal: terminal)
+        if path == OutputFiles.stdoutName { return .success }
+        terminal.err("capaudit: wrote \(TerminalText.clean(path)); edit it, then run `capaudit scan` (it is found from this folder and its subfolders)")
         return .success
     }
 }

@@ -27,12 +27,11 @@ struct PlanCommand: Command {
         let (_, report, _) = try session.run(terminal: terminal)
         let plan = Planner.plan(report: report, catalog: session.catalog, host: host, phase: phase, areas: session.areaIDs, date: report.startedAt)
         let text = PlanRenderer.render(plan, format: format)
-        if let output = arguments.value("--output") {
-            try AtomicFile.write(text, to: output)
-            terminal.err("capaudit: wrote \(output)")
-        } else {
-            terminal.out(text)
-        }
+        var files = OutputFiles()
+        let output = arguments.value("--output") ?? OutputFiles.stdoutName
+        files.add(text, to: output)
+        try files.write(terminal: terminal)
+        if output != OutputFiles.stdoutName { terminal.err("capaudit: wrote \(TerminalText.clean(output))") }
         return .success
     }
 }

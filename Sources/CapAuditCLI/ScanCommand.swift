@@ -35,6 +35,9 @@ struct ScanCommand: Command {
             }
             requests.append(r)
         }
+        let output = arguments.value("--output")
+        try OutputFiles.checkStdout(requests.map { ("--report", $0.path) } + (output.map { [("--output", $0)] } ?? []),
+                                    mainOutputToStdout: output == nil, command: arguments.command)
         let session = try ScanSession(arguments: arguments, command: arguments.command)
         let (_, report, _) = try session.run(terminal: terminal)
         // The markdown report carries the install plan for this host; planning is pure, so it costs no probe.
@@ -44,21 +47,26 @@ struct ScanCommand: Command {
         } : nil
 
         let env = ProcessInfo.processInfo.environment
-        let output = arguments.value("--output")
-        let toTerminal = output == nil && terminal.stdoutIsTTY
+        let toTerminal = (output == nil || output == OutputFiles.stdoutName) && terminal.stdoutIsTTY
         // NO_COLOR (no-color.org) and --color never always win.
         let useColor = color != "never" && env["NO_COLOR"] == nil && (color == "always" || (toTerminal && env["TERM"] != "dumb"))
         let text = format.render(report, style: TextStyle(color: useColor, symbols: toTerminal), plan: plan)
 
-        // Every file is rendered first and written atomically; a failure leaves earlier reports intact.
+        // Every file is rendered first, then all are written or none (see OutputFiles).
+        var files = OutputFiles()
         for request in requests {
-            try AtomicFile.write(request.format.render(report, plan: plan), to: request.path)
+            files.add(request.format.render(report, plan: plan), to: request.path)
         }
-        if let output {
-            try AtomicFile.write(text, to: output)
-            if format == .text && terminal.stdoutIsTTY { terminal.out(TextRenderer.summaryLine(report) + "\n") }
-        } else {
-            terminal.out(text)
+        files.add(text, to: output ?? OutputFiles.stdoutName)
+        var writeFailure: OutputWriteFailure?
+        do {
+            try files.write(terminal: terminal)
+            if let output, output != OutputFiles.stdoutName, format == .text && terminal.stdoutIsTTY {
+                terminal.out(TextRenderer.summaryLine(report) + "\n")
+            }
+        } catch let failure as OutputWriteFailure {
+            // Reported below, after the gate's verdict is known.
+            writeFailure = failure
         }
         if env["GITHUB_ACTIONS"] == "true" {
             terminal.err(GitHubActions.errorCommands(report), newline: false)
@@ -71,7 +79,12 @@ struct ScanCommand: Command {
                 }
             }
         }
-        if !report.gate.passed { throw GateFailure(report: report) }
+        if !report.gate.passed {
+            // A report that could not be written is said, but the gate's verdict is the exit code.
+            if let writeFailure { terminal.err(writeFailure.stderrText) }
+            throw GateFailure(report: report)
+        }
+        if let writeFailure { throw writeFailure }
         return .success
     }
 

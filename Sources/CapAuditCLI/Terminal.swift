@@ -77,50 +77,75 @@ final class Terminal: @unchecked Sendable {
         progressShown = false
     }
 
-    /// SIGINT and SIGTERM kill every running probe group, remove half-written files, and exit
-    /// 130 or 143.
+    /// Guards `holding`, `pendingSignal`, `committedFiles` and `exiting`; never held across I/O, so the
+    /// signal path never waits on a stalled write.
+    private let signalLock = NSLock()
+    private var holding = false
+    private var pendingSignal: Int32?
+    private var committedFiles: [String] = []
+    private var exiting = false
+
+    /// The signals capaudit stops on, with their exit codes.
+    static let stopSignals: [(Int32, ExitCode)] = [(SIGINT, .interrupted), (SIGTERM, .terminated), (SIGHUP, .hangup)]
+
+    /// SIGINT, SIGTERM and SIGHUP kill every running probe group, remove half-written files, and exit
+    /// 130, 143 or 129. SIGPIPE is ignored, so a closed stdout is a write error (exit 2), not a death.
     func installSignalHandlers() {
-        for signo in [SIGINT, SIGTERM] {
+        signal(SIGPIPE, SIG_IGN)
+        for (signo, _) in Self.stopSignals {
             signal(signo, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signo, queue: .global(qos: .userInitiated))
             source.setEventHandler { [self] in
-                Subreaper.beginExit()  // first: a scan ending now parks instead of writing a report
-                ProcessGroupRegistry.shared.killAll()
-                // Daemons a probe started with setsid are outside its group; as a subreaper capaudit adopts them
-                // when the probe dies, so kill every descendant that is left (bounded: a fraction of a second).
-                Subreaper.killDescendants(within: 0.3)
-                AtomicFile.removePendingFiles()
-                SignalCleanup.shared.removeAll()
-                eraseProgress()
-                _exit(CLI.report(Interruption(signal: signo), self).rawValue)
+                signalLock.lock()
+                if holding || exiting {
+                    // Output files are being renamed: stop right after, so they are all there or none.
+                    if pendingSignal == nil { pendingSignal = signo }
+                    signalLock.unlock()
+                    return
+                }
+                exiting = true
+                let written = committedFiles
+                signalLock.unlock()
+                stop(on: signo, written: written)
             }
             source.resume()
             signalSources.append(source)
         }
     }
-}
 
-/// Folders to delete when capaudit exits on SIGINT/SIGTERM, which skips `defer` blocks: register the
-/// throw-away HOME of `--isolated-home` while it exists (`add` after creating it, `remove` once removed).
-final class SignalCleanup: @unchecked Sendable {
-    static let shared = SignalCleanup()
-    private let lock = NSLock()
-    private var paths = Set<String>()
-
-    func add(_ path: String) {
-        lock.lock(); defer { lock.unlock() }
-        paths.insert(path)
+    /// Runs the renames of the output files with the stop signals held off; a signal that arrives
+    /// meanwhile takes effect when they are done.
+    func holdingInterrupts(_ renames: () -> AtomicFile.Commit) -> AtomicFile.Commit {
+        signalLock.lock()
+        holding = true
+        signalLock.unlock()
+        let outcome = renames()
+        signalLock.lock()
+        holding = false
+        committedFiles += outcome.written
+        let pending = pendingSignal
+        let alreadyExiting = exiting
+        if pending != nil { exiting = true }
+        let written = committedFiles
+        signalLock.unlock()
+        if let pending, !alreadyExiting { stop(on: pending, written: written) }
+        return outcome
     }
 
-    func remove(_ path: String) {
-        lock.lock(); defer { lock.unlock() }
-        paths.remove(path)
-    }
-
-    /// Deletes every registered folder (called from the signal handler, right before exiting).
-    func removeAll() {
-        lock.lock(); defer { lock.unlock() }
-        for path in paths { try? FileManager.default.removeItem(atPath: path) }
-        paths.removeAll()
+    /// The signal path: nothing here waits on a lock that a write holds, and nothing writes to a
+    /// descriptor that is not ready (a stalled pipe on stderr is skipped, not waited for).
+    private func stop(on signo: Int32, written: [String]) -> Never {
+        Subreaper.beginExit()  // first: a scan ending now parks instead of writing a report
+        ProcessGroupRegistry.shared.killAll()
+        // Daemons a probe started with setsid are outside its group; as a subreaper capaudit adopts them
+        // when the probe dies, so kill every descendant that is left (bounded: a fraction of a second).
+        Subreaper.killDescendants(within: 0.3)
+        AtomicFile.removePendingFiles()
+        SignalCleanup.shared.removeAll()
+        let interruption = Interruption(signal: signo, written: written)
+        // Not through `err`: its lock may be held by a write blocked on a stalled stderr or stdout.
+        let erase = stderrIsTTY ? "\r\u{1B}[K" : ""
+        AtomicFile.writeIfReady(2, Data((erase + interruption.stderrText + "\n").utf8))
+        _exit(interruption.exitCode.rawValue)
     }
 }

@@ -79,11 +79,29 @@ struct GateFailure: UserFacingError {
     var stderrText: String { "capaudit: \(description)" }
 }
 
-/// SIGINT or SIGTERM arrived: running probes were killed and no report was written.
+/// SIGINT, SIGTERM or SIGHUP arrived: running probes were killed; output files are all written or none.
 struct Interruption: UserFacingError {
     var signal: Int32
-    var exitCode: ExitCode { signal == SIGINT ? .interrupted : .terminated }
+    /// Output files already in place when it arrived (all of them, since renames hold signals off).
+    var written: [String] = []
+    var exitCode: ExitCode { signal == SIGINT ? .interrupted : signal == SIGHUP ? .hangup : .terminated }
     var help: String { "run the scan again; --timeout bounds each probe" }
-    var description: String { "\(signal == SIGINT ? "interrupted" : "terminated"); running probes were killed, no report was written" }
+    var description: String {
+        let what = signal == SIGINT ? "interrupted" : signal == SIGHUP ? "hung up (SIGHUP)" : "terminated"
+        let files = written.isEmpty ? "no output file was written"
+                                    : "all output files were written before it stopped: " + written.map { TerminalText.clean(quoted($0)) }.joined(separator: ", ")
+        return "\(what); running probes were killed, \(files)"
+    }
     var stderrText: String { "capaudit: \(description)" }
+}
+
+extension OutputWriteFailure: UserFacingError {
+    var exitCode: ExitCode { .usage }
+    var help: String { "choose a writable path for the report" }
+}
+
+extension ReportReadError: UserFacingError {
+    var exitCode: ExitCode { .usage }
+    var help: String { "give JSON reports written by `capaudit scan --format json`" }
+    var stderrText: String { "error: \(TerminalText.clean(description))\nhelp: \(help)" }
 }

@@ -30,6 +30,18 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = try? CatalogLoader.parse([CatalogSource(name: "a.json", data: bytes), CatalogSource(name: "b.json", data: bytes)])
     }
 
+    // The bytes as a JSON report for merge and diff: read, aggregated, compared with itself.
+    if let report = try? ReportReader.parse(bytes, file: "fuzz.json") {
+        var fleet = FleetAggregator(failOn: .critical, matrixLimit: 2)
+        fleet.add(report)
+        fleet.add(report)
+        let summary = fleet.finish()
+        _ = FleetRenderer.text(summary) + FleetRenderer.markdown(summary) + FleetRenderer.jsonEnd(summary)
+        let diff = ReportDiff.compare(old: report, new: report)
+        check(diff.regressions.isEmpty, "a report regresses against itself")
+        _ = DiffRenderer.text(diff) + DiffRenderer.json(diff)
+    }
+
     // The bytes as a probe's output: stdout up to the first NUL, stderr after it.
     let raw = UnsafeBufferPointer(start: data, count: size)
     let split = raw.firstIndex(of: 0) ?? size

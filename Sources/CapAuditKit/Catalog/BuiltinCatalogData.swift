@@ -58,6 +58,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "openapi-generator",
+          "timeout": 20,
           "args": [
             "version"
           ],
@@ -82,6 +83,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "swagger-codegen",
+          "timeout": 20,
           "args": [
             "version"
           ],
@@ -106,6 +108,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "redocly",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -118,6 +121,7 @@ extension BuiltinCatalog {
         },
         {
           "command": "redoc-cli",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -139,6 +143,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "spectral",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -198,9 +203,12 @@ extension BuiltinCatalog {
       },
       {
         "id": "ci-runner",
-        "name": "Self-hosted CI job runner",
+        "name": "CI job runner (the agent that runs pipeline jobs on this host)",
         "tools": [
-          "gitlab-runner"
+          "gitlab-runner",
+          "github-actions-runner",
+          "buildkite-agent",
+          "jenkins-agent"
         ],
         "preferred": "gitlab-runner"
       }
@@ -301,6 +309,16 @@ extension BuiltinCatalog {
           "apk": "https://pkgs.alpinelinux.org/packages?name=gitlab-runner&branch=v3.20 (recorded before sources were kept; not re-checked)",
           "brew": "https://formulae.brew.sh/formula/gitlab-runner (recorded before sources were kept; not re-checked)"
         }
+      },
+      "jobEnvironment": {
+        "equals": {
+          "GITLAB_CI": "true"
+        },
+        "set": [
+          "CI_RUNNER_ID"
+        ],
+        "version": "CI_RUNNER_VERSION",
+        "note": "GitLab Runner gives every job GITLAB_CI=true, CI_RUNNER_ID and CI_RUNNER_VERSION (docs.gitlab.com/ci/variables/predefined_variables). With the docker or kubernetes executor the job (and this scan) runs in a container, where gitlab-runner itself is not on PATH; the job environment is the evidence there."
       }
     },
     {
@@ -340,6 +358,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "jenkins-cli",
+          "timeout": 20,
           "args": [
             "-version"
           ],
@@ -354,6 +373,89 @@ extension BuiltinCatalog {
         "sources": {
           "brew": "https://formulae.brew.sh/formula/jenkins-lts (recorded before sources were kept; not re-checked)"
         }
+      }
+    },
+    {
+      "id": "github-actions-runner",
+      "name": "GitHub Actions runner",
+      "summary": "The agent that runs GitHub Actions jobs (GitHub-hosted or self-hosted).",
+      "homepage": "https://github.com/actions/runner",
+      "probes": [
+        {
+          "command": "Runner.Listener",
+          "args": [
+            "--version"
+          ],
+          "pattern": "(?m)^v?(\\d+\\.\\d+\\.\\d+)\\s*$",
+          "note": "Runner.Listener lives in the runner's own folder (bin/ beside run.sh and config.sh), which is rarely on PATH; when it is, '--version' prints the runner's package version alone on a line (2.311.0) and exits without contacting GitHub. capaudit does not search folders outside PATH."
+        }
+      ],
+      "jobEnvironment": {
+        "equals": {
+          "GITHUB_ACTIONS": "true"
+        },
+        "set": [
+          "RUNNER_NAME"
+        ],
+        "unset": [
+          "ACT"
+        ],
+        "note": "The runner gives every job GITHUB_ACTIONS=true and RUNNER_NAME (docs.github.com: variables reference); nektos/act imitates both locally and sets ACT, so ACT rules it out. No variable carries the runner's version."
+      },
+      "install": {
+        "docs": "https://docs.github.com/en/actions/hosting-your-own-runners/managing-self-hosted-runners/adding-self-hosted-runners",
+        "note": "Downloaded and registered from the repository's or organization's Settings > Actions > Runners page; not packaged in Debian 12."
+      }
+    },
+    {
+      "id": "buildkite-agent",
+      "name": "Buildkite agent",
+      "summary": "The agent that runs Buildkite pipeline jobs on your own machines.",
+      "homepage": "https://buildkite.com/docs/agent/v3",
+      "probes": [
+        {
+          "command": "buildkite-agent",
+          "args": [
+            "--version"
+          ],
+          "pattern": "buildkite-agent version v?(\\d+\\.\\d+\\.\\d+)",
+          "note": "Prints 'buildkite-agent version 3.59.0, build 8245' and exits; no connection is made (the agent's CLI is urfave/cli, whose --version flag is handled before any command)."
+        }
+      ],
+      "jobEnvironment": {
+        "equals": {
+          "BUILDKITE": "true"
+        },
+        "set": [
+          "BUILDKITE_AGENT_NAME"
+        ],
+        "note": "The agent gives every job BUILDKITE=true and BUILDKITE_AGENT_NAME (buildkite.com/docs/pipelines/environment-variables); no variable carries its version."
+      },
+      "install": {
+        "brew": "buildkite/buildkite/buildkite-agent",
+        "docs": "https://buildkite.com/docs/agent/v3/installation",
+        "note": "Buildkite publishes apt and yum repositories; not packaged in Debian 12.",
+        "sources": {
+          "brew": "https://github.com/buildkite/homebrew-buildkite (formula buildkite-agent) (recorded before sources were kept; not re-checked)"
+        }
+      }
+    },
+    {
+      "id": "jenkins-agent",
+      "name": "Jenkins agent",
+      "summary": "The agent process (remoting, agent.jar) that runs Jenkins builds on a node.",
+      "homepage": "https://www.jenkins.io/doc/book/using/using-agents/",
+      "jobEnvironment": {
+        "set": [
+          "JENKINS_URL",
+          "BUILD_NUMBER",
+          "EXECUTOR_NUMBER"
+        ],
+        "note": "A Jenkins agent is a Java process (java -jar agent.jar) with no command of its own on PATH. Inside a build, Jenkins sets JENKINS_URL, BUILD_NUMBER and EXECUTOR_NUMBER (jenkins.io: env-vars.html); that is the only evidence. Outside a build the agent cannot be detected, and it is reported missing."
+      },
+      "install": {
+        "docs": "https://www.jenkins.io/doc/book/using/using-agents/",
+        "note": "agent.jar is downloaded from the controller (JENKINS_URL/jnlpJars/agent.jar) when the node is set up."
       }
     }
   ]
@@ -1027,6 +1129,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "eslint",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -1049,6 +1152,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "prettier",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -1074,6 +1178,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "black",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -1103,6 +1208,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "flake8",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -1130,6 +1236,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "mypy",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -1157,6 +1264,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "pytest",
+          "timeout": 10,
           "args": [
             "--version",
             "--noconftest",
@@ -1299,6 +1407,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "gradle",
+          "timeout": 20,
           "args": [
             "--version"
           ],
@@ -1325,6 +1434,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "pm2",
+          "timeout": 10,
           "args": [
             "-v",
             "--"
@@ -1347,6 +1457,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "nodemon",
+          "timeout": 10,
           "args": [
             "--version",
             "--no-update-notifier"
@@ -1620,6 +1731,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "locust",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -1647,6 +1759,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "artillery",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -1715,6 +1828,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "alembic",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -1738,6 +1852,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "flyway",
+          "timeout": 20,
           "args": [
             "-v",
             "-skipCheckForUpdate"
@@ -2174,6 +2289,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "docker-compose",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -2227,6 +2343,104 @@ extension BuiltinCatalog {
           "brew": "https://formulae.brew.sh/formula/kompose (recorded before sources were kept; not re-checked)"
         }
       }
+    }
+  ]
+}
+
+"""#),
+        ("profiles.json", #"""
+{
+  "schemaVersion": 1,
+  "$comment": "Role profiles: which capabilities gate at which level for a kind of host. Reports always show every area; a profile only decides what gates. Capabilities a profile does not name gate as the catalog says (a gap area at its priority; foundation and extended areas not at all). level: critical, high, medium or never (reported, never gates: the capability belongs to another role). need any (whole areas only): at least one of the area's capabilities must be met. failOn: the gate used when neither --fail-on nor the config's failOn is given.",
+  "profiles": [
+    {
+      "id": "all",
+      "name": "All areas",
+      "summary": "The seed analysis' view of one complete production-engineering setup: every gap area gates at its catalog priority, services (Grafana, Jaeger) included. Used when no profile is named anywhere; no default gate, so a plain scan only reports."
+    },
+    {
+      "id": "ci-runner",
+      "name": "CI runner",
+      "summary": "A machine that runs pipeline jobs (GitHub Actions, GitLab Runner, Buildkite, Jenkins agent). It needs the CLIs its pipelines call: the CI platform's CLI, a security scanner, promtool, kubectl and helm, cloud and secret-store CLIs. Dashboards and tracing are servers its jobs talk to over HTTP, not programs it hosts.",
+      "failOn": "critical",
+      "gates": [
+        { "target": "cicd/ci-platform-cli", "level": "critical", "reason": "Pipelines comment on pull requests, read workflow runs and publish releases through gh or glab." },
+        { "target": "cicd/ci-runner", "level": "high", "reason": "The agent is often not on PATH (GitHub's Runner.Listener lives in its own folder, a Jenkins agent is a Java process): it is seen from a job's environment or a runner binary on PATH. A scan inside a job finds it; a scan from cron on the same host may not, so it does not gate at critical." },
+        { "target": "security", "level": "critical", "need": "any", "reason": "A runner that scans nothing ships unscanned code. Which scans (dependencies, SAST, images, licences) are the project's decision: require them in .capaudit.json (require.capabilities)." },
+        { "target": "monitoring/metrics", "level": "critical", "reason": "Pipelines check Prometheus rules and alerts with promtool before deploying them." },
+        { "target": "monitoring/dashboards", "level": "never", "reason": "Grafana is a server; a runner's jobs reach it over HTTP (API or Terraform) and do not host it." },
+        { "target": "monitoring/distributed-tracing", "level": "never", "reason": "Jaeger and Zipkin are servers that receive spans; jobs send to them, they do not run them." },
+        { "target": "secrets/secret-store-cli", "level": "critical", "reason": "Deploy jobs fetch credentials from Vault or a cloud secret manager (aws, gcloud, az)." },
+        { "target": "secrets/secrets-in-git", "level": "high", "reason": "Only repositories that keep encrypted secrets need sops on the runner." },
+        { "target": "orchestration/kubernetes-cluster-management", "level": "critical", "reason": "Deploy jobs apply manifests with kubectl." },
+        { "target": "orchestration/kubernetes-packaging", "level": "critical", "reason": "Deploy jobs install and upgrade releases with helm." },
+        { "target": "foundation/version-control", "level": "critical", "reason": "Every job starts with a git checkout." },
+        { "target": "foundation/containerization", "level": "high", "reason": "Image builds and service containers need docker on most runners." },
+        { "target": "profiling", "level": "never", "reason": "Profilers are attached to running services by people, not run by pipelines." }
+      ]
+    },
+    {
+      "id": "workstation",
+      "name": "Developer workstation",
+      "summary": "An engineer's laptop or desktop: the CLIs to work with the CI platform, scan before pushing, reach clusters and secrets, and profile locally. It runs no CI jobs and hosts no dashboards or tracing servers.",
+      "failOn": "critical",
+      "gates": [
+        { "target": "cicd/ci-platform-cli", "level": "critical", "reason": "Pull requests, pipeline runs and releases are worked from the terminal with gh or glab." },
+        { "target": "cicd/ci-runner", "level": "never", "reason": "A workstation does not run CI jobs for others." },
+        { "target": "security", "level": "critical", "need": "any", "reason": "At least one scanner to check a change before it is pushed; which ones is the team's decision." },
+        { "target": "monitoring/metrics", "level": "medium", "reason": "promtool helps when editing alert rules; not every engineer does." },
+        { "target": "secrets/secret-store-cli", "level": "high", "reason": "Engineers read development secrets from Vault or a cloud secret manager; production access goes through bastions and pipelines." },
+        { "target": "secrets/secrets-in-git", "level": "high", "reason": "Only repositories with encrypted secrets need sops on the laptop." },
+        { "target": "monitoring/dashboards", "level": "never", "reason": "Grafana is a server, used from the browser." },
+        { "target": "monitoring/distributed-tracing", "level": "never", "reason": "Jaeger and Zipkin are servers, used from the browser." },
+        { "target": "foundation/version-control", "level": "critical", "reason": "Nothing is worked on without git." },
+        { "target": "foundation/containerization", "level": "high", "reason": "Local builds and dependencies run in containers." }
+      ]
+    },
+    {
+      "id": "k8s-node",
+      "name": "Kubernetes node",
+      "summary": "A machine that runs pods. Its own components (kubelet, a container runtime, crictl) are not in this catalog yet, and the areas of the catalog are mostly tools that run elsewhere: in pipelines, on workstations, or as workloads in the cluster. Only what an operator uses on the node itself gates, and nothing at critical.",
+      "failOn": "critical",
+      "gates": [
+        { "target": "cicd", "level": "never", "reason": "A node runs pods, not pipelines." },
+        { "target": "security", "level": "never", "reason": "Image and dependency scanning belong in pipelines and admission control, not on each node." },
+        { "target": "monitoring", "level": "never", "reason": "Metrics agents run as DaemonSets; Prometheus, Grafana and Jaeger run as cluster workloads, not node binaries." },
+        { "target": "secrets", "level": "never", "reason": "Secrets reach pods through the API server, not through CLIs on the node." },
+        { "target": "orchestration/kubernetes-cluster-management", "level": "high", "reason": "kubectl on a node helps to debug it; a node works without it." },
+        { "target": "orchestration/kubernetes-packaging", "level": "never", "reason": "Charts are installed from pipelines or workstations." },
+        { "target": "orchestration/multi-container-apps", "level": "never", "reason": "Compose is not how a node runs containers." },
+        { "target": "profiling/cpu-profiling", "level": "high", "reason": "perf on the node is how CPU trouble of its pods is diagnosed." },
+        { "target": "profiling/memory-profiling", "level": "never", "reason": "Language-level profilers run inside the workloads' images." },
+        { "target": "profiling/line-profiling", "level": "never", "reason": "Language-level profilers run inside the workloads' images." },
+        { "target": "load-testing", "level": "never", "reason": "Load is generated from outside the node under test." },
+        { "target": "migrations", "level": "never", "reason": "Migrations run from pipelines or jobs in the cluster." },
+        { "target": "api-docs", "level": "never", "reason": "API documentation is built in pipelines." },
+        { "target": "queues", "level": "never", "reason": "Brokers run as workloads; their admin CLIs belong on bastions and workstations." }
+      ]
+    },
+    {
+      "id": "bastion",
+      "name": "Bastion (jump host)",
+      "summary": "The host operators log in to for production access: cluster and secret-store CLIs, database and queue clients, promtool for queries. Nothing should be built, scanned or load-tested from it, and it hosts no services.",
+      "failOn": "critical",
+      "gates": [
+        { "target": "orchestration/kubernetes-cluster-management", "level": "critical", "reason": "Operators reach the clusters with kubectl from here." },
+        { "target": "orchestration/kubernetes-packaging", "level": "high", "reason": "Rollbacks of releases are done with helm." },
+        { "target": "orchestration/multi-container-apps", "level": "never", "reason": "Containers are not run on a jump host." },
+        { "target": "secrets/secret-store-cli", "level": "critical", "reason": "Production credentials come from Vault or a cloud secret manager, never from files on the host." },
+        { "target": "secrets/secrets-in-git", "level": "high", "reason": "Reading encrypted configuration in an incident needs sops." },
+        { "target": "cicd/ci-platform-cli", "level": "high", "reason": "Re-running or inspecting a deploy from the bastion needs the CI CLI." },
+        { "target": "cicd/ci-runner", "level": "never", "reason": "A jump host must not run CI jobs." },
+        { "target": "security", "level": "never", "reason": "Scanning belongs in pipelines, not on the jump host." },
+        { "target": "monitoring/metrics", "level": "high", "reason": "promtool queries Prometheus during incidents." },
+        { "target": "monitoring/dashboards", "level": "never", "reason": "Grafana is a server, used from the browser." },
+        { "target": "monitoring/distributed-tracing", "level": "never", "reason": "Jaeger and Zipkin are servers, used from the browser." },
+        { "target": "profiling", "level": "never", "reason": "Services are profiled where they run, not from the jump host." },
+        { "target": "load-testing", "level": "never", "reason": "Load tests from a jump host would load the production path it guards." },
+        { "target": "migrations", "level": "high", "reason": "Manual or emergency migrations are run from the bastion." },
+        { "target": "foundation/database-clients", "level": "high", "reason": "Incident work reads databases with psql, mysql or redis-cli." }
+      ]
     }
   ]
 }
@@ -2414,6 +2628,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "mprof",
+          "timeout": 10,
           "args": [
             "list",
             "--version"
@@ -2456,6 +2671,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "kernprof",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -2580,6 +2796,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "rabbitmqadmin",
+          "timeout": 10,
           "args": [
             "--version"
           ],
@@ -2658,6 +2875,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "pulsar-admin",
+          "timeout": 20,
           "args": [
             "--version"
           ],
@@ -2666,6 +2884,7 @@ extension BuiltinCatalog {
         },
         {
           "command": "pulsar",
+          "timeout": 20,
           "args": [
             "version"
           ],
@@ -2787,6 +3006,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "aws",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -2818,6 +3038,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "gcloud",
+          "timeout": 20,
           "args": [
             "version"
           ],
@@ -2846,6 +3067,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "az",
+          "timeout": 20,
           "args": [
             "version"
           ],
@@ -2941,6 +3163,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "snyk",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -2994,6 +3217,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "semgrep",
+          "timeout": 15,
           "args": [
             "--version",
             "--disable-version-check"
@@ -3024,6 +3248,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "dependency-check",
+          "timeout": 20,
           "args": [
             "--version"
           ],
@@ -3032,6 +3257,7 @@ extension BuiltinCatalog {
         },
         {
           "command": "dependency-check.sh",
+          "timeout": 20,
           "args": [
             "--version"
           ],
@@ -3056,6 +3282,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "safety",
+          "timeout": 15,
           "args": [
             "--version"
           ],
@@ -3078,6 +3305,7 @@ extension BuiltinCatalog {
       "probes": [
         {
           "command": "bandit",
+          "timeout": 10,
           "args": [
             "--version"
           ],

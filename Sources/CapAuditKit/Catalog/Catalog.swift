@@ -22,13 +22,30 @@ public struct Catalog: Sendable, Equatable {
     public var areas: [Area]
     /// Every tool, keyed by id.
     public var tools: [String: Tool]
+    /// Role profiles (`profiles.json`), in file order; `all` is implied when not declared.
+    public var profiles: [RoleProfile]
+    /// Which files the catalog came from and their digest; nil for a catalog built in code (tests).
+    public var identity: CatalogIdentity?
 
-    public init(areas: [Area], tools: [String: Tool]) {
+    public init(areas: [Area], tools: [String: Tool], identity: CatalogIdentity? = nil, profiles: [RoleProfile] = []) {
         self.areas = areas.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
         self.tools = tools
+        self.identity = identity
+        self.profiles = profiles
     }
 
     public func area(_ id: String) -> Area? { areas.first { $0.id == id } }
+
+    /// A profile by id; `all` exists even when the catalog does not declare it.
+    public func profile(_ id: String) -> RoleProfile? {
+        profiles.first { $0.id == id } ?? (id == RoleProfile.allID ? RoleProfile.implicitAll : nil)
+    }
+
+    /// Every profile id a user can name, `all` included.
+    public var profileIDs: [String] {
+        let ids = profiles.map(\.id)
+        return ids.contains(RoleProfile.allID) ? ids : ids + [RoleProfile.allID]
+    }
 
     /// Tool ids an area's capabilities name, in first-mention order.
     public func toolIDs(of area: Area) -> [String] {
@@ -115,9 +132,14 @@ public struct Tool: Sendable, Equatable, Identifiable {
     public var platforms: [String]
     public var install: InstallRecipes
     public var source: String
+    /// Evidence from the environment of a CI job that the agent which started it is this tool
+    /// (`jobEnvironment` in the catalog); judged only when no probe settles the tool.
+    public var jobEnvironment: JobEnvironmentEvidence?
 
     public init(id: String, name: String, summary: String, homepage: String, detection: Detection,
-                minVersion: Version? = nil, platforms: [String] = [], install: InstallRecipes = .none, source: String = "") {
+                minVersion: Version? = nil, platforms: [String] = [], install: InstallRecipes = .none, source: String = "",
+                jobEnvironment: JobEnvironmentEvidence? = nil) {
+        self.jobEnvironment = jobEnvironment
         self.id = id
         self.name = name
         self.summary = summary
@@ -178,6 +200,9 @@ public struct Probe: Sendable, Equatable {
     public var evidence: Evidence
     /// Why these arguments were chosen, when it is not obvious.
     public var note: String?
+    /// The timeout (seconds) this probe gets when the user gave no `--timeout`: a known-slow tool (a large
+    /// Python or JVM start-up) gets more than the default. An explicit `--timeout` always wins.
+    public var timeout: Double?
 
     public init(command: String, args: [String], pattern: VersionPattern? = nil, env: [String: String] = [:],
                 evidence: Evidence = .path, note: String? = nil) {

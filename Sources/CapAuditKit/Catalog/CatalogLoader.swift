@@ -14,6 +14,7 @@ public struct CatalogSource: Sendable, Equatable {
 struct CatalogFragment {
     var areas: [(Area, JSONValue)] = []
     var tools: [(Tool, JSONValue)] = []
+    var profiles: [(RoleProfile, JSONValue)] = []
     /// Ids of tool entries that had mistakes: known, so capabilities naming them do not add a
     /// second, misleading "unknown tool" problem.
     var invalidToolIDs: Set<String> = []
@@ -54,7 +55,9 @@ public enum CatalogLoader {
             }
         }
         if !problems.isEmpty { throw .invalid(problems) }
-        return try parse(sources)
+        var catalog = try parse(sources)
+        catalog.identity = CatalogIdentity.of(sources, paths: paths)
+        return catalog
     }
 
     public static func readBytes(_ path: String) -> Result<Data, CatalogProblem> {
@@ -103,20 +106,27 @@ public enum CatalogLoader {
             problems.append(CatalogProblem(file: sources.map(\.name).joined(separator: ", "), message: "the catalog defines no area"))
         }
         if !problems.isEmpty { throw .invalid(problems) }
-        return catalog
+        var identified = catalog
+        identified.identity = CatalogIdentity.of(sources)
+        return identified
     }
 
     static func readFile(_ root: JSONValue, reader: inout JSONReader) -> CatalogFragment {
         var fragment = CatalogFragment()
-        guard let fields = reader.object(root, path: "", required: ["schemaVersion"], optional: ["area", "tools"]) else {
+        guard let fields = reader.object(root, path: "", required: ["schemaVersion"], optional: ["area", "tools", "profiles"]) else {
             return fragment
         }
         if let version = reader.int(fields, "schemaVersion", path: "", range: 1...Int.max), version != schemaVersion {
             reader.report("schemaVersion \(version) is not supported; this capaudit reads version \(schemaVersion) (upgrade capaudit)",
                           at: fields["schemaVersion"], path: "schemaVersion")
         }
-        if fields["area"] == nil && fields["tools"] == nil {
-            reader.report("a catalog file needs an \"area\", \"tools\", or both", at: root, path: "")
+        if fields["area"] == nil && fields["tools"] == nil && fields["profiles"] == nil {
+            reader.report("a catalog file needs an \"area\", \"tools\", or both (or \"profiles\", as in profiles.json)", at: root, path: "")
+        }
+        if let values = reader.array(fields, "profiles", path: "", nonEmpty: true) {
+            for (i, value) in values.enumerated() {
+                if let profile = ProfileReader.readProfile(value, path: "profiles[\(i)]", reader: &reader) { fragment.profiles.append((profile, value)) }
+            }
         }
         if let areaValue = fields["area"], let area = readArea(areaValue, path: "area", reader: &reader) {
             fragment.areas.append((area, areaValue))
@@ -187,7 +197,7 @@ public enum CatalogLoader {
 
     public static func readTool(_ value: JSONValue, path: String, reader: inout JSONReader) -> Tool? {
         guard let f = reader.object(value, path: path, required: ["id", "name", "summary", "homepage"],
-                                    optional: ["probes", "undetectable", "minVersion", "platforms", "install", "note"]) else { return nil }
+                                    optional: ["probes", "undetectable", "minVersion", "platforms", "install", "note", "jobEnvironment"]) else { return nil }
         let id = readID(f, "id", path: path, reader: &reader)
         let name = reader.string(f, "name", path: path)
         let summary = reader.string(f, "summary", path: path)
@@ -206,9 +216,16 @@ public enum CatalogLoader {
         let install = f["install"].map { readInstall($0, path: reader.join(path, "install"), reader: &reader) } ?? .none
         var detection: Detection?
         let undetectable = reader.string(f, "undetectable", path: path)
+        let jobEnvironment = f["jobEnvironment"].flatMap { ProfileReader.readJobEnvironment($0, path: reader.join(path, "jobEnvironment"), reader: &reader) }
+        if jobEnvironment != nil && undetectable != nil {
+            reader.report("an undetectable tool cannot have \"jobEnvironment\" evidence", at: f["jobEnvironment"], path: reader.join(path, "jobEnvironment"))
+        }
         switch (f["probes"], undetectable) {
+        case (nil, nil) where f["jobEnvironment"] != nil:
+            // Found only from a CI job's environment (a Jenkins agent is a Java process with no command).
+            if jobEnvironment != nil { detection = .probes([]) }
         case (nil, nil):
-            reader.report("a tool needs \"probes\" (how to find it) or \"undetectable\" (why it cannot be found)", at: value, path: path)
+            reader.report("a tool needs \"probes\" (how to find it), \"jobEnvironment\" or \"undetectable\" (why it cannot be found)", at: value, path: path)
         case (_?, _?):
             reader.report("a tool has either \"probes\" or \"undetectable\", not both", at: f["undetectable"], path: reader.join(path, "undetectable"))
         case (nil, let reason?):
@@ -224,7 +241,7 @@ public enum CatalogLoader {
         }
         guard let id, let name, let summary, let homepage, let detection else { return nil }
         return Tool(id: id, name: name, summary: summary, homepage: homepage, detection: detection, minVersion: minVersion,
-                    platforms: platforms, install: install, source: reader.file)
+                    platforms: platforms, install: install, source: reader.file, jobEnvironment: jobEnvironment)
     }
 
     static func readInstall(_ value: JSONValue, path: String, reader: inout JSONReader) -> InstallRecipes {
@@ -269,7 +286,7 @@ public enum CatalogLoader {
     }
 
     static func readProbe(_ value: JSONValue, path: String, reader: inout JSONReader) -> Probe? {
-        guard let f = reader.object(value, path: path, required: ["command", "args"], optional: ["pattern", "env", "evidence", "note"]) else { return nil }
+        guard let f = reader.object(value, path: path, required: ["command", "args"], optional: ["pattern", "env", "evidence", "timeout", "note"]) else { return nil }
         let command = reader.string(f, "command", path: path)
         if let command, command.contains("/") || command.contains("\0") {
             reader.report("\"\(command)\" must be a bare command name looked up on PATH, without '/'", at: f["command"], path: reader.join(path, "command"))
@@ -281,7 +298,8 @@ public enum CatalogLoader {
             do {
                 pattern = try VersionPattern(source)
             } catch {
-                reader.report("invalid regular expression \(quoted(source)): \(error.reason)", at: f["pattern"], path: reader.join(path, "pattern"))
+                reader.report("invalid regular expression \(quoted(source)): \(error.reason)", at: f["pattern"], path: reader.join(path, "pattern"),
+                              columnOffset: error.offset.map { rawOffset(source, $0) + 1 })
                 patternOK = false
             }
         }
@@ -300,8 +318,11 @@ public enum CatalogLoader {
             // The default pattern is fine here; nothing to report.
         }
         let note = reader.string(f, "note", path: path)
+        let timeout = reader.int(f, "timeout", path: path, range: 1...120)
         guard let command, !command.contains("/"), let args, patternOK else { return nil }
-        return Probe(command: command, args: args, pattern: pattern, env: env, evidence: evidence, note: note)
+        var probe = Probe(command: command, args: args, pattern: pattern, env: env, evidence: evidence, note: note)
+        probe.timeout = timeout.map(Double.init)
+        return probe
     }
 
     static func readID(_ f: [String: JSONValue], _ key: String, path: String, reader: inout JSONReader) -> String? {
@@ -333,4 +354,18 @@ public func quoted(_ s: String) -> String {
         }
     }
     return out + (s.unicodeScalars.count > 200 ? "…\"" : "\"")
+}
+
+/// The column offset, inside a JSON string literal, of character `offset` of its decoded text: escapes
+/// such as `\\` take two columns in the file, other characters one.
+func rawOffset(_ decoded: String, _ offset: Int) -> Int {
+    var columns = 0
+    for c in decoded.unicodeScalars.prefix(offset) {
+        switch c {
+        case "\"", "\\", "\n", "\r", "\t", "\u{08}", "\u{0C}": columns += 2
+        case "\u{00}"..."\u{1F}": columns += 6
+        default: columns += 1
+        }
+    }
+    return columns
 }

@@ -60,6 +60,28 @@ enum CatalogValidator {
                 areas.append(area)
             }
         }
-        return (Catalog(areas: areas, tools: tools), problems)
+        var profiles: [RoleProfile] = []
+        var profileSeen: [String: String] = [:]
+        let targets = areas.map(\.id) + areas.flatMap { a in a.capabilities.map { "\(a.id)/\($0.id)" } }
+        for (file, fragment) in fragments {
+            for (profile, value) in fragment.profiles {
+                                if let first = profileSeen[profile.id] {
+                    problems.append(CatalogProblem(file: file, location: value.member("id")?.location, path: "profiles[\"\(profile.id)\"].id",
+                                                   message: "duplicate profile id \"\(profile.id)\" (first defined in \(first))"))
+                    continue
+                }
+                profileSeen[profile.id] = file
+                var valid = true
+                for (i, gate) in profile.gates.enumerated() where !targets.contains(gate.target) {
+                    var message = "profile \"\(profile.id)\" names unknown target \(quoted(gate.target)); expected an area id or area/capability"
+                    if let near = nearest(gate.target, in: targets) { message += "; did you mean \"\(near)\"?" }
+                    problems.append(CatalogProblem(file: file, location: value.member("gates")?.element(i)?.member("target")?.location,
+                                                   path: "profiles[\"\(profile.id)\"].gates[\(i)].target", message: message))
+                    valid = false
+                }
+                if valid { profiles.append(profile) }
+            }
+        }
+        return (Catalog(areas: areas, tools: tools, profiles: profiles), problems)
     }
 }

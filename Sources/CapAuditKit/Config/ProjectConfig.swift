@@ -11,6 +11,8 @@ public struct ProjectConfig: Sendable, Equatable {
     /// Gate threshold used when `--fail-on` is not given.
     public var failOn: Priority?
     public var failOnNever: Bool
+    /// The host role (`profile`): used when `--profile` is not given.
+    public var profile: String?
     /// Area id → the priority at which its gaps gate.
     public var areaGates: [String: Priority]
     /// `area/capability` → the priority at which it gates.
@@ -70,11 +72,16 @@ public struct ProjectConfig: Sendable, Equatable {
         var reader = JSONReader(file: path)
         var config = ProjectConfig(path: path)
         guard let f = reader.object(root, path: "", required: ["schemaVersion"],
-                                    optional: ["failOn", "require", "minVersions", "tools", "waivers"]) else {
+                                    optional: ["failOn", "profile", "require", "minVersions", "tools", "waivers"]) else {
             throw .invalid(reader.problems)
         }
         if let v = reader.int(f, "schemaVersion", path: "", range: 1...Int.max), v != schemaVersion {
             reader.report("schemaVersion \(v) is not supported; this capaudit reads version \(schemaVersion)", at: f["schemaVersion"], path: "schemaVersion")
+        }
+        if let text = reader.string(f, "profile", path: "") {
+            if checkID(text, known: catalog.profileIDs, what: "profile (one of \(catalog.profileIDs.joined(separator: ", ")))", at: f["profile"], path: "profile", reader: &reader) {
+                config.profile = text
+            }
         }
         if let text = reader.string(f, "failOn", path: "") {
             if text == "never" { config.failOnNever = true } else if let p = Priority(rawValue: text) { config.failOn = p } else {
@@ -188,10 +195,18 @@ public struct ProjectConfig: Sendable, Equatable {
     }
 
     /// The gate policy this file asks for, with the command line's `--fail-on` and `--require` on top.
-    public func policy(failOnOverride: Priority??, extraRequirements: [ToolRequirement]) -> GatePolicy {
-        let failOn: Priority? = failOnOverride ?? (failOnNever ? nil : self.failOn)
+    ///
+    /// Precedence (first that is set wins): the gate level from `--fail-on`, the file's `failOn`, the
+    /// profile's `failOn`, else never; per-capability levels from the file's `require`, then the profile,
+    /// then the catalog (see `Evaluator.gatePriority`). `profile` is the one already chosen from
+    /// `--profile`, else this file's `profile`, else `all` (nil).
+    public func policy(failOnOverride: Priority??, extraRequirements: [ToolRequirement], profile: RoleProfile? = nil,
+                       selectedAreas: Set<String> = []) -> GatePolicy {
+        let failOn: Priority? = failOnOverride ?? (failOnNever ? nil : (self.failOn ?? profile?.failOn))
         return GatePolicy(failOn: failOn, requiredTools: requiredTools + extraRequirements, areaGates: areaGates,
-                          capabilityGates: capabilityGates, minVersions: minVersions, waivers: waivers)
+                          capabilityGates: capabilityGates, minVersions: minVersions, waivers: waivers,
+                          profile: profile?.id == RoleProfile.allID && profile?.gates.isEmpty == true ? nil : profile,
+                          selectedAreas: selectedAreas)
     }
 
     /// The catalog with this project's own tools added as an area `project` whose capabilities
@@ -204,6 +219,6 @@ public struct ProjectConfig: Sendable, Equatable {
                         why: "Required by this project's \(ProjectConfig.fileName)", impact: "The project's own workflows cannot run without them",
                         useCases: [], capabilities: extraTools.map { Capability(id: $0.id, name: $0.name, tools: [$0.id], preferred: $0.id) },
                         source: path, kind: .project)
-        return Catalog(areas: catalog.areas + [area], tools: tools)
+        return Catalog(areas: catalog.areas + [area], tools: tools, identity: catalog.identity, profiles: catalog.profiles)
     }
 }

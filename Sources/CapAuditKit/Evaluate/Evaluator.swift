@@ -22,12 +22,18 @@ public struct Evaluator: Sendable {
             guard let area = catalog.area(id) else { continue }
             let tools = catalog.toolIDs(of: area).compactMap { catalog.tools[$0] }.map { toolReport($0, scan: scan) }
             let byID = Dictionary(uniqueKeysWithValues: tools.map { ($0.tool.id, $0) })
-            let capabilities = area.capabilities.map { capability in
-                let metBy = capability.tools.filter { byID[$0]?.meetsCapability == true }
+            let metBy = area.capabilities.map { capability in capability.tools.filter { byID[$0]?.meetsCapability == true } }
+            let group = anyGate(area)
+            let groupUnmet = group.map { g in !zip(area.capabilities, metBy).contains { g.capabilities.contains($0.0.id) && !$0.1.isEmpty } } ?? false
+            let capabilities = zip(area.capabilities, metBy).map { capability, metBy in
                 let waiver = policy.activeWaiver(for: "\(area.id)/\(capability.id)") ?? policy.activeWaiver(for: area.id)
                     ?? toolWaiver(capability)
-                return CapabilityReport(capability: capability, met: !metBy.isEmpty, metBy: metBy,
-                                        gating: waiver == nil && gates(area: area, capability: capability), waiver: waiver)
+                var gating = waiver == nil && gates(area: area, capability: capability)
+                if let group, group.capabilities.contains(capability.id) {
+                    // Counted against the gate only while no capability of its group is met.
+                    gating = policy.activeWaiver(for: area.id) == nil && groupUnmet && policy.failOn.map { group.level <= $0 } == true
+                }
+                return CapabilityReport(capability: capability, met: !metBy.isEmpty, metBy: metBy, gating: gating, waiver: waiver)
             }
             let met = capabilities.filter(\.met).count
             let status: AreaStatus = met == capabilities.count ? .covered : (met == 0 ? .missing : .partial)
@@ -35,7 +41,8 @@ public struct Evaluator: Sendable {
         }
         areas.sort { ($0.area.priority, $0.area.rank, $0.area.id) < ($1.area.priority, $1.area.rank, $1.area.id) }
         return Report(capauditVersion: capauditVersion, host: scan.host, startedAt: scan.startedAt, durationMs: scan.durationMs,
-                      settings: scan.settings, areas: areas, findings: findings(scan, areas: areas), gate: gate(areas, scan: scan))
+                      settings: scan.settings, areas: areas, findings: findings(scan, areas: areas), gate: gate(areas, scan: scan),
+                      catalog: catalog.identity)
     }
 
     /// A capability all of whose tools are waived is waived (the first tool's waiver stands for it).
@@ -45,14 +52,40 @@ public struct Evaluator: Sendable {
         return waivers[0]
     }
 
-    /// The priority at which a capability gates: the project's setting, else its area's priority
-    /// (foundation and extended areas gate only when the project names them).
+    /// The priority at which a capability gates, from the first of: the project's capability, then area
+    /// setting; the profile's capability, then area entry (a `never` does not hold for an area named with
+    /// `--area`); an area named with `--area` at its priority, whatever its kind; a gap or project area at
+    /// its priority. Foundation and extended areas gate nowhere else. Capabilities of a profile's
+    /// `need: any` area gate as a group (`anyGate`), not here.
     func gatePriority(area: Area, capability: Capability) -> Priority? {
         if let p = policy.capabilityGates["\(area.id)/\(capability.id)"] ?? policy.areaGates[area.id] { return p }
+        let selected = policy.selectedAreas.contains(area.id)
+        if let profile = policy.profile {
+            let areaEntry = profile.areaGate(area.id).flatMap { $0.need == .each || $0.level == .never ? $0 : nil }
+            if let entry = profile.capabilityGate(area: area.id, capability: capability.id) ?? areaEntry {
+                switch entry.level {
+                case .gate(let p): return p
+                case .never: return selected ? area.priority : nil
+                }
+            }
+            if anyGate(area)?.capabilities.contains(capability.id) == true { return nil }
+        }
+        if selected { return area.priority }
         switch area.kind {
         case .gap, .project: return area.priority
         case .foundation, .extended: return nil
         }
+    }
+
+    /// A profile's `need: any` entry for an area ("at least one of its capabilities") and the capabilities
+    /// it groups: those with no level of their own from the project or the profile.
+    func anyGate(_ area: Area) -> (level: Priority, gate: ProfileGate, capabilities: [String])? {
+        guard let profile = policy.profile, policy.areaGates[area.id] == nil,
+              let entry = profile.areaGate(area.id), entry.need == .any, case .gate(let level) = entry.level else { return nil }
+        let ids = area.capabilities.map(\.id).filter {
+            policy.capabilityGates["\(area.id)/\($0)"] == nil && profile.capabilityGate(area: area.id, capability: $0) == nil
+        }
+        return ids.isEmpty ? nil : (level, entry, ids)
     }
 
     func gates(area: Area, capability: Capability) -> Bool {
@@ -63,7 +96,16 @@ public struct Evaluator: Sendable {
     func gate(_ areas: [AreaReport], scan: ScanResult) -> GateResult {
         var failures: [GateFailure] = []
         for area in areas {
-            for capability in area.capabilities where !capability.met && capability.gating {
+            let group = anyGate(area.area)
+            if let group, area.capabilities.contains(where: { group.capabilities.contains($0.capability.id) && $0.gating }) {
+                let members = area.capabilities.filter { group.capabilities.contains($0.capability.id) }
+                var tools: [String] = []
+                for member in members { for t in member.capability.tools where !tools.contains(t) { tools.append(t) } }
+                let profile = policy.profile?.id ?? RoleProfile.allID
+                failures.append(GateFailure(areaID: area.area.id,
+                                            message: "\(area.area.id) (\(area.area.name)): none of its capabilities is met (\(members.map(\.capability.id).joined(separator: ", "))); the \(profile) profile needs at least one, from any of \(tools.joined(separator: ", "))"))
+            }
+            for capability in area.capabilities where !capability.met && capability.gating && group?.capabilities.contains(capability.capability.id) != true {
                 let options = capability.capability.tools.joined(separator: ", ")
                 failures.append(GateFailure(areaID: area.area.id, capabilityID: capability.capability.id,
                                             message: "\(area.area.id)/\(capability.capability.id) (\(capability.capability.name)): none of \(options) is usable"))
@@ -93,7 +135,9 @@ public struct Evaluator: Sendable {
             }
         }
         let waivers = policy.waivers.sorted { $0.target < $1.target }
-        return GateResult(failOn: policy.failOn, failures: failures, waivers: waivers)
+        var result = GateResult(failOn: policy.failOn, failures: failures, waivers: waivers)
+        result.profile = policy.profile?.id ?? RoleProfile.allID
+        return result
     }
 
     /// One tool judged from the scan's facts, with the project's minimum version applied.

@@ -54,9 +54,16 @@ public struct GatePolicy: Sendable, Equatable {
     /// Minimum versions from the project file; they replace the catalog's.
     public var minVersions: [String: Version]
     public var waivers: [Waiver]
+    /// The host role whose levels apply (`--profile`, else the config's `profile`); nil is `all`.
+    public var profile: RoleProfile?
+    /// Areas named with `--area`: they gate whatever their kind or the profile's `never`.
+    public var selectedAreas: Set<String>
 
     public init(failOn: Priority? = nil, requiredTools: [ToolRequirement] = [], areaGates: [String: Priority] = [:],
-                capabilityGates: [String: Priority] = [:], minVersions: [String: Version] = [:], waivers: [Waiver] = []) {
+                capabilityGates: [String: Priority] = [:], minVersions: [String: Version] = [:], waivers: [Waiver] = [],
+                profile: RoleProfile? = nil, selectedAreas: Set<String> = []) {
+        self.profile = profile
+        self.selectedAreas = selectedAreas
         self.failOn = failOn
         self.requiredTools = requiredTools
         self.areaGates = areaGates
@@ -91,6 +98,8 @@ public struct GateFailure: Sendable, Equatable {
 /// The gate's verdict.
 public struct GateResult: Sendable, Equatable {
     public var failOn: Priority?
+    /// The profile whose levels applied (`all` when none was named).
+    public var profile: String = RoleProfile.allID
     public var failures: [GateFailure]
     /// Waivers that kept a gap from failing the gate, and expired ones (shown in every report).
     public var waivers: [Waiver]

@@ -88,6 +88,8 @@ public struct Report: Sendable, Equatable {
     public var areas: [AreaReport]
     public var findings: [Finding]
     public var gate: GateResult = GateResult()
+    /// The catalog the scan was judged against (nil when it was built in code).
+    public var catalog: CatalogIdentity? = nil
 
     public var summary: ReportSummary {
         ReportSummary(covered: areas.filter { $0.status == .covered }.count,

@@ -28,27 +28,6 @@ public enum Installer: String, Sendable, Equatable, CaseIterable {
         }
     }
 
-    /// The package manager that runs it.
-    public var manager: PackageManager? {
-        switch self {
-        case .apt: return .apt
-        case .dnf: return .dnf
-        case .yum: return .yum
-        case .apk: return .apk
-        case .pacman: return .pacman
-        case .zypper: return .zypper
-        case .brew: return .brew
-        case .pipx: return .pipx
-        case .pip: return .pip
-        case .venv: return .python3
-        case .npm: return .npm
-        case .go: return .go
-        case .cargo: return .cargo
-        case .snap, .snapClassic: return .snap
-        case .docs: return nil
-        }
-    }
-
     /// True when the manager must run as root (a script prefixes `$SUDO`).
     public var needsRoot: Bool {
         switch self {
@@ -89,7 +68,7 @@ public enum ShellWord: Sendable, Equatable {
     /// As it appears in a script.
     public var script: String {
         switch self {
-        case .word(let w): return ShellQuote.isBare(w) ? w : ShellQuote.single(w)
+        case .word(let w): return ShellQuote.word(w)
         case .value(let v): return ShellQuote.single(v)
         case .home(let p): return "\"$HOME/\(p)\""
         }
@@ -98,7 +77,7 @@ public enum ShellWord: Sendable, Equatable {
     /// As a reader copies it: quoted only where the shell needs it.
     public var display: String {
         switch self {
-        case .word(let w), .value(let w): return ShellQuote.isBare(w) ? w : ShellQuote.single(w)
+        case .word(let w), .value(let w): return ShellQuote.word(w)
         case .home(let p): return "\"$HOME/\(p)\""
         }
     }
@@ -140,22 +119,6 @@ public struct ShellCommand: Sendable, Equatable {
         }
         parts += argv.map(\.script)
         return parts.joined(separator: " ")
-    }
-}
-
-/// POSIX shell quoting.
-public enum ShellQuote {
-    /// True when `s` needs no quotes: letters, digits and `@%_+=:,./-`, not starting with `~` or `=`.
-    public static func isBare(_ s: String) -> Bool {
-        guard let first = s.unicodeScalars.first, first != "~", first != "=" else { return false }
-        return s.unicodeScalars.allSatisfy { c in
-            ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || "@%_+=:,./-".unicodeScalars.contains(c)
-        }
-    }
-
-    /// `'s'`, with each `'` written as `'\''`.
-    public static func single(_ s: String) -> String {
-        "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }
 

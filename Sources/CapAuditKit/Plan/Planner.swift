@@ -428,7 +428,7 @@ public enum Planner {
                     addVenvSetup()
                     step.requires.append(InstallPlan.venvSetupKey)
                 case .pipx, .npm:
-                    if let m = installer.manager, let key = addManagerSetup(m) { step.requires.append(key) }
+                    if let key = addManagerSetup(installer == .pipx ? .pipx : .npm) { step.requires.append(key) }
                 default: break
                 }
                 if installer.usesUserBin { addPathSetup(InstallPlan.userBinPath, why: "pipx, pip --user, npm, go and cargo installs put commands there") }

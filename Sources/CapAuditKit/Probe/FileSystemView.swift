@@ -36,6 +36,14 @@ public protocol FileSystemView: Sendable {
     func isExecutableByUser(_ path: String) -> Bool
     /// The current working directory, to show where relative PATH entries would point.
     func currentDirectory() -> String
+    /// The names in a folder, read once (`opendir`/`readdir`), or nil when it cannot be listed (missing,
+    /// unreadable, execute-only): PATH lookup then asks for each name one by one.
+    func directoryEntries(_ path: String) -> Set<String>?
+}
+
+extension FileSystemView {
+    /// Views that cannot list folders make PATH lookup stat every candidate, as before.
+    public func directoryEntries(_ path: String) -> Set<String>? { nil }
 }
 
 /// The real filesystem through Glibc.
@@ -65,5 +73,18 @@ public struct LocalFileSystem: FileSystemView {
 
     public func currentDirectory() -> String {
         FileManager.default.currentDirectoryPath
+    }
+
+    public func directoryEntries(_ path: String) -> Set<String>? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var names = Set<String>()
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.insert(name) }
+        }
+        return names
     }
 }

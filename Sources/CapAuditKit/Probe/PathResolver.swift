@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One PATH entry tried for one command, and what was there.
 public struct PathCandidate: Sendable, Equatable {
@@ -45,15 +46,22 @@ public struct PathLookup: Sendable, Equatable {
 ///
 /// Relative entries (empty, `.`, `bin`) resolve against the current folder, where a checked-out
 /// pull request could plant a binary; they are skipped unless `allowRelative` is set.
+///
+/// Each PATH folder is listed once per resolver (one directory read) and only the names the catalog asks
+/// for that are in the listing are `stat`ed, so a scan's lookups cost folders plus tools, not their
+/// product. A folder that cannot be listed (execute-only) is looked up name by name.
 public struct PathResolver: Sendable {
     public var searchPath: String
     public var allowRelative: Bool
     public var fileSystem: any FileSystemView
+    /// Folder listings shared by every copy of this resolver (the scan threads look up concurrently).
+    private let listings: FolderListings
 
     public init(searchPath: String, allowRelative: Bool = false, fileSystem: any FileSystemView = LocalFileSystem()) {
         self.searchPath = searchPath
         self.allowRelative = allowRelative
         self.fileSystem = fileSystem
+        self.listings = FolderListings()
     }
 
     /// PATH split as POSIX does: an empty string is one empty entry; `a::b` has an empty middle entry.
@@ -81,6 +89,10 @@ public struct PathResolver: Sendable {
             }
             // A directory listed twice is searched once; its copy would only repeat the first match.
             guard seenDirectories.insert(directory).inserted else { continue }
+            if let names = listings.names(in: directory, fileSystem: fileSystem), !names.contains(command) {
+                candidates.append(PathCandidate(entry: entry, path: path, outcome: .absent))
+                continue
+            }
             var outcome = classify(path)
             // A second path to the same file (a merged /usr's /bin) hides nothing: not a shadowed copy.
             if outcome == .match, let identity = fileSystem.status(path)?.identity, !seenFiles.insert(identity).inserted {
@@ -99,6 +111,25 @@ public struct PathResolver: Sendable {
         case .directory: return .directory
         case .other: return .notRegular
         case .regular: return fileSystem.isExecutableByUser(path) ? .match : .notExecutable
+        }
+    }
+}
+
+/// The PATH folders listed so far, each read at most once: a listing is a snapshot taken at the first
+/// lookup that needs it. Folders that could not be listed are remembered as such.
+final class FolderListings: Sendable {
+    private let state = Mutex<[String: Set<String>?]>([:])
+
+    /// Number of folders actually read, for tests that prove each folder is listed once.
+    var foldersRead: Int { state.withLock { $0.count } }
+
+    func names(in directory: String, fileSystem: any FileSystemView) -> Set<String>? {
+        if let known = state.withLock({ $0[directory] }) { return known }
+        let listed = fileSystem.directoryEntries(directory)
+        return state.withLock { table in
+            if let known = table[directory] { return known }
+            table[directory] = .some(listed)
+            return listed
         }
     }
 }

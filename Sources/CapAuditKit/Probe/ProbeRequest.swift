@@ -17,8 +17,11 @@ public struct ProbeRequest: Sendable, Equatable {
     /// Working directory of the child; nil keeps the caller's.
     public var workingDirectory: String?
 
+    /// Seconds a version command may run unless `--timeout` says otherwise: the one place this default is written.
+    public static let defaultTimeout: Double = 5
+
     public init(executable: String, arguments: [String], environment: [String: String],
-                timeout: Double = 5, killGrace: Double = 0.5, outputLimit: Int = 64 * 1024,
+                timeout: Double = ProbeRequest.defaultTimeout, killGrace: Double = 0.5, outputLimit: Int = 64 * 1024,
                 workingDirectory: String? = nil) {
         self.executable = executable
         self.arguments = arguments
@@ -55,15 +58,19 @@ public struct ProbeOutput: Sendable, Equatable {
     public var termination: ProbeTermination
     /// Wall-clock milliseconds from spawn to reap.
     public var durationMs: Int
+    /// For a probe that timed out: what its process group was doing in the last stretch before the deadline.
+    public var activityAtDeadline: ProbeActivity?
 
     public init(stdout: Data = Data(), stderr: Data = Data(), stdoutTruncated: Bool = false,
-                stderrTruncated: Bool = false, termination: ProbeTermination, durationMs: Int = 0) {
+                stderrTruncated: Bool = false, termination: ProbeTermination, durationMs: Int = 0,
+                activityAtDeadline: ProbeActivity? = nil) {
         self.stdout = stdout
         self.stderr = stderr
         self.stdoutTruncated = stdoutTruncated
         self.stderrTruncated = stderrTruncated
         self.termination = termination
         self.durationMs = durationMs
+        self.activityAtDeadline = activityAtDeadline
     }
 
     /// Exit status when the process exited normally.

@@ -43,7 +43,21 @@ public struct ProbeRunner: ProcessRunning {
         let hardDeadline = deadline + grace
 
         var timedOut = false
-        var observed = pump(&streams, watching: pid, until: deadline)
+        var activity: ProbeActivity?
+        // The last stretch before the deadline is watched apart: what the group did in it (used the CPU,
+        // printed, or neither) tells a slow probe from a hung one.
+        let watchFrom = deadline - min(1, timeout / 2)
+        var observed = pump(&streams, watching: pid, until: watchFrom)
+        if observed == .running {
+            let cpuBefore = ProcessGroupCPU.ticks(of: pid)
+            let printedBefore = streams.reduce(0) { $0 + $1.bytesRead }
+            observed = pump(&streams, watching: pid, until: deadline)
+            if observed == .running {
+                let cpuAfter = ProcessGroupCPU.ticks(of: pid)
+                activity = ProbeActivity.judge(cpuTicks: cpuAfter &- cpuBefore, seconds: deadline - watchFrom,
+                                               printed: streams.reduce(0) { $0 + $1.bytesRead } > printedBefore)
+            }
+        }
         if observed == .running {
             timedOut = true
             signalGroup(pid, SIGTERM)
@@ -79,7 +93,7 @@ public struct ProbeRunner: ProcessRunning {
         for stream in streams where stream.fd >= 0 { close(stream.fd) }
         return ProbeOutput(stdout: streams[0].data, stderr: streams[1].data,
                            stdoutTruncated: streams[0].truncated, stderrTruncated: streams[1].truncated,
-                           termination: termination, durationMs: elapsedMs())
+                           termination: termination, durationMs: elapsedMs(), activityAtDeadline: activity)
     }
 
     /// How long to read after the whole group was killed: the pipes close as soon as the kernel has
@@ -214,6 +228,8 @@ private struct CapturedStream {
     let limit: Int
     var data = Data()
     var truncated = false
+    /// Every byte read, kept or not.
+    var bytesRead = 0
 
     init(fd: Int32, limit: Int) {
         self.fd = fd
@@ -228,6 +244,7 @@ private struct CapturedStream {
             let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count > 0 {
                 progressed = true
+                bytesRead += count
                 let keep = min(count, limit - data.count)
                 if keep > 0 { buffer.withUnsafeBytes { data.append($0.bindMemory(to: UInt8.self).baseAddress!, count: keep) } }
                 if keep < count { truncated = true }

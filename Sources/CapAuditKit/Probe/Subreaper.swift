@@ -25,16 +25,11 @@ public struct Survivor: Sendable, Equatable {
         self.wasRunning = wasRunning
     }
 
-    /// The command line as one readable line (arguments with spaces or quotes are quoted); the name in
+    /// The command line as the shell would take it (`ShellQuote.word` per argument); the name in
     /// brackets when there is no command line.
     public var commandLine: String {
         guard !arguments.isEmpty else { return "[\(name)]" }
-        return arguments.map { argument in
-            let plain = !argument.isEmpty && argument.unicodeScalars.allSatisfy {
-                $0.value > 0x20 && $0.value < 0x7F && !"\"'\\$`;&|<>()*?[]{}!#~".unicodeScalars.contains($0)
-            }
-            return plain ? argument : quoted(argument)
-        }.joined(separator: " ")
+        return arguments.map(ShellQuote.word).joined(separator: " ")
     }
 }
 

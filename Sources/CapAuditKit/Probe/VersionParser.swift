@@ -8,6 +8,8 @@ public enum ParsedVersion: Sendable, Equatable {
     case placeholder(String)
     /// Nothing matched.
     case none
+    /// The pattern used up its step budget before it matched: the output was not fully searched.
+    case gaveUp
 }
 
 /// Reads a tool's own version from what its version command printed.
@@ -15,12 +17,13 @@ public enum VersionParser {
     /// Searches stdout first, then stderr (java-style tools print there).
     public static func parse(stdout: String, stderr: String, pattern: VersionPattern?) -> ParsedVersion {
         let pattern = pattern ?? .default
+        var gaveUp = false
         for stream in [stdout, stderr] {
-            if let raw = pattern.firstMatch(in: stream) {
-                return classify(raw)
-            }
+            let search = pattern.search(stream)
+            if let raw = search.match { return classify(raw) }
+            gaveUp = gaveUp || search.gaveUp
         }
-        return .none
+        return gaveUp ? .gaveUp : .none
     }
 
     /// Tells a real version from the placeholders broken builds print.

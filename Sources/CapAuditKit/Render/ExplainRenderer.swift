@@ -40,7 +40,7 @@ public enum ExplainRenderer {
                 lines.append(used == nil ? "  not found on PATH" : "  not executed (--no-exec)")
                 continue
             }
-            lines.append("  ran: " + argv.map(shellQuoted).joined(separator: " "))
+            lines.append("  ran: " + argv.map(ShellQuote.word).joined(separator: " "))
             let extra = probeEnvironment(probe).filter { $0.key == "LC_ALL" || probe.env[$0.key] != nil }
             lines.append("  environment: the user's, plus " + extra.keys.sorted().map { "\($0)=\(extra[$0]!)" }.joined(separator: " "))
             switch output.termination {
@@ -62,6 +62,7 @@ public enum ExplainRenderer {
             case .version(let v): lines.append("  version read: \(v)")
             case .placeholder(let p): lines.append("  version read: \(quoted(p)), which is not a version")
             case .none: lines.append("  version read: nothing matched")
+            case .gaveUp: lines.append("  version read: the pattern used up its step budget (\(VersionPattern.tickBudget * 10_000) steps) before matching")
             }
             let judged = ProbeJudgement.judge(attempt, probe: probe, minVersion: report.minVersion)
             lines.append("  verdict: \(judged.verdict.status.rawValue)" + (judged.decisive ? "" : " (not decisive: the next probe is tried)"))
@@ -71,72 +72,4 @@ public enum ExplainRenderer {
 
     /// Control characters made visible so a hostile output cannot rewrite the terminal.
     static func visible(_ s: String) -> String { TerminalText.clean(s) }
-
-    static func shellQuoted(_ s: String) -> String {
-        let safe = s.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_./=:,+@%".unicodeScalars.contains($0) }
-        return safe && !s.isEmpty ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-}
-
-/// `capaudit catalog list` and `catalog show`.
-public enum CatalogRenderer {
-    public static func list(_ catalog: Catalog) -> String {
-        var lines: [String] = []
-        for area in catalog.areas {
-            let label = area.kind == .gap ? "\(area.priority.rawValue), rank \(area.rank), phase \(area.phase)" : area.kind.rawValue
-            lines.append("\(area.id)  \(area.name)  [\(label)]")
-            for capability in area.capabilities {
-                lines.append("  \(area.id)/\(capability.id)  \(capability.name): " + capability.tools.map { $0 == capability.preferred ? "\($0)*" : $0 }.joined(separator: ", "))
-            }
-        }
-        lines.append("")
-        lines.append("tools:")
-        for id in catalog.tools.keys.sorted() {
-            let tool = catalog.tools[id]!
-            let how: String
-            switch tool.detection {
-            case .undetectable: how = "cannot be detected from the host"
-            case .probes(let probes): how = probes.map { ([$0.command] + $0.args).joined(separator: " ") }.joined(separator: " | ")
-            }
-            lines.append("  \(id)  \(tool.summary)  (\(how))")
-        }
-        lines.append("")
-        lines.append("* preferred tool of the capability")
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// One area or tool in detail; nil when the id is neither.
-    public static func show(_ id: String, in catalog: Catalog) -> String? {
-        if let area = catalog.area(id) {
-            var lines = ["\(area.name) (\(area.id))", "kind: \(area.kind.rawValue)  priority: \(area.priority.rawValue)  rank: \(area.rank)  phase: \(area.phase)",
-                         "why: \(area.why)", "impact: \(area.impact)", "use cases: " + area.useCases.joined(separator: "; "), "capabilities:"]
-            for c in area.capabilities {
-                lines.append("  \(c.id): \(c.name) — tools: \(c.tools.joined(separator: ", "))" + (c.preferred.map { " (preferred: \($0))" } ?? ""))
-            }
-            lines.append("source: \(area.source)")
-            return lines.joined(separator: "\n") + "\n"
-        }
-        guard let tool = catalog.tools[id] else { return nil }
-        var lines = ["\(tool.name) (\(tool.id))", tool.summary, "homepage: \(tool.homepage)"]
-        if let min = tool.minVersion { lines.append("minimum version: \(min)") }
-        if !tool.platforms.isEmpty { lines.append("platforms: " + tool.platforms.joined(separator: ", ")) }
-        switch tool.detection {
-        case .undetectable(let reason): lines.append("cannot be detected from the host: \(reason)")
-        case .probes(let probes):
-            for (i, p) in probes.enumerated() {
-                lines.append("probe \(i + 1): \(([p.command] + p.args).joined(separator: " "))")
-                if let pattern = p.pattern { lines.append("  pattern: \(pattern.source)") }
-                if !p.env.isEmpty { lines.append("  env: " + p.env.keys.sorted().map { "\($0)=\(p.env[$0]!)" }.joined(separator: " ")) }
-                if p.evidence != .path { lines.append("  evidence: \(p.evidence.rawValue)") }
-                if let note = p.note { lines.append("  note: \(note)") }
-            }
-        }
-        let install = tool.install.packages.keys.sorted().map { "\($0.rawValue): \(tool.install.packages[$0]!)" }
-        if !install.isEmpty { lines.append("install: " + install.joined(separator: ", ")) }
-        if let docs = tool.install.docs { lines.append("install docs: \(docs)") }
-        let usedBy = catalog.areas.flatMap { a in a.capabilities.filter { $0.tools.contains(id) }.map { "\(a.id)/\($0.id)" } }
-        lines.append("meets: " + (usedBy.isEmpty ? "(no capability)" : usedBy.joined(separator: ", ")))
-        lines.append("source: \(tool.source)")
-        return lines.joined(separator: "\n") + "\n"
-    }
 }

@@ -37,12 +37,16 @@ public enum JSONRenderer {
             "areas": .array(report.areas.map(area)),
             "gate": .object([
                 "failOn": .string(report.gate.failOn?.rawValue ?? "never"),
+                "profile": .string(report.gate.profile),
                 "passed": .bool(report.gate.passed),
                 "failures": .array(report.gate.failures.map { f in
                     .object(["area": .string(f.areaID), "capability": .string(f.capabilityID), "tool": .string(f.toolID), "message": .string(f.message)])
                 }),
                 "waivers": .array(report.gate.waivers.map(waiver)),
             ]),
+            "catalog": report.catalog.map { c in
+                .object(["source": .string(c.source.rawValue), "paths": .array(c.paths.map { .string($0) }), "digest": .string(c.digest)])
+            } ?? .null,
             "findings": .array(report.findings.map { .object(["kind": .string($0.kind.rawValue), "path": .string($0.path), "message": .string($0.message)]) }),
         ])
     }
@@ -51,6 +55,7 @@ public enum JSONRenderer {
         .object([
             "id": .string(a.area.id),
             "name": .string(a.area.name),
+            "kind": .string(a.area.kind.rawValue),
             "priority": .string(a.area.priority.rawValue),
             "rank": .int(a.area.rank),
             "phase": .int(a.area.phase),
@@ -98,12 +103,16 @@ public enum JSONRenderer {
         case .exited(let code): exitCode = .int(Int(code))
         default: exitCode = .null
         }
-        return .object([
+        var fields: [String: JSONOutput] = [
             "argv": .array(argv.map { .string($0) }),
             "exitCode": exitCode,
             "durationMs": .int(output.durationMs),
             "timedOut": .bool(output.termination == .timedOut),
-        ])
+        ]
+        // Additive to schema 1: present only when the output is an earlier scan's (`--cache`), where
+        // durationMs is how long the command took back then.
+        if attempt.fromCache { fields["fromCache"] = .bool(true) }
+        return .object(fields)
     }
 
     /// UTC, second precision: `2026-11-29T12:00:00Z`.

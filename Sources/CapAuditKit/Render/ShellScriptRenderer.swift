@@ -170,7 +170,7 @@ public enum ShellScriptRenderer {
         let title = flat(step.title) + (step.package != nil ? step.installer.map { " (\($0.label))" } ?? "" : "")
         let function = "step_" + step.number.replacingOccurrences(of: ".", with: "_")
         let needed = step.requires.compactMap { providers[$0] }
-        let run = "run_step \(step.number) \(word(title)) \(function)"
+        let run = "run_step \(step.number) \(arg(title)) \(function)"
 
         /// The step's commands as a function, then the guarded call.
         func body(_ lines: [String]) -> [String] {
@@ -182,7 +182,7 @@ public enum ShellScriptRenderer {
             var keyword = "if"
             for n in needed {
                 lines.append("\(keyword) step_failed \(n); then")
-                lines.append("  skip_step \(step.number) \(word(flat(step.title))) \(n)")
+                lines.append("  skip_step \(step.number) \(arg(flat(step.title))) \(n)")
                 keyword = "elif"
             }
             if let condition {
@@ -213,13 +213,13 @@ public enum ShellScriptRenderer {
             out += body(["python3 -m venv \"$HOME/\(path)\""])
             out += call("[ ! -x \"$HOME/\(path)/bin/pip\" ]")
         case .addToPath(let path):
-            let line = "\"" + escapedDoubleQuoted(profileLine(path)) + "\""
+            let line = "\"" + ShellQuote.doubleQuotedBody(profileLine(path)) + "\""
             out.append("if ! grep -Fqs \(line) \"$HOME/.profile\"; then")
             out.append("  " + echo("==> \(step.number) \(flat(step.title))"))
             out.append("  echo \(line) >> \"$HOME/.profile\"")
             out.append("fi")
         case .manual(let url):
-            let text = "by_hand \(step.number) \(word(flat(step.toolName ?? step.title))) \(word(url))"
+            let text = "by_hand \(step.number) \(arg(flat(step.toolName ?? step.title))) \(arg(url))"
             let (condition, _) = guardCondition(step.check, name: nil, number: step.number)
             if let condition {
                 out.append("if \(condition); then")
@@ -242,11 +242,13 @@ public enum ShellScriptRenderer {
     static func guardCondition(_ check: StepCheck?, name: String?, number: String) -> (String?, String?) {
         switch check {
         case .command(let c)?:
-            let warning = name.map { "{ command -v \(word(c)) >/dev/null 2>&1 || " + echo("warning: \(number) \(flat($0)): \(c) is still not on PATH") + " >&2; }" }
-            return ("! command -v \(word(c)) >/dev/null 2>&1", warning)
+            let warning = name.map { "{ command -v \(ShellQuote.word(c)) >/dev/null 2>&1 || " + echo("warning: \(number) \(flat($0)): \(c) is still not on PATH") + " >&2; }" }
+            return ("! command -v \(ShellQuote.word(c)) >/dev/null 2>&1", warning)
         case .succeeds(let argv, let env)?:
-            let assignments = env.keys.sorted().map { word("\($0)=\(env[$0]!)") }
-            return ("! " + (assignments.isEmpty ? "" : "env " + assignments.joined(separator: " ") + " ") + argv.map(word).joined(separator: " ") + " >/dev/null 2>&1", nil)
+            let assignments = env.keys.sorted().map { ShellQuote.word("\($0)=\(env[$0]!)") }
+            let prefix: String = assignments.isEmpty ? "" : "env " + assignments.joined(separator: " ") + " "
+            let command: String = argv.map { ShellQuote.word($0) }.joined(separator: " ")
+            return ("! " + prefix + command + " >/dev/null 2>&1", nil)
         default:
             return (nil, nil)
         }
@@ -260,21 +262,21 @@ public enum ShellScriptRenderer {
         return commands.map(\.script)
     }
 
+    /// An argument: bare when safe; double-quoted with `$` and backquotes escaped when it has them
+    /// (shellcheck warns about `$` in single quotes); else single-quoted.
+    static func arg(_ s: String) -> String {
+        if s.contains("$") || s.contains("`") { return "\"" + ShellQuote.doubleQuotedBody(s) + "\"" }
+        return ShellQuote.word(s)
+    }
+
     /// A command that prints `message` as it is: `echo '...'`; double quotes with `$` and backquotes
     /// escaped when it has them (shellcheck warns about `$` in single quotes); `printf` when it has a
     /// backslash, which some `echo`s interpret.
     static func echo(_ message: String) -> String {
         let m = flat(message)
         if m.contains("\\") { return "printf '%s\\n' " + ShellQuote.single(m) }
-        if m.contains("$") || m.contains("`") { return "echo \"" + escapedDoubleQuoted(m) + "\"" }
+        if m.contains("$") || m.contains("`") { return "echo \"" + ShellQuote.doubleQuotedBody(m) + "\"" }
         return "echo " + ShellQuote.single(m)
-    }
-
-    /// A word for a script: bare when safe, else single-quoted.
-    static func word(_ s: String) -> String {
-        if ShellQuote.isBare(s) { return s }
-        if s.contains("$") || s.contains("`") { return "\"" + escapedDoubleQuoted(s) + "\"" }
-        return ShellQuote.single(s)
     }
 
     /// The line `~/.profile` gets: `export PATH="$HOME/<path>:$PATH"`.
@@ -285,16 +287,6 @@ public enum ShellScriptRenderer {
     /// The command a person types to add `profileLine` to `~/.profile`.
     public static func profileLineCommand(_ path: String) -> String {
         "echo " + ShellQuote.single(profileLine(path)) + " >> \"$HOME/.profile\""
-    }
-
-    /// The body of a double-quoted string: `\`, `"`, `$` and backquote escaped.
-    static func escapedDoubleQuoted(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            if "\\\"$`".contains(c) { out.append("\\") }
-            out.append(c)
-        }
-        return out
     }
 
     static func flat(_ s: String) -> String {

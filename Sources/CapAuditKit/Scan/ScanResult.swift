@@ -9,6 +9,8 @@ public struct ProbeAttempt: Sendable, Equatable {
     /// The argv run; nil when the command was not found or nothing was executed (`--no-exec`).
     public var argv: [String]?
     public var output: ProbeOutput?
+    /// The output is an earlier scan's, from the probe cache: nothing was run this time.
+    public var fromCache = false
 
     public init(probeIndex: Int, lookup: PathLookup, argv: [String]? = nil, output: ProbeOutput? = nil) {
         self.probeIndex = probeIndex
@@ -26,29 +28,36 @@ public struct ToolObservation: Sendable, Equatable {
     public var toolID: String
     /// Attempts in probe order; the scan stops at the first that is decisive.
     public var attempts: [ProbeAttempt]
+    /// The CI job variables that matched the tool's `jobEnvironment`, when they all held.
+    public var jobEnvironment: [String: String]?
 
-    public init(toolID: String, attempts: [ProbeAttempt]) {
+    public init(toolID: String, attempts: [ProbeAttempt], jobEnvironment: [String: String]? = nil) {
         self.toolID = toolID
         self.attempts = attempts
+        self.jobEnvironment = jobEnvironment
     }
 }
 
 /// The settings a scan ran with that change what its facts mean.
 public struct ScanSettings: Sendable, Equatable {
     public var timeout: Double
+    /// The user gave `--timeout`: it then bounds every probe, and catalog timeouts of known-slow tools do not
+    /// apply.
+    public var timeoutFromUser: Bool
     public var jobs: Int
     /// Nothing was executed; tools were found by PATH alone.
     public var noExec: Bool
     public var allowRelativePath: Bool
     public var isolatedHome: Bool
 
-    /// Probes at once by default: one per CPU core (at least 2, at most 16). Version commands are
-    /// mostly CPU-bound interpreter start-ups; more probes than cores only slows each one down until
-    /// slow ones (safety, gcloud) hit their timeout. Measured with Tests/bench-scan.sh.
-    public static var defaultJobs: Int { min(16, max(2, ProcessInfo.processInfo.activeProcessorCount)) }
+    /// The hard cap on probes at once by default. Below it, `ProbeScheduler` starts a probe only while a core
+    /// is idle, so CPU-bound interpreter start-ups do not slow each other into their timeouts while probes
+    /// that only wait overlap freely. Measured with Tests/Benchmarks/scan-benchmark.sh.
+    public static let defaultJobs = 32
 
-    public init(timeout: Double = 5, jobs: Int = ScanSettings.defaultJobs, noExec: Bool = false, allowRelativePath: Bool = false, isolatedHome: Bool = false) {
+    public init(timeout: Double = ProbeRequest.defaultTimeout, timeoutFromUser: Bool = false, jobs: Int = ScanSettings.defaultJobs, noExec: Bool = false, allowRelativePath: Bool = false, isolatedHome: Bool = false) {
         self.timeout = timeout
+        self.timeoutFromUser = timeoutFromUser
         self.jobs = jobs
         self.noExec = noExec
         self.allowRelativePath = allowRelativePath

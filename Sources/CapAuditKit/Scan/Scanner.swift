@@ -14,8 +14,9 @@ public struct ScanProgress: Sendable, Equatable {
 
 /// Probes every tool the selected areas name, concurrently, and records the facts.
 ///
-/// Probes run on `jobs` dedicated threads (blocking waits do not belong on Swift's cooperative
-/// pool), so a scan takes about as long as its slowest version command.
+/// Each probe runs on a dedicated thread (blocking waits do not belong on Swift's cooperative pool), started
+/// by `ProbeScheduler` as the cores allow, slowest expected first, so a scan takes about as long as its
+/// slowest version command or the CPU time of all of them spread over the cores, whichever is larger.
 public struct Scanner: Sendable {
     public var catalog: Catalog
     public var runner: any ProcessRunning
@@ -28,6 +29,10 @@ public struct Scanner: Sendable {
     /// Minimum versions that replace the catalog's (from the project file), so the scanner stops at
     /// the same alternative the evaluator will accept.
     public var minVersions: [String: Version] = [:]
+    /// Where the scheduler reads how busy the cores are (see `ProbeScheduler`); nil runs one probe per core.
+    public var cpuTime: (any CPUBusyTimeSource)? = ControlGroupCPUTime()
+    /// Outputs of earlier scans (`--cache`); nil runs every version command.
+    public var cache: ProbeCache?
 
     public init(catalog: Catalog, runner: any ProcessRunning, resolver: PathResolver, settings: ScanSettings,
                 environment: [String: String], host: HostInfo, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -58,32 +63,29 @@ public struct Scanner: Sendable {
         var seen = Set<String>()
         for area in areas {
             for id in catalog.toolIDs(of: area) where seen.insert(id).inserted {
-                if let tool = catalog.tools[id], !tool.probes.isEmpty, tool.exists(on: Tool.currentPlatform) { toolIDs.append(id) }
+                if let tool = catalog.tools[id], tool.isScannable { toolIDs.append(id) }
             }
         }
         for id in extraToolIDs where seen.insert(id).inserted {
-            if let tool = catalog.tools[id], !tool.probes.isEmpty, tool.exists(on: Tool.currentPlatform) { toolIDs.append(id) }
+            if let tool = catalog.tools[id], tool.isScannable { toolIDs.append(id) }
         }
         let queue = toolIDs
         let state = ScanState(total: queue.count)
-        let jobs = max(1, min(settings.jobs, toolIDs.count))
-        let group = DispatchGroup()
-        for _ in 0..<jobs {
-            group.enter()
-            let thread = Thread {
-                while let index = state.next() {
-                    let id = queue[index]
-                    state.started(id)
-                    let observation = self.observe(self.catalog.tools[id]!)
-                    let snapshot = state.finished(id, observation)
-                    progress?(snapshot)
-                }
-                group.leave()
-            }
-            thread.stackSize = 1 << 20
-            thread.start()
+        // Tools that run nothing (not on PATH, --no-exec, every output cached) are looked at on this thread;
+        // the rest go to the scheduler, longest first so that the slowest probe does not start last.
+        let costs = toolIDs.map { expectedCostMs(catalog.tools[$0]!) }
+        let toRun = toolIDs.indices.filter { costs[$0] != nil }.sorted { costs[$0]! != costs[$1]! ? costs[$0]! > costs[$1]! : $0 < $1 }
+        let scheduler = ProbeScheduler(cap: settings.jobs, cpu: cpuTime)
+        let observeOne: @Sendable (Int) -> Void = { index in
+            let id = queue[index]
+            state.started(id)
+            let observation = self.observe(self.catalog.tools[id]!)
+            let snapshot = state.finished(id, observation)
+            progress?(snapshot)
         }
-        group.wait()
+        for index in toolIDs.indices where costs[index] == nil { observeOne(index) }
+        scheduler.run(toRun, observeOne)
+        if let cache { try? cache.save() }  // a cache that cannot be written costs the next scan time, nothing else
         // Every probe is reaped now, so any child left is something a probe daemonized (see Subreaper).
         let survivors = Subreaper.collectSurvivorsAfterScan()
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - startTick) / 1_000_000)
@@ -91,6 +93,31 @@ public struct Scanner: Sendable {
                           areaIDs: areas.map(\.id), observations: state.observations, searchPath: resolver.searchPath,
                           relativePathEntries: resolver.relativeEntries, currentDirectory: resolver.fileSystem.currentDirectory(),
                           survivors: survivors)
+    }
+
+    /// The probe's timeout: `--timeout` when the user gave one, else the larger of the default and the
+    /// catalog's timeout for a known-slow tool.
+    public func timeout(for probe: Probe) -> Double {
+        settings.timeoutFromUser ? settings.timeout : max(settings.timeout, probe.timeout ?? 0)
+    }
+
+    /// What one tool's version command is expected to cost, in milliseconds, to start the slowest first: a
+    /// catalog timeout hint (known slow), else a script (an interpreter start-up) above a binary. Nil when
+    /// nothing will run: the tool is not on PATH, `--no-exec`, or its output is in the cache.
+    func expectedCostMs(_ tool: Tool) -> Int? {
+        guard !settings.noExec else { return nil }
+        for probe in tool.probes {
+            guard let path = resolver.lookup(probe.command).resolved else { continue }
+            let environment = probeEnvironment(for: probe)
+            if let cache, let key = cache.key(argv: [path] + probe.args, environment: environment,
+                                              currentDirectory: resolver.fileSystem.currentDirectory()),
+               cache.expectedDurationMs(key) != nil {
+                return nil
+            }
+            if let hint = probe.timeout { return Int(hint * 200) }
+            return ExecutableIdentity.interpreter(of: path, environment: environment) != nil ? 400 : 50
+        }
+        return nil
     }
 
     /// Looks for one tool: each probe alternative in order until one is decisive.
@@ -107,33 +134,40 @@ public struct Scanner: Sendable {
                 break
             }
             let request = ProbeRequest(executable: path, arguments: probe.args, environment: probeEnvironment(for: probe),
-                                       timeout: settings.timeout)
-            let output = runner.run(request)
-            let attempt = ProbeAttempt(probeIndex: index, lookup: lookup, argv: request.argv, output: output)
+                                       timeout: timeout(for: probe))
+            let key = cache?.key(argv: request.argv, environment: request.environment, currentDirectory: resolver.fileSystem.currentDirectory())
+            var attempt: ProbeAttempt
+            if let cache, let key, let remembered = cache.lookup(key) {
+                attempt = ProbeAttempt(probeIndex: index, lookup: lookup, argv: request.argv, output: remembered)
+                attempt.fromCache = true
+            } else {
+                let output = runner.run(request)
+                if let cache, let key { cache.store(key, output) }
+                attempt = ProbeAttempt(probeIndex: index, lookup: lookup, argv: request.argv, output: output)
+            }
             attempts.append(attempt)
             if ProbeJudgement.judge(attempt, probe: probe, minVersion: minVersions[tool.id] ?? tool.minVersion).decisive { break }
         }
-        return ToolObservation(toolID: tool.id, attempts: attempts)
+        return ToolObservation(toolID: tool.id, attempts: attempts, jobEnvironment: tool.jobEnvironment?.match(environment))
+    }
+}
+
+extension Tool {
+    /// Whether a scan looks for it at all: something to probe or a CI job environment to read, on this platform.
+    public var isScannable: Bool {
+        (!probes.isEmpty || jobEnvironment != nil) && exists(on: Tool.currentPlatform)
     }
 }
 
 /// The work queue and results shared by the scan threads.
 private final class ScanState: @unchecked Sendable {
     private let lock = NSLock()
-    private var nextIndex = 0
     private let total: Int
     private var done = 0
     private var running: [String: UInt64] = [:]
     private(set) var observations: [String: ToolObservation] = [:]
 
     init(total: Int) { self.total = total }
-
-    func next() -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard nextIndex < total else { return nil }
-        nextIndex += 1
-        return nextIndex - 1
-    }
 
     func started(_ id: String) {
         lock.lock(); defer { lock.unlock() }

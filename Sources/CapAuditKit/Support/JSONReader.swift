@@ -12,6 +12,13 @@ public struct JSONReader {
         problems.append(CatalogProblem(file: file, location: value?.location, path: path, message: message))
     }
 
+    /// Reports a problem inside a string value, `columnOffset` columns after its opening quote.
+    public mutating func report(_ message: String, at value: JSONValue?, path: String, columnOffset: Int?) {
+        var location = value?.location
+        if let columnOffset, location != nil { location!.column += columnOffset }
+        problems.append(CatalogProblem(file: file, location: location, path: path, message: message))
+    }
+
     /// The members of an object, checking for duplicate keys, unknown keys (naming the nearest
     /// known one) and missing required keys.
     public mutating func object(_ value: JSONValue, path: String, required: [String], optional: [String]) -> [String: JSONValue]? {

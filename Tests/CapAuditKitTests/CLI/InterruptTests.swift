@@ -102,9 +102,10 @@ private func waitForPids(_ path: String, count: Int, within seconds: Double = 10
         var testDescription: String { word }
     }
 
-    static let cases = [Case(signal: SIGINT, exitCode: 130, word: "interrupted"), Case(signal: SIGTERM, exitCode: 143, word: "terminated")]
+    static let cases = [Case(signal: SIGINT, exitCode: 130, word: "interrupted"), Case(signal: SIGTERM, exitCode: 143, word: "terminated"),
+                        Case(signal: SIGHUP, exitCode: 129, word: "hung up (SIGHUP)")]
 
-    @Test("SIGINT / SIGTERM during a scan: exit 130 / 143 within 1 s, no probe process left (child and daemon too), no --output file or temp file",
+    @Test("SIGINT / SIGTERM / SIGHUP during a scan: exit 130 / 143 / 129 within 1 s, no probe process left (child and daemon too), no --output file or temp file",
           arguments: cases)
     func signalDuringScan(_ c: Case) throws {
         let dir = try TemporaryFolder()
@@ -126,7 +127,7 @@ private func waitForPids(_ path: String, count: Int, within seconds: Double = 10
         let elapsed = Date().timeIntervalSince(start)
         #expect(code == c.exitCode, "stderr: \(capaudit.stderr)")
         #expect(elapsed < 1, "capaudit took \(elapsed) s to exit")
-        #expect(capaudit.stderr.contains("capaudit: \(c.word); running probes were killed, no report was written"))
+        #expect(capaudit.stderr.contains("capaudit: \(c.word); running probes were killed, no output file was written"))
         #expect(capaudit.stdout.isEmpty)
         for (pid, role) in zip(pids, ["tool", "its child", "its setsid daemon"]) {
             #expect(processIsGone(pid, within: 1), "the probe's \(role) (pid \(pid)) is still running")

@@ -51,4 +51,16 @@ import Testing
             }
         }
     }
+
+    @Test("the README's CI examples download and verify a release instead of building capaudit")
+    func ciExamplesDownloadReleases() throws {
+        let examples = Self.blocks("yaml") + Self.blocks("groovy")
+        #expect(examples.count >= 3)
+        for block in examples where block.contains("capaudit") {
+            #expect(!block.contains("swift build"), "a CI example still builds from source: \(block)")
+            #expect(block.contains("install-release.sh") || block.contains("/capaudit@v"), "a CI example neither uses the action nor install-release.sh: \(block)")
+        }
+        let action = try String(contentsOf: Fixtures.packageRoot.appendingPathComponent("action.yml"), encoding: .utf8)
+        #expect(action.contains("using: composite") && action.contains(".ci/install-release.sh"))
+    }
 }

@@ -41,3 +41,27 @@ import Testing
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(#""\ud800""#) }
     }
 }
+
+/// Issue 8: parsing is linear, whatever the shape of the lines.
+@Suite struct JSONParserLinearTests {
+    @Test("a 1 MiB single-line document examines each byte at most once to compute locations")
+    func singleLineIsLinear() throws {
+        var text = "["
+        while text.utf8.count < 1 << 20 { text += #"{"id":"tool","args":["--version"],"n":12345},"# }
+        text += "0]"
+        var scanned = 0
+        let value = try JSONParser.parse(Data(text.utf8), columnBytesScanned: &scanned)
+        #expect(scanned <= text.utf8.count)
+        guard case .array(let items, _) = value else { Issue.record("not an array"); return }
+        // The locations are still right: the last element's column is its offset + 1.
+        #expect(items.last?.location == SourceLocation(line: 1, column: text.utf8.count - 1))
+        #expect(items[1].location.column == 2 + #"{"id":"tool","args":["--version"],"n":12345},"#.utf8.count)
+    }
+
+    @Test("columns count characters, not bytes, on a long line after multi-byte text")
+    func columnsAfterUnicode() throws {
+        let value = try JSONParser.parse(#"["é😀", 1, "ü"]"#)
+        #expect(value.element(1)?.location == SourceLocation(line: 1, column: 8))
+        #expect(value.element(2)?.location == SourceLocation(line: 1, column: 11))
+    }
+}

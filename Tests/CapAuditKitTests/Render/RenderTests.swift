@@ -15,6 +15,8 @@ enum SampleReports {
                               settings: ScanSettings(jobs: 8), environment: [:], host: host, now: { date })
         var report = Evaluator(catalog: catalog, capauditVersion: "0.1.0", fileSystem: fs).evaluate(scanner.scan())
         report.durationMs = 1234
+        // The fixture folder's absolute path differs between checkouts; the digest does not.
+        report.catalog?.paths = ["Tests/CapAuditKitTests/Fixtures/catalogs/mini"]
         return report
     }
 

@@ -195,8 +195,9 @@ private func status(_ report: Report, _ id: String) -> ToolReport? {
         for jobs in [1, 4] {
             let runner = InFlightRunner()
             let c = catalog(tools)
-            let scanner = Scanner(catalog: c, runner: runner, resolver: PathResolver(searchPath: "/usr/bin", fileSystem: FakeFileSystem(executables: executables)),
+            var scanner = Scanner(catalog: c, runner: runner, resolver: PathResolver(searchPath: "/usr/bin", fileSystem: FakeFileSystem(executables: executables)),
                                   settings: ScanSettings(jobs: jobs), environment: [:], host: HostInfo())
+            scanner.cpuTime = IdleCPU()  // the machine's real load would decide the overlap otherwise
             let result = scanner.scan()
             #expect(result.observations.count == 12)
             #expect(runner.maxInFlight == jobs, "jobs \(jobs): at most \(runner.maxInFlight) probes overlapped")

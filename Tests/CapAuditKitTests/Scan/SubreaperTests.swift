@@ -203,7 +203,7 @@ private func daemonFindings(_ stdout: String) throws -> [[String: Any]] {
 
     @Test("a survivor's command line quotes arguments with spaces and shows the name when there is none")
     func commandLine() {
-        #expect(Survivor(pid: 1, arguments: ["sh", "-c", "sleep 300 & wait"], name: "sh").commandLine == #"sh -c "sleep 300 & wait""#)
+        #expect(Survivor(pid: 1, arguments: ["sh", "-c", "sleep 300 & wait"], name: "sh").commandLine == "sh -c 'sleep 300 & wait'")
         #expect(Survivor(pid: 1, arguments: [], name: "ghost", wasRunning: false).commandLine == "[ghost]")
     }
 

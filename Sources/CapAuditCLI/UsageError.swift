@@ -1,0 +1,44 @@
+import CapAuditKit
+import Foundation
+
+/// A mistake on the command line. The text is one line saying what is wrong.
+public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknownCommand(String, suggestion: String?)
+    case unknownOption(String, command: String, suggestion: String?)
+    case missingValue(String, command: String)
+    case flagTakesNoValue(String, command: String)
+    case repeated(String, command: String)
+    case unexpectedArgument(String, command: String)
+    case invalidValue(option: String, value: String, expected: String, command: String)
+    case missingArgument(String, command: String)
+
+    public var command: String? {
+        switch self {
+        case .unknownCommand: return nil
+        case .unknownOption(_, let c, _), .missingValue(_, let c), .flagTakesNoValue(_, let c), .repeated(_, let c),
+             .unexpectedArgument(_, let c), .invalidValue(_, _, _, let c), .missingArgument(_, let c):
+            return c
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unknownCommand(let name, let suggestion):
+            return "unknown command \(quoted(name))" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case .unknownOption(let name, _, let suggestion):
+            return "unknown option \(quoted(name))" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case .missingValue(let name, _):
+            return "option '\(name)' needs a value"
+        case .flagTakesNoValue(let name, _):
+            return "option '\(name)' takes no value"
+        case .repeated(let name, _):
+            return "option '\(name)' was given more than once"
+        case .unexpectedArgument(let arg, _):
+            return "unexpected argument \(quoted(arg))"
+        case .invalidValue(let option, let value, let expected, _):
+            return "invalid value \(quoted(value)) for '\(option)'; expected \(expected)"
+        case .missingArgument(let what, _):
+            return "missing \(what)"
+        }
+    }
+}
