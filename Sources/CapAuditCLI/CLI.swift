@@ -9,7 +9,7 @@ import Glibc
 public enum CLI {
     /// The whole program: parse, run, print, exit with the documented exit code.
     public static func main(_ arguments: [String]) -> Never {
-        let terminal = Terminal()
+        let terminal = SystemTerminal()
         terminal.installSignalHandlers()
         var code = run(arguments, terminal: terminal)
         if let failure = terminal.stdoutFailure {

@@ -27,6 +27,7 @@ enum CommandRegistry {
             InitCommand.self,
             MergeCommand.self,
             DiffCommand.self,
+            ExportCommand.self,
             CacheCommand.self,
         ]
     }

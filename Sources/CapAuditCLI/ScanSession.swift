@@ -69,8 +69,12 @@ struct ScanSession {
     /// Runs the scan (with a throw-away HOME when asked) and judges it.
     func run(terminal: Terminal) throws -> (ScanResult, Report, CapAuditKit.Scanner) {
         try withScanner { scanner in
+            var scanner = scanner
             // A probe's daemon is reparented to capaudit, then killed and reported after the scan.
-            Subreaper.enable()
+            if let survivors = terminal.survivors {
+                survivors.enable()
+                scanner.survivors = survivors
+            }
             let result = scanner.scan(areaIDs: areaIDs, extraToolIDs: policy.requiredTools.map(\.toolID)) { terminal.progress($0) }
             terminal.eraseProgress()
             let report = Evaluator(catalog: catalog, policy: policy).evaluate(result)

@@ -4,12 +4,38 @@ import Foundation
 import Glibc
 #endif
 
-/// stdout, stderr, the progress line and signal handling: the only place that touches the terminal.
-final class Terminal: @unchecked Sendable {
+/// Where a command's output goes: the report on stdout, messages on stderr, and the progress line.
+/// Commands see only this, so tests run them in-process with a terminal that records.
+protocol Terminal: AnyObject, Sendable {
+    /// True when stdout is a terminal (colour and symbols, the summary line after `--output`).
+    var stdoutIsTTY: Bool { get }
+    func out(_ text: String)
+    /// Writes `text` to stderr, with a newline unless `newline` is false or it already ends in one.
+    func err(_ text: String, newline: Bool)
+    func progress(_ p: ScanProgress)
+    func eraseProgress()
+    /// The process's survivor collector (a subreaper) when this is the real process; nil in-process,
+    /// where a scan must not adopt or kill children it did not start.
+    var survivors: SurvivorCollector? { get }
+    /// Runs the renames of the output files with the stop signals held off (see `SystemTerminal`).
+    func holdingInterrupts(_ renames: () -> AtomicFile.Commit) -> AtomicFile.Commit
+}
+
+extension Terminal {
+    func err(_ text: String) { err(text, newline: true) }
+    var survivors: SurvivorCollector? { nil }
+    /// In-process there are no signal handlers to hold off.
+    func holdingInterrupts(_ renames: () -> AtomicFile.Commit) -> AtomicFile.Commit { renames() }
+}
+
+/// The process's own stdout and stderr, the progress line and signal handling: the only place that
+/// touches the real terminal.
+final class SystemTerminal: Terminal, @unchecked Sendable {
     private let lock = NSLock()
     private var progressShown = false
     private var signalSources: [DispatchSourceSignal] = []
     let stdoutIsTTY = isatty(1) == 1
+    let survivors: SurvivorCollector? = SurvivorCollector()
     /// Why writing the report to stdout failed (a closed pipe, a full disk); the report is then lost
     /// and capaudit must not exit 0. FileHandle.write would trap instead.
     private(set) var stdoutFailure: String?
@@ -21,7 +47,7 @@ final class Terminal: @unchecked Sendable {
         if let failure = AtomicFile.writeAll(1, Data(text.utf8)), stdoutFailure == nil { stdoutFailure = failure }
     }
 
-    func err(_ text: String, newline: Bool = true) {
+    func err(_ text: String, newline: Bool) {
         lock.lock(); defer { lock.unlock() }
         eraseProgressLocked()
         _ = AtomicFile.writeAll(2, Data((newline && !text.hasSuffix("\n") ? text + "\n" : text).utf8))
@@ -135,7 +161,7 @@ final class Terminal: @unchecked Sendable {
     /// The signal path: nothing here waits on a lock that a write holds, and nothing writes to a
     /// descriptor that is not ready (a stalled pipe on stderr is skipped, not waited for).
     private func stop(on signo: Int32, written: [String]) -> Never {
-        Subreaper.beginExit()  // first: a scan ending now parks instead of writing a report
+        survivors?.beginExit()  // first: a scan ending now parks instead of writing a report
         ProcessGroupRegistry.shared.killAll()
         // Daemons a probe started with setsid are outside its group; as a subreaper capaudit adopts them
         // when the probe dies, so kill every descendant that is left (bounded: a fraction of a second).

@@ -14,7 +14,7 @@ private let catalogPatterns: [VersionPattern] = {
     var out: [VersionPattern] = []
     for tool in catalog.tools.values.sorted(by: { $0.id < $1.id }) {
         for probe in tool.probes {
-            if let pattern = probe.pattern, seen.insert(pattern.source).inserted { out.append(pattern) }
+            for pattern in probe.patterns where seen.insert(pattern.source).inserted { out.append(pattern) }
         }
     }
     return out

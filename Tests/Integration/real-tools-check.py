@@ -91,14 +91,13 @@ def same_version(expected, got):
 
 def dpkg_owner(path):
     for candidate in [path, os.path.realpath(path)]:
-        out = run(["dpkg-query", "-S", candidate])
-        if out.returncode == 0:
-            return out.stdout.split(":")[0].split(",")[0].strip()
-        # usrmerge: files are registered under /bin, /sbin.
-        alt = re.sub(r"^/usr/(s?bin)/", r"/\1/", candidate)
-        out = run(["dpkg-query", "-S", alt])
-        if out.returncode == 0:
-            return out.stdout.split(":")[0].split(",")[0].strip()
+        # usrmerge: files may be registered under /bin, /sbin.
+        for name in [candidate, re.sub(r"^/usr/(s?bin)/", r"/\1/", candidate)]:
+            out = run(["dpkg-query", "-S", name])
+            # `diversion by linux-perf from: /usr/bin/perf` lines name no owner.
+            owners = [line.split(":")[0].split(",")[0].strip() for line in out.stdout.splitlines() if not line.startswith("diversion ")]
+            if out.returncode == 0 and owners:
+                return owners[0]
     return None
 
 
@@ -225,7 +224,7 @@ for source, entries, path in [("dpkg", debian, SYSPATH), ("pip", pypi, VENVPATH)
         elif entry["path"] != expected_path:
             status = f"found at {entry['path']}, expected {expected_path}"
         elif expected == "(none)":
-            status = "ok (fact)" if got is None else "MISMATCH"
+            status = "ok (fact)" if got is None and entry["status"] in ("unknown-version", "error") else "MISMATCH"
         elif expected.startswith("(any"):
             status = "ok (fact)" if got else "MISMATCH"
         elif not same_version(expected, got):
@@ -240,10 +239,14 @@ for source, entries, path in [("dpkg", debian, SYSPATH), ("pip", pypi, VENVPATH)
                 status += f"; shadowed copy {deb_path} not named"
             elif deb_path:
                 status += " (shadows " + deb_path + ")"
+        if entry is not None and entry.get("command") != command:
+            status += f"; found as {entry.get('command')}, expected {command}"
+        if got is None and entry is not None:
+            got = f"- ({entry['status']})"
         rows.append((tool, shown_package, raw_version, expected, got or "-", status))
         if status.startswith("ok"):
             verified.append((tool, shown_package, raw_version, source))
-            if "not named" in status or "not a file" in status:
+            if "not named" in status or "not a file" in status or "found as" in status:
                 failures.append((tool, expected, got, status))
         else:
             failures.append((tool, expected, got or "-", raw_output(entry or {}, path)))

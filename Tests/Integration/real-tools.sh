@@ -51,7 +51,7 @@ debian_tools=(
   "sql-migrate sql-migrate=sql-migrate"
   "docker-compose docker-compose=docker-compose"
   "awscli aws=aws"
-  "python3-memory-profiler memory-profiler=mprof"
+  "python3-memory-profiler memory-profiler=python3-mprof"
   "python3-line-profiler line-profiler=kernprof"
   "google-perftools pprof=google-pprof"
   "rabbitmq-server rabbitmqadmin=rabbitmqadmin"
@@ -169,9 +169,10 @@ case "$bin" in /*) ;; *) bin="$root/$bin" ;; esac
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # Scan 1: the virtual environment first (PyPI copies run, Debian copies of the same tools are shadowed).
-# Scan 2: the system PATH only (the Debian copies run).
-(cd "$work" && PATH="$toolpath" "$bin" scan --no-config --isolated-home --fail-on never --format json --output "$work/venv.json")
-(cd "$work" && PATH="$syspath" "$bin" scan --no-config --isolated-home --fail-on never --format json --output "$work/system.json")
+# Scan 2: the system PATH only (the Debian copies run). --timeout 30: this checks reading, not speed, and
+# Python tools take seconds to start while the machine builds.
+(cd "$work" && PATH="$toolpath" "$bin" scan --no-config --isolated-home --fail-on never --timeout 30 --format json --output "$work/venv.json")
+(cd "$work" && PATH="$syspath" "$bin" scan --no-config --isolated-home --fail-on never --timeout 30 --format json --output "$work/system.json")
 for entry in "${debian_tools[@]}"; do
   [[ " ${skipped_debian[*]} " == *" ${entry%% *} "* ]] || echo "$entry"
 done > "$work/debian.txt"

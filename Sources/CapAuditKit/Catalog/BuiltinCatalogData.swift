@@ -949,7 +949,15 @@ extension BuiltinCatalog {
         "pacman": "postgresql-libs",
         "docs": "https://www.postgresql.org/download/",
         "note": "Arch ships psql in postgresql-libs. Homebrew's client (libpq) is keg-only, so no brew name is given."
-      }
+      },
+      "versionFacts": [
+        {
+          "source": "dpkg",
+          "package": "postgresql-client-common",
+          "sameAsTool": false,
+          "reason": "/usr/bin/psql is pg_wrapper from postgresql-client-common (version 248); it runs the newest installed client (postgresql-client-NN), whose version it prints."
+        }
+      ]
     },
     {
       "id": "sqlite3",
@@ -1142,7 +1150,16 @@ extension BuiltinCatalog {
         "npm": "eslint",
         "docs": "https://eslint.org/docs/latest/use/getting-started",
         "note": "Debian 12's eslint is 6.4 (2019). ESLint is usually a per-project devDependency run with npx."
-      }
+      },
+      "versionFacts": [
+        {
+          "source": "dpkg",
+          "package": "eslint",
+          "sameAsTool": false,
+          "toolVersion": null,
+          "reason": "Debian 12's eslint 6.4.0 does not start (Error: Cannot find module 'v8-compile-cache'): it prints no version and exits 1, so capaudit reports it broken."
+        }
+      ]
     },
     {
       "id": "prettier",
@@ -1277,6 +1294,38 @@ extension BuiltinCatalog {
             "PYTEST_ADDOPTS": ""
           },
           "note": "Plain 'pytest --version' on pytest 7 imports conftest.py from the working directory (project code) and applies addopts from its ini file (an option of an unloaded plugin makes it exit 4). --noconftest, '-c /dev/null' (an empty config file), an emptied PYTEST_ADDOPTS and PYTEST_DISABLE_PLUGIN_AUTOLOAD keep it to pytest itself. Output 'pytest 9.0.3'; before 7.0 'This is pytest version 6.2.5, imported from ...' on stderr."
+        },
+        {
+          "command": "pytest-3",
+          "timeout": 10,
+          "args": [
+            "--version",
+            "--noconftest",
+            "-c",
+            "/dev/null"
+          ],
+          "pattern": "(?m)^(?:This is )?pytest(?: version)? v?(\\d+\\.\\d+[^\\s,]*)",
+          "env": {
+            "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+            "PYTEST_ADDOPTS": ""
+          },
+          "note": "Debian and Ubuntu's python3-pytest also installs pytest-3 (the Python 3 name from the Python 2 era), alone on some older releases."
+        },
+        {
+          "command": "py.test",
+          "timeout": 10,
+          "args": [
+            "--version",
+            "--noconftest",
+            "-c",
+            "/dev/null"
+          ],
+          "pattern": "(?m)^(?:This is )?pytest(?: version)? v?(\\d+\\.\\d+[^\\s,]*)",
+          "env": {
+            "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+            "PYTEST_ADDOPTS": ""
+          },
+          "note": "The legacy command name, still installed by pytest's wheel and by Debian."
         }
       ],
       "install": {
@@ -1697,7 +1746,16 @@ extension BuiltinCatalog {
           "ubuntu": "https://packages.ubuntu.com/noble/amd64/apache2-utils (2.4.58-1ubuntu8), checked 2026-12-04",
           "brew": "https://formulae.brew.sh/formula/httpd (recorded before sources were kept; not re-checked)"
         }
-      }
+      },
+      "versionFacts": [
+        {
+          "source": "dpkg",
+          "package": "apache2-utils",
+          "sameAsTool": false,
+          "toolVersion": "2.3",
+          "reason": "ab reports ApacheBench's own version (2.3 since httpd 2.3), not the httpd release the package carries (2.4.x)."
+        }
+      ]
     },
     {
       "id": "wrk",
@@ -1749,7 +1807,16 @@ extension BuiltinCatalog {
         "sources": {
           "brew": "https://formulae.brew.sh/formula/locust (recorded before sources were kept; not re-checked)"
         }
-      }
+      },
+      "versionFacts": [
+        {
+          "source": "dpkg",
+          "package": "python3-locust",
+          "sameAsTool": false,
+          "toolVersion": null,
+          "reason": "Debian 12's python3-locust 2.12.1 prints 'locust' and no version: the Debian build leaves locust's version module empty."
+        }
+      ]
     },
     {
       "id": "artillery",
@@ -1944,7 +2011,16 @@ extension BuiltinCatalog {
         "go": "github.com/rubenv/sql-migrate/...@latest",
         "docs": "https://github.com/rubenv/sql-migrate#installation",
         "note": "Debian 12 packages a 2019 snapshot (0.0~git20191213), which predates sql-migrate's real version output."
-      }
+      },
+      "versionFacts": [
+        {
+          "source": "dpkg",
+          "package": "sql-migrate",
+          "sameAsTool": false,
+          "toolVersion": "1.0.0",
+          "reason": "Debian 12 packages a git snapshot (0.0~git20191213.0633851); the binary reports the version compiled into it, 1.0.0."
+        }
+      ]
     }
   ]
 }
@@ -2604,6 +2680,14 @@ extension BuiltinCatalog {
           ],
           "pattern": "(?!)",
           "note": "A standalone pprof (github.com/google/pprof) has no version flag; -h only prints usage. The pattern matches nothing on purpose, so the version is reported unknown rather than taking a number from the usage text."
+        },
+        {
+          "command": "google-pprof",
+          "args": [
+            "--version"
+          ],
+          "pattern": "part of gperftools (\\d+(?:\\.\\d+)+)",
+          "note": "Debian and Ubuntu rename gperftools' Perl pprof to google-pprof (package google-perftools); it prints a hard-coded 'pprof (part of gperftools 2.0)'. Tried after go: it is the older, CPU-profile-only tool."
         }
       ],
       "install": {
@@ -2618,7 +2702,16 @@ extension BuiltinCatalog {
           "apk": "https://pkgs.alpinelinux.org/packages?name=go&branch=v3.20 (recorded before sources were kept; not re-checked)",
           "brew": "https://formulae.brew.sh/formula/go (recorded before sources were kept; not re-checked)"
         }
-      }
+      },
+      "versionFacts": [
+        {
+          "source": "dpkg",
+          "package": "google-perftools",
+          "sameAsTool": false,
+          "toolVersion": "2.0",
+          "reason": "gperftools' pprof (Debian's google-pprof) prints a hard-coded 'pprof (part of gperftools 2.0)' whatever the gperftools release (2.10 in Debian 12)."
+        }
+      ]
     },
     {
       "id": "memory-profiler",
@@ -2635,6 +2728,16 @@ extension BuiltinCatalog {
           ],
           "pattern": "(?m)^v?(\\d+\\.\\d+\\.\\d+[^\\s]*)\\s*$",
           "note": "'mprof --version' prints usage and exits 1; every mprof subcommand has --version. 'list' is used because it is read-only even on a build without the flag, whereas 'run' would start a program."
+        },
+        {
+          "command": "python3-mprof",
+          "timeout": 10,
+          "args": [
+            "list",
+            "--version"
+          ],
+          "pattern": "(?m)^v?(\\d+\\.\\d+\\.\\d+[^\\s]*)\\s*$",
+          "note": "Debian and Ubuntu install mprof as python3-mprof (package python3-memory-profiler); same arguments as mprof."
         },
         {
           "command": "python3",

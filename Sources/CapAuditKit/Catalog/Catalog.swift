@@ -131,6 +131,8 @@ public struct Tool: Sendable, Equatable, Identifiable {
     /// Where the tool exists at all (`linux`, `macos`); empty means everywhere.
     public var platforms: [String]
     public var install: InstallRecipes
+    /// Where a package's version is not the tool's own (catalog `versionFacts`).
+    public var versionFacts: [VersionFact] = []
     public var source: String
     /// Evidence from the environment of a CI job that the agent which started it is this tool
     /// (`jobEnvironment` in the catalog); judged only when no probe settles the tool.
@@ -194,7 +196,14 @@ public enum Evidence: String, Sendable, Equatable, CaseIterable {
 public struct Probe: Sendable, Equatable {
     public var command: String
     public var args: [String]
-    public var pattern: VersionPattern?
+    /// The catalog's patterns, tried in order before the tolerant reader (`VersionReader`); the first that
+    /// matches decides. The catalog's `pattern` is the one-pattern shorthand of `patterns`.
+    public var patterns: [VersionPattern]
+    /// The first catalog pattern, if any.
+    public var pattern: VersionPattern? {
+        get { patterns.first }
+        set { patterns = newValue.map { [$0] } ?? [] }
+    }
     /// Extra environment for the probe, such as update-check off switches.
     public var env: [String: String]
     public var evidence: Evidence
@@ -204,11 +213,11 @@ public struct Probe: Sendable, Equatable {
     /// Python or JVM start-up) gets more than the default. An explicit `--timeout` always wins.
     public var timeout: Double?
 
-    public init(command: String, args: [String], pattern: VersionPattern? = nil, env: [String: String] = [:],
+    public init(command: String, args: [String], pattern: VersionPattern? = nil, patterns: [VersionPattern] = [], env: [String: String] = [:],
                 evidence: Evidence = .path, note: String? = nil) {
         self.command = command
         self.args = args
-        self.pattern = pattern
+        self.patterns = (pattern.map { [$0] } ?? []) + patterns
         self.env = env
         self.evidence = evidence
         self.note = note

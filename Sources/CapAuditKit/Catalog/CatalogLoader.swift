@@ -197,7 +197,7 @@ public enum CatalogLoader {
 
     public static func readTool(_ value: JSONValue, path: String, reader: inout JSONReader) -> Tool? {
         guard let f = reader.object(value, path: path, required: ["id", "name", "summary", "homepage"],
-                                    optional: ["probes", "undetectable", "minVersion", "platforms", "install", "note", "jobEnvironment"]) else { return nil }
+                                    optional: ["probes", "undetectable", "minVersion", "platforms", "install", "versionFacts", "note", "jobEnvironment"]) else { return nil }
         let id = readID(f, "id", path: path, reader: &reader)
         let name = reader.string(f, "name", path: path)
         let summary = reader.string(f, "summary", path: path)
@@ -239,9 +239,53 @@ public enum CatalogLoader {
                 if probes.count == values.count { detection = .probes(probes) }
             }
         }
-        guard let id, let name, let summary, let homepage, let detection else { return nil }
-        return Tool(id: id, name: name, summary: summary, homepage: homepage, detection: detection, minVersion: minVersion,
-                    platforms: platforms, install: install, source: reader.file, jobEnvironment: jobEnvironment)
+        var facts: [VersionFact] = []
+        var factsOK = true
+        for (i, v) in (reader.array(f, "versionFacts", path: path) ?? []).enumerated() {
+            if let fact = readVersionFact(v, path: "\(path).versionFacts[\(i)]", reader: &reader) { facts.append(fact) } else { factsOK = false }
+        }
+        guard let id, let name, let summary, let homepage, let detection, factsOK else { return nil }
+        var tool = Tool(id: id, name: name, summary: summary, homepage: homepage, detection: detection, minVersion: minVersion,
+                        platforms: platforms, install: install, source: reader.file, jobEnvironment: jobEnvironment)
+        tool.versionFacts = facts
+        return tool
+    }
+
+    /// `{"source": "dpkg", "package": "apache2-utils", "sameAsTool": false, "reason": "…", "toolVersion": "2.3"}`;
+    /// `toolVersion` null: the tool prints no version; absent: any real version.
+    static func readVersionFact(_ value: JSONValue, path: String, reader: inout JSONReader) -> VersionFact? {
+        guard let f = reader.object(value, path: path, required: ["source", "package", "sameAsTool", "reason"], optional: ["toolVersion"]) else { return nil }
+        var source: VersionFact.Source?
+        if let text = reader.string(f, "source", path: path) {
+            source = VersionFact.Source(rawValue: text)
+            if source == nil {
+                reader.report("\(quoted(text)) is not a version source; expected one of \(VersionFact.Source.allCases.map(\.rawValue).joined(separator: ", "))",
+                              at: f["source"], path: reader.join(path, "source"))
+            }
+        }
+        let package = reader.string(f, "package", path: path)
+        let sameAsTool = reader.bool(f, "sameAsTool", path: path)
+        let reason = reader.string(f, "reason", path: path)
+        var toolVersion = VersionFact.ToolVersion.unstated
+        var versionOK = true
+        switch f["toolVersion"] {
+        case nil: break
+        case .null?: toolVersion = .none
+        case let other?:
+            if let text = reader.string(f, "toolVersion", path: path) {
+                if Version(text) == nil {
+                    reader.report("\(quoted(text)) is not a version; expected something like 2.3, or null when the tool prints none",
+                                  at: other, path: reader.join(path, "toolVersion"))
+                    versionOK = false
+                } else {
+                    toolVersion = .exactly(text)
+                }
+            } else {
+                versionOK = false
+            }
+        }
+        guard let source, let package, let sameAsTool, let reason, versionOK else { return nil }
+        return VersionFact(source: source, package: package, sameAsTool: sameAsTool, reason: reason, toolVersion: toolVersion)
     }
 
     static func readInstall(_ value: JSONValue, path: String, reader: inout JSONReader) -> InstallRecipes {
@@ -286,7 +330,7 @@ public enum CatalogLoader {
     }
 
     static func readProbe(_ value: JSONValue, path: String, reader: inout JSONReader) -> Probe? {
-        guard let f = reader.object(value, path: path, required: ["command", "args"], optional: ["pattern", "env", "evidence", "timeout", "note"]) else { return nil }
+        guard let f = reader.object(value, path: path, required: ["command", "args"], optional: ["pattern", "patterns", "env", "evidence", "timeout", "note"]) else { return nil }
         let command = reader.string(f, "command", path: path)
         if let command, command.contains("/") || command.contains("\0") {
             reader.report("\"\(command)\" must be a bare command name looked up on PATH, without '/'", at: f["command"], path: reader.join(path, "command"))
@@ -302,6 +346,30 @@ public enum CatalogLoader {
                               columnOffset: error.offset.map { rawOffset(source, $0) + 1 })
                 patternOK = false
             }
+        }
+        var patterns: [VersionPattern] = []
+        if f["pattern"] != nil && f["patterns"] != nil {
+            reader.report("a probe has either \"pattern\" (one) or \"patterns\" (several, tried in order), not both",
+                          at: f["patterns"], path: reader.join(path, "patterns"))
+            patternOK = false
+        } else if let values = reader.array(f, "patterns", path: path, nonEmpty: true) {
+            for (i, v) in values.enumerated() {
+                let itemPath = "\(reader.join(path, "patterns"))[\(i)]"
+                guard case .string(let source, _) = v, !source.isEmpty else {
+                    reader.report("expected a non-empty string (an ICU regular expression)", at: v, path: itemPath)
+                    patternOK = false
+                    continue
+                }
+                do {
+                    patterns.append(try VersionPattern(source))
+                } catch {
+                    reader.report("invalid regular expression \(quoted(source)): \(error.reason)", at: v, path: itemPath,
+                                  columnOffset: error.offset.map { rawOffset(source, $0) + 1 })
+                    patternOK = false
+                }
+            }
+        } else if f["patterns"] != nil {
+            patternOK = false
         }
         let env = reader.stringMap(f, "env", path: path) ?? [:]  // $comment members are skipped, never exported
         for key in env.keys where key.isEmpty || key.contains("=") || key.contains("\0") {
@@ -320,7 +388,7 @@ public enum CatalogLoader {
         let note = reader.string(f, "note", path: path)
         let timeout = reader.int(f, "timeout", path: path, range: 1...120)
         guard let command, !command.contains("/"), let args, patternOK else { return nil }
-        var probe = Probe(command: command, args: args, pattern: pattern, env: env, evidence: evidence, note: note)
+        var probe = Probe(command: command, args: args, pattern: pattern, patterns: patterns, env: env, evidence: evidence, note: note)
         probe.timeout = timeout.map(Double.init)
         return probe
     }

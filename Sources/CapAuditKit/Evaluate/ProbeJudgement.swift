@@ -25,7 +25,7 @@ public enum ProbeJudgement {
         case .signaled(let signal):
             return (ToolVerdict(status: .error, reason: "`\(argvText)` was killed by signal \(signal)", attempt: attempt), true)
         case .exited(let code):
-            let parsed = VersionParser.parse(stdout: attempt.stdoutText, stderr: attempt.stderrText, pattern: probe.pattern)
+            let parsed = VersionParser.parse(stdout: attempt.stdoutText, stderr: attempt.stderrText, patterns: probe.patterns)
             if probe.evidence == .exitZero && code != 0 {
                 return (ToolVerdict(status: .missing, reason: "`\(argvText)` exited \(code), so \(path) does not provide it", attempt: attempt), false)
             }

@@ -39,21 +39,8 @@ public struct Survivor: Sendable, Equatable {
 /// Reaping here only ever waits on specific pids seen as children that are not running probes, and only
 /// after the scan: `ProbeRunner` waits on its own children by pid, and a wait on any child would steal them.
 public enum Subreaper {
-    private static let state = SubreaperState()
-
-    /// True once `enable()` succeeded in this process: `Scanner` then collects survivors after a scan.
-    public static var isEnabled: Bool { state.enabled }
-
-    /// Makes this process a child subreaper; false when the kernel refused (or this is not Linux).
-    @discardableResult
-    public static func enable() -> Bool {
-        guard setKernelFlag(true) else { return false }
-        state.enabled = true
-        return true
-    }
-
-    /// Sets or clears the kernel flag without touching `isEnabled` (tests use it to limit the window in
-    /// which the test process adopts orphans).
+    /// Sets or clears the kernel flag (`SurvivorCollector.enable()` sets it for capaudit; tests clear it
+    /// again to limit the window in which the test process adopts orphans).
     @discardableResult
     static func setKernelFlag(_ on: Bool) -> Bool {
         guard let prctl = PrctlFunction.prctl else { return false }
@@ -71,13 +58,9 @@ public enum Subreaper {
     /// Kills (SIGKILL), reaps and returns every child of this process that is not a running probe: after a
     /// scan, capaudit has no children of its own, so each one is something a probe left behind. Repeats
     /// until none is left, since killing a survivor hands its own children to capaudit. Members of a probe's
-    /// own process group, already killed with it and handed over as they died, are reaped but not returned.
-    public static func collectSurvivors() -> [Survivor] {
-        collectSurvivors(excluding: ProcessGroupRegistry.shared.activeGroups, include: { _ in true })
-    }
-
-    /// `include` limits which children may be touched (tests pass the pids they made, so that a test
-    /// process never kills another test's children).
+    /// own process group (`groups`), already killed with it and handed over as they died, are reaped but not
+    /// returned. `include` limits which children may be touched (tests pass the pids they made, so that a
+    /// test process never kills another test's children).
     static func collectSurvivors(excluding groups: Set<pid_t>, include: (pid_t) -> Bool) -> [Survivor] {
         var survivors: [Survivor] = []
         var handled = Set<pid_t>()
@@ -108,21 +91,7 @@ public enum Subreaper {
         return survivors.sorted { $0.pid < $1.pid }
     }
 
-    /// What `Scanner` calls once every probe has been reaped: the survivors when `enable()` succeeded, else
-    /// none. Once capaudit is exiting on a signal (`beginExit()`), the calling thread parks here instead, so
-    /// the scan cannot go on to write a report while the signal handler cleans up and exits.
-    public static func collectSurvivorsAfterScan() -> [Survivor] {
-        if state.exiting {
-            while true { sleep(60) }
-        }
-        return isEnabled ? collectSurvivors() : []
-    }
 
-    /// For the SIGINT/SIGTERM handler, before it kills anything: from now on `collectSurvivorsAfterScan`
-    /// parks its caller, so killing the probes cannot let the scan finish and write a report first.
-    public static func beginExit() {
-        state.exiting = true
-    }
 
     /// For the SIGINT/SIGTERM handler, after `ProcessGroupRegistry.killAll()`: sends SIGKILL to every live
     /// descendant, without reaping. Daemons a probe started with `setsid` are outside its group; capaudit, a
@@ -253,20 +222,6 @@ public enum Subreaper {
 
     private static let prSetChildSubreaper: Int32 = 36  // PR_SET_CHILD_SUBREAPER, linux/prctl.h
     private static let prGetChildSubreaper: Int32 = 37  // PR_GET_CHILD_SUBREAPER
-}
-
-private final class SubreaperState: @unchecked Sendable {
-    private let lock = NSLock()
-    private var enabledValue = false
-    private var exitingValue = false
-    var enabled: Bool {
-        get { lock.lock(); defer { lock.unlock() }; return enabledValue }
-        set { lock.lock(); enabledValue = newValue; lock.unlock() }
-    }
-    var exiting: Bool {
-        get { lock.lock(); defer { lock.unlock() }; return exitingValue }
-        set { lock.lock(); exitingValue = newValue; lock.unlock() }
-    }
 }
 
 /// `prctl` is variadic in C, so Swift does not import it; looked up at run time and called with all five

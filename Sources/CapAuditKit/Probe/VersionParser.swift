@@ -26,6 +26,21 @@ public enum VersionParser {
         return gaveUp ? .gaveUp : .none
     }
 
+    /// The catalog's patterns in order (the default pattern when there are none): the first that matches
+    /// either stream decides.
+    public static func parse(stdout: String, stderr: String, patterns: [VersionPattern]) -> ParsedVersion {
+        guard !patterns.isEmpty else { return parse(stdout: stdout, stderr: stderr, pattern: nil) }
+        var gaveUp = false
+        for pattern in patterns {
+            switch parse(stdout: stdout, stderr: stderr, pattern: pattern) {
+            case .none: continue
+            case .gaveUp: gaveUp = true
+            case let decided: return decided
+            }
+        }
+        return gaveUp ? .gaveUp : .none
+    }
+
     /// Tells a real version from the placeholders broken builds print.
     public static func classify(_ raw: String) -> ParsedVersion {
         let token = raw.trimmingCharacters(in: CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: ",;:()[]\"'")))

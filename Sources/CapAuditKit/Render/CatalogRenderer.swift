@@ -47,7 +47,7 @@ public enum CatalogRenderer {
         case .probes(let probes):
             for (i, p) in probes.enumerated() {
                 lines.append("probe \(i + 1): \(([p.command] + p.args).joined(separator: " "))")
-                if let pattern = p.pattern { lines.append("  pattern: \(pattern.source)") }
+                for (n, pattern) in p.patterns.enumerated() { lines.append(p.patterns.count > 1 ? "  pattern \(n + 1): \(pattern.source)" : "  pattern: \(pattern.source)") }
                 if !p.env.isEmpty { lines.append("  env: " + p.env.keys.sorted().map { "\($0)=\(p.env[$0]!)" }.joined(separator: " ")) }
                 if p.evidence != .path { lines.append("  evidence: \(p.evidence.rawValue)") }
                 if let note = p.note { lines.append("  note: \(note)") }

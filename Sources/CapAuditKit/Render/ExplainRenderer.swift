@@ -57,8 +57,9 @@ public enum ExplainRenderer {
                 lines.append("  \(name) (\(data.count) bytes\(truncated ? ", truncated" : ""))" + (shown.count > outputLines ? ", first \(outputLines) lines:" : ":"))
                 for line in shown.prefix(outputLines) { lines.append("    | " + visible(line)) }
             }
-            lines.append("  pattern: " + (probe.pattern.map { $0.source } ?? "(default) \(VersionPattern.default.source)"))
-            switch VersionParser.parse(stdout: attempt.stdoutText, stderr: attempt.stderrText, pattern: probe.pattern) {
+            lines.append(probe.patterns.count > 1 ? "  patterns, in order: " + probe.patterns.map(\.source).joined(separator: "  |  ")
+                         : "  pattern: " + (probe.pattern.map { $0.source } ?? "(default) \(VersionPattern.default.source)"))
+            switch VersionParser.parse(stdout: attempt.stdoutText, stderr: attempt.stderrText, patterns: probe.patterns) {
             case .version(let v): lines.append("  version read: \(v)")
             case .placeholder(let p): lines.append("  version read: \(quoted(p)), which is not a version")
             case .none: lines.append("  version read: nothing matched")

@@ -33,6 +33,8 @@ public struct Scanner: Sendable {
     public var cpuTime: (any CPUBusyTimeSource)? = ControlGroupCPUTime()
     /// Outputs of earlier scans (`--cache`); nil runs every version command.
     public var cache: ProbeCache?
+    /// Kills and reports what probes left behind after the scan; nil (in-process tests) touches no child.
+    public var survivors: SurvivorCollector?
 
     public init(catalog: Catalog, runner: any ProcessRunning, resolver: PathResolver, settings: ScanSettings,
                 environment: [String: String], host: HostInfo, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -87,7 +89,7 @@ public struct Scanner: Sendable {
         scheduler.run(toRun, observeOne)
         if let cache { try? cache.save() }  // a cache that cannot be written costs the next scan time, nothing else
         // Every probe is reaped now, so any child left is something a probe daemonized (see Subreaper).
-        let survivors = Subreaper.collectSurvivorsAfterScan()
+        let survivors = self.survivors?.collectAfterScan() ?? []
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - startTick) / 1_000_000)
         return ScanResult(host: host, startedAt: started, durationMs: elapsed, settings: settings,
                           areaIDs: areas.map(\.id), observations: state.observations, searchPath: resolver.searchPath,

@@ -28,6 +28,7 @@ enum CapauditBinary {
     }
 }
 
+extension ProcessHeavySuites {
 @Suite struct CLITests {
     let mini = Fixtures.url("catalogs/mini").path
 
@@ -153,4 +154,5 @@ enum CapauditBinary {
         #expect(Array(ids.prefix(10)) == ["cicd", "security", "monitoring", "secrets", "profiling", "load-testing", "migrations", "orchestration", "api-docs", "queues"])
         #expect(ids.contains("foundation"))
     }
+}
 }

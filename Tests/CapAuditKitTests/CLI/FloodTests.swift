@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import CapAuditKit
 
+extension ProcessHeavySuites {
 @Suite struct FloodTests {
     @Test("a tool writing 1 GiB to stdout leaves capaudit's peak RSS under 64 MiB (Tests/flood-rss.sh)")
     func oneGiBFlood() throws {
@@ -22,4 +23,5 @@ import Testing
         // The whole GiB was drained: the probe exited on its own rather than by the 60 s timeout.
         #expect(fields["probe_timed_out"] == "false", "\(stdout)")
     }
+}
 }

@@ -2,6 +2,7 @@ import CapAuditKit
 import Foundation
 import Testing
 
+extension ProcessHeavySuites {
 /// The gate, the requirements file and the CI integrations, through the real binary.
 @Suite struct GateCLITests {
     let mini = Fixtures.url("catalogs/mini").path
@@ -163,4 +164,5 @@ import Testing
         #expect(run(["catalog", "list", "--catalog", mini], dir).stdout.contains("load-testing/http-benchmark"))
         #expect(run(["catalog", "show", "locust", "--catalog", mini], dir).stdout.contains("minimum version: 2.0"))
     }
+}
 }

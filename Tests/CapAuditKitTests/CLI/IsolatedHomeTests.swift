@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import CapAuditKit
 
+extension ProcessHeavySuites {
 @Suite struct IsolatedHomeTests {
     /// A fake tool that, asked its version, writes `$HOME/.toolrc` and a file under `$XDG_CONFIG_HOME`, and
     /// records the HOME it saw in `seen`.
@@ -56,4 +57,5 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: home + "/.toolrc"))
         #expect(FileManager.default.fileExists(atPath: home + "/.config/nosy/state"))
     }
+}
 }

@@ -61,7 +61,7 @@ enum SourceCatalog {
     @Test("the catalog probe reads the tool's own version from the real output", arguments: VersionFixtureTests.exercised)
     func readsOwnVersion(fixture: VersionFixture) throws {
         let probe = try #require(Self.probe(for: fixture))
-        let parsed = VersionParser.parse(stdout: fixture.stdout, stderr: fixture.stderr, pattern: probe.pattern)
+        let parsed = VersionParser.parse(stdout: fixture.stdout, stderr: fixture.stderr, patterns: probe.patterns)
         if let expected = fixture.expectedVersion {
             guard case .version(let version) = parsed else {
                 Issue.record("\(fixture.file): expected \(expected), parsed \(parsed)")

@@ -1,5 +1,6 @@
 import CapAuditKit
 import Foundation
+import Synchronization
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -87,7 +88,7 @@ private func status(_ report: Report, _ id: String) -> ToolReport? {
         let elapsed = Date().timeIntervalSince(started)
         #expect(status(r, "hang")?.verdict.status == .timeout)
         #expect(status(r, "ok")?.verdict.status == .present)
-        #expect(elapsed < 3)
+        #expect(elapsed < 30)  // ended by the timeout, not by the 60 s sleep
         let pidText = try String(contentsOfFile: dir.path + "/child.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let pid = try #require(pid_t(pidText))
         #expect(processIsGone(pid), "the hanging tool's child \(pid) survived")
@@ -193,7 +194,7 @@ private func status(_ report: Report, _ id: String) -> ToolReport? {
             executables.insert("/usr/bin/slow\(i)")
         }
         for jobs in [1, 4] {
-            let runner = InFlightRunner()
+            let runner = InFlightRunner(target: jobs)
             let c = catalog(tools)
             var scanner = Scanner(catalog: c, runner: runner, resolver: PathResolver(searchPath: "/usr/bin", fileSystem: FakeFileSystem(executables: executables)),
                                   settings: ScanSettings(jobs: jobs), environment: [:], host: HostInfo())
@@ -231,16 +232,31 @@ private func status(_ report: Report, _ id: String) -> ToolReport? {
     }
 }
 
-/// A runner that holds each probe 50 ms and records how many ran at once.
-private final class InFlightRunner: ProcessRunning, @unchecked Sendable {
-    private let lock = NSLock()
-    private var inFlight = 0
-    private(set) var maxInFlight = 0
+/// A runner that records how many probes run at once. Each probe waits at a barrier until `target`
+/// probes are in flight together (then the barrier stays open), so reaching `--jobs` overlapping probes
+/// does not depend on thread timing; the wait is bounded only so that a broken scheduler fails instead of hanging.
+private final class InFlightRunner: ProcessRunning, Sendable {
+    private struct State {
+        var inFlight = 0
+        var maxInFlight = 0
+        var open = false
+    }
+    private let state = Mutex(State())
+    private let target: Int
+
+    init(target: Int) { self.target = target }
+
+    var maxInFlight: Int { state.withLock { $0.maxInFlight } }
 
     func run(_ request: ProbeRequest) -> ProbeOutput {
-        lock.lock(); inFlight += 1; maxInFlight = max(maxInFlight, inFlight); lock.unlock()
-        usleep(50_000)
-        lock.lock(); inFlight -= 1; lock.unlock()
+        state.withLock { s in
+            s.inFlight += 1
+            s.maxInFlight = max(s.maxInFlight, s.inFlight)
+            if s.inFlight >= target { s.open = true }
+        }
+        let deadline = Date().addingTimeInterval(30)
+        while !state.withLock({ $0.open }) && Date() < deadline { usleep(1_000) }
+        state.withLock { $0.inFlight -= 1 }
         return .printed("slow 1.0.0\n")
     }
 }

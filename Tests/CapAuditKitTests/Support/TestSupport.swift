@@ -1,5 +1,6 @@
 import CapAuditKit
 import Foundation
+import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -107,7 +108,7 @@ extension ProbeOutput {
 
 /// True once `pid` no longer runs: gone, or a zombie (killed; orphans wait for a reaper, and in
 /// some containers PID 1 never reaps).
-func processIsGone(_ pid: pid_t, within seconds: Double = 1) -> Bool {
+func processIsGone(_ pid: pid_t, within seconds: Double = 10) -> Bool {
     let end = Date().addingTimeInterval(seconds)
     repeat {
         if kill(pid, 0) == -1 && errno == ESRCH { return true }
@@ -119,3 +120,7 @@ func processIsGone(_ pid: pid_t, within seconds: Double = 1) -> Bool {
     } while Date() < end
     return false
 }
+
+/// The suites that spawn many processes (the built binary, fake tools, daemons, signals). They run one
+/// test at a time, so that on a loaded 2-core machine they do not starve each other into timeouts.
+@Suite(.serialized) enum ProcessHeavySuites {}

@@ -1,0 +1,92 @@
+import CapAuditKit
+import Foundation
+
+/// `capaudit export prometheus|ansible|kubernetes --output DIR`: writes an integration's files.
+struct ExportCommand: Command {
+    static var spec: CommandSpec {
+        let defaults = ExportSettings()
+        return CommandSpec(
+            name: "export",
+            synopsis: "Write the Prometheus, Ansible or Kubernetes integration files.",
+            summary: "capaudit export: write an integration (systemd/cron + alert rules, an Ansible playbook, Kubernetes manifests) that matches this binary.",
+            usage: "capaudit export prometheus|ansible|kubernetes --output DIR [options]",
+            options: [
+                OptionSpec("--output", value: "DIR", help: "Write the files into DIR (created if needed; files there of the same name are replaced, atomically)."),
+                OptionSpec("--textfile-dir", value: "DIR", help: "node_exporter's textfile collector folder (default \(defaults.textfileDirectory), Debian's)."),
+                OptionSpec("--fail-on", value: "LEVEL", help: "Gate level of the scheduled scans: critical (default), high, medium or never."),
+                OptionSpec("--binary", value: "PATH", help: "Where capaudit is installed on the hosts (default \(defaults.binaryPath))."),
+                OptionSpec("--image", value: "IMAGE", help: "The DaemonSet's container image (default \(defaults.image))."),
+                OptionSpec("--node-job", value: "JOB", help: "The Prometheus job scraping node_exporter, for the stale-scan alert (default \(defaults.nodeJob))."),
+            ],
+            maxPositionals: 1,
+            discussion: """
+            prometheus  capaudit.service + capaudit.timer (a dedicated user, an explicit PATH, the gate level), a cron
+                        line, sysusers/tmpfiles snippets, alerting and recording rules (capaudit-rules.yml) and their
+                        promtool unit tests (capaudit-rules.test.yml), README.md
+            ansible     capaudit.yml (copy the binary, scan as the connecting user to JSON, fetch, merge on the
+                        control node) and an example inventory.ini
+            kubernetes  namespace.yaml, serviceaccount.yaml, daemonset.yaml (node root read-only at /host,
+                        scan --root /host into the node's textfile folder, JSON to the log), Dockerfile
+            """,
+            examples: [
+                "capaudit export prometheus --output capaudit-prometheus",
+                "capaudit export ansible --output fleet && cp \"$(command -v capaudit)\" fleet/",
+                "capaudit export kubernetes --output k8s --image registry.example.com/capaudit:\(CapAudit.version)",
+            ])
+    }
+
+    let arguments: ParsedArguments
+    let terminal: Terminal
+
+    func run() throws -> ExitCode {
+        let names = IntegrationTarget.allCases.map(\.rawValue).joined(separator: ", ")
+        guard let name = arguments.positionals.first else { throw UsageError.missingArgument("the integration to export: \(names)", command: "export") }
+        guard let target = IntegrationTarget(rawValue: name) else {
+            throw UsageError.invalidValue(option: "integration", value: name, expected: names, command: "export")
+        }
+        guard let output = arguments.value("--output") else { throw UsageError.missingArgument("--output DIR", command: "export") }
+        var settings = ExportSettings()
+        if let dir = arguments.value("--textfile-dir") {
+            guard dir.hasPrefix("/"), !dir.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "'" }) else {
+                throw UsageError.invalidValue(option: "--textfile-dir", value: dir, expected: "an absolute path without spaces or quotes", command: "export")
+            }
+            settings.textfileDirectory = dir
+        }
+        if let binary = arguments.value("--binary") {
+            guard binary.hasPrefix("/"), !binary.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "'" }) else {
+                throw UsageError.invalidValue(option: "--binary", value: binary, expected: "an absolute path without spaces or quotes", command: "export")
+            }
+            settings.binaryPath = binary
+        }
+        if let level = arguments.value("--fail-on") {
+            guard let p = Priority(rawValue: level) else {
+                throw UsageError.invalidValue(option: "--fail-on", value: level, expected: "critical, high or medium", command: "export")
+            }
+            settings.failOn = p
+        }
+        if let image = arguments.value("--image") {
+            guard !image.isEmpty, !image.contains(where: { $0.isWhitespace || $0 == "\"" }) else {
+                throw UsageError.invalidValue(option: "--image", value: image, expected: "an image reference such as registry.example.com/capaudit:1.0", command: "export")
+            }
+            settings.image = image
+        }
+        if let job = arguments.value("--node-job") {
+            guard !job.isEmpty, job.allSatisfy({ $0.isLetter || $0.isNumber || "-_.:".contains($0) }) else {
+                throw UsageError.invalidValue(option: "--node-job", value: job, expected: "a job name (letters, digits, - _ . :)", command: "export")
+            }
+            settings.nodeJob = job
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        } catch {
+            throw OutputFileError(path: output, reason: "cannot create the folder")
+        }
+        for file in target.files(settings) {
+            let path = (output as NSString).appendingPathComponent(file.path)
+            try AtomicFile.write(file.contents, to: path)
+            chmod(path, mode_t(file.mode))
+            terminal.err("capaudit: wrote \(path)")
+        }
+        return .success
+    }
+}
