@@ -81,12 +81,12 @@ struct ExportCommand: Command {
         } catch {
             throw OutputFileError(path: output, reason: "cannot create the folder")
         }
-        for file in target.files(settings) {
-            let path = (output as NSString).appendingPathComponent(file.path)
-            try AtomicFile.write(file.contents, to: path)
-            chmod(path, mode_t(file.mode))
-            terminal.err("capaudit: wrote \(path)")
-        }
+        // All files or none: an integration half written would not work.
+        var outputs = OutputFiles()
+        let files = target.files(settings)
+        for file in files { outputs.add(file.contents, to: (output as NSString).appendingPathComponent(file.path)) }
+        for path in try outputs.write(terminal: terminal) { terminal.err("capaudit: wrote \(path)") }
+        for file in files where file.mode != 0o644 { chmod((output as NSString).appendingPathComponent(file.path), mode_t(file.mode)) }
         return .success
     }
 }

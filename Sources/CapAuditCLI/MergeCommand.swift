@@ -67,8 +67,12 @@ struct MergeCommand: Command {
         }
         guard !arguments.positionals.isEmpty else { throw UsageError.missingArgument("REPORT.json files or folders to merge", command: "merge") }
         let (files, missing) = ReportReader.expand(arguments.positionals)
-        let kinds = Dictionary(((try? BuiltinCatalog.load())?.areas ?? []).map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
+        let builtinAreas = (try? BuiltinCatalog.load())?.areas ?? []
+        let kinds = Dictionary(builtinAreas.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
         var aggregator = FleetAggregator(failOn: failOn, matrixLimit: Self.matrixLimit, knownKinds: kinds)
+        for area in builtinAreas {
+            for capability in area.capabilities { aggregator.preferredTools["\(area.id)/\(capability.id)"] = capability.preferred }
+        }
         for error in missing {
             terminal.err("capaudit: skipped \(TerminalText.clean(error.description))")
             aggregator.skip(error)

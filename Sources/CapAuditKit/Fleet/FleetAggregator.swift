@@ -139,6 +139,8 @@ public struct FleetAggregator {
     public var examplesPerVersion: Int
     /// Area kinds for reports written before areas carried one (area id → kind).
     public var knownKinds: [String: AreaKind]
+    /// The catalog's preferred tool per `area/capability`, for gaps no host meets yet.
+    public var preferredTools: [String: String] = [:]
 
     private var summary = FleetSummary()
     private var areaIndex: [String: Int] = [:]
@@ -318,9 +320,10 @@ public struct FleetAggregator {
         // The seed's gaps and the projects' own tools; foundation and extended areas are reported, not planned.
         for area in s.areas where kindOrder(area.kind) <= 1 {
             for capability in area.capabilities where capability.unmetHosts > 0 {
-                // A tool the fleet already uses for this capability wins; else the catalog's first.
+                // A tool the fleet already uses for this capability wins; else the catalog's preferred one, else its first.
                 let used = capability.metBy.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
-                guard let tool = used ?? capability.tools.first else { continue }
+                let preferred = preferredTools["\(area.id)/\(capability.id)"].flatMap { capability.tools.contains($0) ? $0 : nil }
+                guard let tool = used ?? preferred ?? capability.tools.first else { continue }
                 steps.append(FleetPlanStep(action: .install(tool: tool, area: area.id, capability: capability.id), hosts: capability.unmetHosts,
                                            priority: area.priority, areaName: area.name, capabilityName: capability.name))
             }

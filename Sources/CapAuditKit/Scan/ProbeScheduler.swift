@@ -3,25 +3,28 @@ import Foundation
 /// Decides when each probe of a scan starts.
 ///
 /// The policy: probes start in the order given (the scanner puts the ones expected to be slowest first, so the
-/// slowest does not start last). One probe always runs. Another starts only while the cores have room for
-/// it: the busy CPU time of capaudit's control group is sampled over a short window, and a probe starts when
-/// at least half a core was idle in that window. Probes that only wait (sleep, a socket, a slow disk) use no
-/// CPU, so many of them overlap; interpreter start-ups keep the cores busy, so they queue instead of slowing
-/// each other into their timeouts. `cap` (`--jobs`) is a hard limit on probes at once whatever the CPU says.
-/// Without a CPU time source, at most one probe per core runs.
+/// slowest does not start last). One probe always runs. Another starts only while the running probes leave a
+/// core free: their processes' states are sampled a few times over a short window, and a probe starts when on
+/// average at least half a core's worth fewer of them were runnable than there are cores. Probes that only
+/// wait (sleep, a socket, a slow disk) are not runnable, so many of them overlap; interpreter start-ups are,
+/// so they queue instead of slowing each other into their timeouts. Other work on the machine does not hold
+/// probes back: it would not make a waiting probe finish later. `cap` (`--jobs`) is a hard limit on probes at
+/// once whatever the states say. Without a demand source, at most one probe per core runs.
 ///
 /// A probe's timeout clock starts when its process starts (in `ProbeRunner`), never while it waits here.
 public struct ProbeScheduler: Sendable {
     /// Most probes at once.
     public var cap: Int
-    /// Where busy CPU time is read; nil falls back to one probe per core.
-    public var cpu: (any CPUBusyTimeSource)?
-    /// Seconds between the two samples that decide whether one more probe may start.
+    /// How many probe processes want a CPU; nil falls back to one probe per core.
+    public var cpu: (any ProbeCPUDemand)?
+    /// Seconds over which the probes' states are sampled before one more may start.
     public var window: Double
-    /// Idle cores, over the window, needed to start one more probe while others run.
+    /// Free cores, on average over the window, needed to start one more probe while others run.
     public var spareCoresNeeded: Double
+    /// Samples taken per window.
+    static let samplesPerWindow = 5
 
-    public init(cap: Int, cpu: (any CPUBusyTimeSource)?, window: Double = 0.01, spareCoresNeeded: Double = 0.5) {
+    public init(cap: Int, cpu: (any ProbeCPUDemand)?, window: Double = 0.01, spareCoresNeeded: Double = 0.5) {
         self.cap = max(1, cap)
         self.cpu = cpu
         self.window = window
@@ -61,19 +64,21 @@ public struct ProbeScheduler: Sendable {
             state.condition.wait()
             return false
         }
-        guard let cpu, let before = cpu.busyNanoseconds() else {
+        guard let cpu else {
             if state.running < cores { return true }
             state.condition.wait()
             return false
         }
         let finishedBefore = state.finished
-        let start = DispatchTime.now().uptimeNanoseconds
-        _ = state.condition.wait(until: Date(timeIntervalSinceNow: window))
-        // A probe that ended during the window freed its share: look again from a fresh window.
-        if state.finished != finishedBefore { return state.running == 0 }
-        let elapsed = DispatchTime.now().uptimeNanoseconds - start
-        guard let after = cpu.busyNanoseconds(), elapsed > 0 else { return state.running < cores }
-        let busyCores = Double(after &- before) / Double(elapsed)
+        var runnable = 0
+        for _ in 0..<Self.samplesPerWindow {
+            guard let now = cpu.runnableProcesses() else { return state.running < cores }
+            runnable += now
+            _ = state.condition.wait(until: Date(timeIntervalSinceNow: window / Double(Self.samplesPerWindow)))
+            // A probe that ended freed its share: look again from a fresh window.
+            if state.finished != finishedBefore { return state.running == 0 }
+        }
+        let busyCores = Double(runnable) / Double(Self.samplesPerWindow)
         return Double(cores) - busyCores >= spareCoresNeeded
     }
 }

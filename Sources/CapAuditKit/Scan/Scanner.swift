@@ -29,8 +29,9 @@ public struct Scanner: Sendable {
     /// Minimum versions that replace the catalog's (from the project file), so the scanner stops at
     /// the same alternative the evaluator will accept.
     public var minVersions: [String: Version] = [:]
-    /// Where the scheduler reads how busy the cores are (see `ProbeScheduler`); nil runs one probe per core.
-    public var cpuTime: (any CPUBusyTimeSource)? = ControlGroupCPUTime()
+    /// Where the scheduler reads how much CPU the running probes want (see `ProbeScheduler`); nil runs one
+    /// probe per core.
+    public var cpuTime: (any ProbeCPUDemand)? = RunnableProbeProcesses()
     /// Outputs of earlier scans (`--cache`); nil runs every version command.
     public var cache: ProbeCache?
     /// Kills and reports what probes left behind after the scan; nil (in-process tests) touches no child.

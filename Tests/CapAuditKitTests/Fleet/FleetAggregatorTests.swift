@@ -58,6 +58,22 @@ import Testing
         #expect(summary.plan.contains { if case .upgrade(let tool, "2.0") = $0.action { return tool == "locust" && $0.hosts == 2 }; return false })
     }
 
+    @Test("a gap no host meets is planned with the catalog's preferred tool; one some hosts meet, with the tool they use")
+    func planTool() throws {
+        var aggregator = FleetAggregator(failOn: .critical)
+        aggregator.preferredTools = ["secrets/secret-store": "ui-bundle", "load-testing/scripted-load": "wrk"]
+        for (name, text) in FleetFixtures.fleet() { aggregator.add(try FleetFixtures.read(name, text)) }
+        let plan = aggregator.finish().plan
+        // vault meets secret-store on two hosts, so it wins over the preferred tool.
+        #expect(plan.contains { $0.action == .install(tool: "vault", area: "secrets", capability: "secret-store") })
+        // wrk is not a candidate of scripted-load, so the preference is ignored.
+        #expect(!plan.contains { $0.action == .install(tool: "wrk", area: "load-testing", capability: "scripted-load") })
+        var none = FleetAggregator(failOn: .critical)
+        none.preferredTools = ["secrets/secret-store": "ui-bundle"]
+        none.add(try FleetFixtures.read("e.json", FleetFixtures.json(SampleReports.empty, hostname: "e")))
+        #expect(none.finish().plan.contains { $0.action == .install(tool: "ui-bundle", area: "secrets", capability: "secret-store") })
+    }
+
     @Test("beyond the matrix limit text and markdown summarise instead of listing every host")
     func summarises() throws {
         let (summary, rows) = try FleetFixtures.summary(matrixLimit: 3)

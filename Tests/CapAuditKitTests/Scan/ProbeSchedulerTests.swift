@@ -2,17 +2,20 @@ import CapAuditKit
 import Foundation
 import Synchronization
 import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// CPU time that never grows: every core idle.
-struct IdleCPU: CPUBusyTimeSource {
+/// Probes that never want a CPU: they only wait.
+struct IdleCPU: ProbeCPUDemand {
     var cores = 2
-    func busyNanoseconds() -> UInt64? { 1_000 }
+    func runnableProcesses() -> Int? { 0 }
 }
 
-/// CPU time that grows as fast as the clock on every core: the machine is saturated.
-struct SaturatedCPU: CPUBusyTimeSource {
+/// Probes that keep every core busy.
+struct SaturatedCPU: ProbeCPUDemand {
     var cores = 2
-    func busyNanoseconds() -> UInt64? { DispatchTime.now().uptimeNanoseconds * UInt64(cores) }
+    func runnableProcesses() -> Int? { cores }
 }
 
 /// Records how many jobs ran at once and in which order they started. Each job holds until `release` is
@@ -22,8 +25,12 @@ final class OverlapRecorder: Sendable {
     let state = Mutex<(inFlight: Int, maxInFlight: Int, started: [Int])>((0, 0, []))
     let release = DispatchSemaphore(value: 0)
     let releaseAt: Int
+    let maxHold: Double
 
-    init(releaseAt: Int) { self.releaseAt = releaseAt }
+    init(releaseAt: Int, maxHold: Double = 3) {
+        self.releaseAt = releaseAt
+        self.maxHold = maxHold
+    }
 
     func job(_ index: Int) {
         let reached = state.withLock { s -> Bool in
@@ -33,7 +40,7 @@ final class OverlapRecorder: Sendable {
             return s.inFlight == releaseAt
         }
         if reached { for _ in 0..<1000 { release.signal() } }
-        _ = release.wait(timeout: .now() + 3)
+        _ = release.wait(timeout: .now() + maxHold)
         state.withLock { $0.inFlight -= 1 }
     }
 }
@@ -48,9 +55,10 @@ final class OverlapRecorder: Sendable {
         #expect(s.maxInFlight == 6)
     }
 
-    @Test("while the cores are busy, one probe runs at a time whatever the cap")
+    @Test("while the probes keep every core busy, no more start, whatever the cap")
     func saturatedCoresHoldBack() {
-        let recorder = OverlapRecorder(releaseAt: 2)
+        // Each job holds 0.3 s hoping for a second one to start beside it; none must.
+        let recorder = OverlapRecorder(releaseAt: 2, maxHold: 0.3)
         ProbeScheduler(cap: 8, cpu: SaturatedCPU()).run(Array(0..<5)) { recorder.job($0) }
         let s = recorder.state.withLock { $0 }
         #expect(s.started.count == 5)
@@ -122,5 +130,33 @@ final class OrderRecordingRunner: ProcessRunning {
     func run(_ request: ProbeRequest) -> ProbeOutput {
         order.withLock { $0.append((request.executable as NSString).lastPathComponent) }
         return .printed("tool 1.0.0\n")
+    }
+}
+
+@Suite(.serialized) struct RunnableProbeProcessesTests {
+    @Test("a probe burning CPU is runnable and a sleeping one is not")
+    func statesOfRealProcesses() throws {
+        let registry = ProcessGroupRegistry()
+        let demand = RunnableProbeProcesses(registry: registry, cores: 2)
+        let sleeper = Process()
+        sleeper.executableURL = URL(fileURLWithPath: "/bin/sleep")
+        sleeper.arguments = ["5"]
+        try sleeper.run()
+        // SIGKILL: the test process may ignore SIGTERM (signal-handling tests), and children inherit that.
+        defer { kill(sleeper.processIdentifier, SIGKILL); sleeper.waitUntilExit() }
+        let spinner = Process()
+        spinner.executableURL = URL(fileURLWithPath: "/bin/sh")
+        spinner.arguments = ["-c", "while :; do :; done"]
+        try spinner.run()
+        defer { kill(spinner.processIdentifier, SIGKILL); spinner.waitUntilExit() }
+        usleep(100_000)
+        registry.register(sleeper.processIdentifier)
+        #expect(demand.runnableProcesses() == 0)
+        registry.register(spinner.processIdentifier)
+        // A spinning process is in state R whenever it is sampled, running or waiting for a core.
+        let samples = (0..<20).compactMap { _ in demand.runnableProcesses() }
+        #expect(samples.filter { $0 == 1 }.count >= 15, "samples: \(samples)")
+        registry.unregister(sleeper.processIdentifier)
+        registry.unregister(spinner.processIdentifier)
     }
 }
