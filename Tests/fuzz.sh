@@ -52,6 +52,15 @@ for path in sys.argv[2:]:
     with open(os.path.join(target, "version-" + os.path.basename(path)[:-5]), "wb") as f:
         f.write(data)
 PY
+# JSON-RPC sessions for the MCP server (one message a line).
+cat > "$out/seeds/mcp-session.jsonl" <<'JSONL'
+{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"fuzz","version":"1"}}}
+{"jsonrpc":"2.0","method":"notifications/initialized"}
+{"jsonrpc":"2.0","id":2,"method":"tools/list","params":{}}
+{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"promtool_check_rules","arguments":{"file":"rules.yml"}}}
+{"jsonrpc":"2.0","id":"4","method":"tools/call","params":{"name":"promtool_query_instant","arguments":{"server":"http://127.0.0.1:9090","expr":"up"}}}
+{"jsonrpc":"2.0","id":5,"method":"ping"}
+JSONL
 echo "$(ls "$out/seeds" | wc -l) seeds"
 
 echo "== fuzzing: $runs runs"

@@ -29,6 +29,8 @@ enum CommandRegistry {
             DiffCommand.self,
             ExportCommand.self,
             CacheCommand.self,
+            ToolsCommand.self,
+            MCPCommand.self,
         ]
     }
 

@@ -14,7 +14,9 @@ public enum Commands {
         OptionSpec("--timeout", value: "SECONDS", help: "Kill a version command (and everything it started) SECONDS after it started (default \(ScanOptions.format(ProbeRequest.defaultTimeout)); known-slow tools get the catalog's longer default unless this is given)."),
         OptionSpec("--jobs", value: "N", help: "Never run more than N probes at once (default 32); below that, a probe starts only while a CPU core is idle."),
         OptionSpec("--cache", help: "Reuse version outputs of earlier scans for files that have not changed (kept under $XDG_CACHE_HOME/capaudit; `capaudit cache clear` empties it)."),
-        OptionSpec("--no-exec", help: "Find tools by PATH alone and execute nothing (for untrusted hosts); versions are unknown."),
+        OptionSpec("--no-exec", help: "Execute nothing (for untrusted hosts): find tools by PATH and read their versions from their own metadata (Go build info, Python dist-info, npm, dpkg, apk)."),
+        OptionSpec("--root", value: "DIR", help: "Audit the system unpacked in DIR (an image, a chroot, a node's root) without running anything in it: PATH lookup, symlinks and package databases inside DIR."),
+        OptionSpec("--path", value: "PATH", help: "The PATH to search (with --root, inside DIR; default there \(RootScan.defaultPath))."),
         OptionSpec("--allow-relative-path", help: "Also search relative PATH entries (., empty, bin), which resolve against the current folder."),
         OptionSpec("--isolated-home", help: "Give probes a throw-away HOME and XDG folders (tools that write there when asked their version cannot)."),
     ]
@@ -116,19 +118,25 @@ public enum Commands {
 
     public static let initCommand = CommandSpec(
         name: "init",
-        synopsis: "Write a starter .capaudit.json.",
-        summary: "capaudit init: write a starter .capaudit.json in the current folder.",
-        usage: "capaudit init [--force] [--output FILE]",
+        synopsis: "Write a .capaudit.json whose gate this host passes today.",
+        summary: "capaudit init: scan this host, pick its role profile, and write a .capaudit.json whose gate passes here today.",
+        usage: "capaudit init [--profile ROLE] [--from-scan] [--force] [--output FILE] [options]",
         options: [OptionSpec("--force", help: "Overwrite an existing file."),
-                  OptionSpec("--output", value: "FILE", help: "Write there instead of ./.capaudit.json."),
-                  OptionSpec("--catalog", value: "PATH", repeatable: true, help: "Base the starter on this catalog.")],
+                  OptionSpec("--output", value: "FILE", help: "Write there instead of ./.capaudit.json (- for stdout)."),
+                  OptionSpec("--profile", value: "ROLE", help: "Use this role instead of detecting it: workstation, ci-runner, k8s-node, bastion or all."),
+                  OptionSpec("--from-scan", help: "Also pin every tool found: at least the version found, or present when its version is unknown.")]
+            + scanningOptions.filter { $0.name != "--area" && $0.name != "--config" && $0.name != "--no-config" },
         discussion: """
-        The file lists what the project requires and at which priority gaps gate (failOn, require.areas,
-        require.capabilities, require.tools), minimum versions, the team's own tools, and waivers with a
-        reason and an optional expiry date. JSON has no comments: members whose names start with "$comment"
-        are ignored. Unknown keys are an error that names the nearest valid key.
+        init scans this host and picks the profile that fits it, first that holds: k8s-node when kubelet is on
+        PATH (or /var/lib/kubelet exists); ci-runner in a CI job (CI=true, GITHUB_ACTIONS, GITLAB_CI, BUILDKITE,
+        JENKINS_URL, ...) or when a runner agent is found; workstation in a desktop session (DISPLAY,
+        WAYLAND_DISPLAY) or on macOS; else all. A bastion is never guessed. The file sets that profile and its
+        gate level, and writes the gaps that would fail the gate today as waivers: right after init,
+        `capaudit scan` passes on this host, and every report still lists those gaps. With --from-scan, every
+        tool found is required at its version or later (present only, when its version is unknown), so drift
+        fails the gate later. JSON has no comments: members whose names start with "$comment" are ignored.
         """,
-        examples: ["capaudit init", "capaudit init --force"])
+        examples: ["capaudit init", "capaudit init --from-scan", "capaudit init --profile bastion --force"])
 
     public static let plan = CommandSpec(
         name: "plan",

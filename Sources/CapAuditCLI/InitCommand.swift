@@ -1,7 +1,10 @@
 import CapAuditKit
 import Foundation
 
-/// `capaudit init`: write the starter requirements file, never over an existing one without --force.
+/// `capaudit init`: scan this host, pick the role profile that fits it, and write a requirements file
+/// whose gate passes here today (the gaps found become waivers, shown in every report). With
+/// `--from-scan` it also pins every tool found: at least the version found, or present when its
+/// version is unknown, so later drift fails the gate. Never over an existing file without --force.
 struct InitCommand: Command {
     static var spec: CommandSpec { Commands.initCommand }
 
@@ -13,13 +16,53 @@ struct InitCommand: Command {
         if path != OutputFiles.stdoutName && FileManager.default.fileExists(atPath: path) && !arguments.has("--force") {
             throw UsageError.invalidValue(option: "--output", value: path, expected: "a file that does not exist yet (use --force to overwrite it)", command: "init")
         }
-        let paths = arguments.all("--catalog")
-        let catalog = paths.isEmpty ? try BuiltinCatalog.load() : try CatalogLoader.load(paths: paths)
+        var options = try ScanOptions(parsing: arguments)
+        options.noConfig = true  // the file being written is the configuration; an old one must not shape it
+        let requested = options.profile
+        options.profile = nil
+        let session = try ScanSession(options: options, command: "init")
+        let catalog = session.catalog
+        if let requested, catalog.profile(requested) == nil {
+            throw UsageError.invalidValue(option: "--profile", value: requested, expected: "one of " + catalog.profileIDs.joined(separator: ", "), command: "init")
+        }
+        let (result, factsOnly, _) = try session.run(terminal: terminal)
+        let chosen: (profile: String, because: String)
+        if let requested {
+            chosen = (requested, "--profile \(requested) was given")
+        } else {
+            let resolver = PathResolver(searchPath: session.environment["PATH"] ?? "", allowRelative: session.settings.allowRelativePath)
+            chosen = ProfileDetector.detect(catalog: catalog, environment: session.environment, resolver: resolver, report: factsOnly)
+        }
+        let profile = catalog.profile(chosen.profile)!
+        let failOn = profile.failOn ?? .critical
+        let policy = ProjectConfig().policy(failOnOverride: .some(failOn), extraRequirements: [], profile: profile)
+        let report = Evaluator(catalog: catalog, policy: policy).evaluate(result)
+
+        let host = TerminalText.clean(report.host.hostname ?? "this host")
+        let day = ScanSession.today()
+        let baseline = report.gate.failures.compactMap { failure -> Waiver? in
+            guard let area = failure.areaID else { return nil }
+            let target = failure.capabilityID.map { "\(area)/\($0)" } ?? area
+            return Waiver(target: target, reason: "not met on \(host) when capaudit init ran (\(day)): \(failure.message). Install a tool for it, then delete this waiver.")
+        }
+        var pins: [String: String] = [:]
+        if arguments.has("--from-scan") {
+            for tool in report.areas.flatMap(\.tools) where pins[tool.tool.id] == nil {
+                switch tool.verdict.status {
+                case .present: pins[tool.tool.id] = tool.verdict.version.map { ">=\($0)" } ?? "*"
+                case .unknownVersion: pins[tool.tool.id] = "*"
+                default: break
+                }
+            }
+        }
         var files = OutputFiles()
-        files.add(ProjectConfig.starter(catalog: catalog), to: path)
+        files.add(ProjectConfig.starter(catalog: catalog, profile: profile.id, failOn: failOn, pins: pins, baseline: baseline, why: chosen.because), to: path)
         try files.write(terminal: terminal)
+        terminal.err("capaudit: profile \(profile.id) (\(chosen.because)); gate \(failOn.rawValue); "
+                     + "\(baseline.count) gap\(baseline.count == 1 ? "" : "s") of this host written as waivers"
+                     + (pins.isEmpty ? "" : "; \(pins.count) tools pinned at the versions found"))
         if path == OutputFiles.stdoutName { return .success }
-        terminal.err("capaudit: wrote \(TerminalText.clean(path)); edit it, then run `capaudit scan` (it is found from this folder and its subfolders)")
+        terminal.err("capaudit: wrote \(TerminalText.clean(path)); `capaudit scan` passes on this host now (it is found from this folder and its subfolders)")
         return .success
     }
 }

@@ -42,7 +42,7 @@ struct ScanCommand: Command {
         let (_, report, _) = try session.run(terminal: terminal)
         // The markdown report carries the install plan for this host; planning is pure, so it costs no probe.
         let wantsMarkdown = format == .markdown || requests.contains { $0.format == .markdown } || ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"] != nil
-        let plan = wantsMarkdown ? (try? HostEnvironment.detect(searchPath: session.environment["PATH"] ?? "")).map {
+        let plan = wantsMarkdown ? (try? HostEnvironment.detect(searchPath: session.searchPath)).map {
             Planner.plan(report: report, catalog: session.catalog, host: $0, phase: nil, areas: session.areaIDs, date: report.startedAt)
         } : nil
 

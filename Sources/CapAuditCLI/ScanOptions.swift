@@ -20,6 +20,10 @@ struct ScanOptions: Sendable, Equatable {
     var profile: String?
     /// `--cache`: reuse version outputs of earlier scans (see `ProbeCache`).
     var useCache = false
+    /// `--root DIR`: audit the system in DIR; implies executing nothing.
+    var root: String?
+    /// `--path`: the PATH to search instead of the environment's.
+    var searchPath: String?
 
     init() {}
 
@@ -39,6 +43,15 @@ struct ScanOptions: Sendable, Equatable {
         settings.allowRelativePath = arguments.has("--allow-relative-path")
         settings.isolatedHome = arguments.has("--isolated-home")
         useCache = arguments.has("--cache")
+        searchPath = arguments.value("--path")
+        if let dir = arguments.value("--root") {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: dir, isDirectory: &isFolder), isFolder.boolValue else {
+                throw .invalidValue(option: "--root", value: dir, expected: "an existing folder holding an unpacked root filesystem", command: command)
+            }
+            root = URL(fileURLWithPath: dir).standardizedFileURL.path
+            settings.noExec = true
+        }
         if let level = arguments.value("--fail-on") {
             if level == "never" { failOn = .some(nil) } else if let p = Priority(rawValue: level) { failOn = .some(p) } else {
                 throw .invalidValue(option: "--fail-on", value: level, expected: "critical, high, medium or never", command: command)
@@ -56,7 +69,10 @@ struct ScanOptions: Sendable, Equatable {
     static func number(_ arguments: ParsedArguments, _ option: String, range: ClosedRange<Double>,
                        integer: Bool = false) throws(UsageError) -> Double? {
         guard let text = arguments.value(option) else { return nil }
-        guard let n = Double(text), n.isFinite, range.contains(n), !integer || n == n.rounded() else {
+        // Plain decimal only: Double() also reads "0x10", "1e1", "inf" and "nan".
+        let decimal = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") } && text.filter { $0 == "." }.count <= 1
+            && text.first != "." && text.last != "."
+        guard decimal, let n = Double(text), n.isFinite, range.contains(n), !integer || n == n.rounded() else {
             let kind = integer ? "an integer" : "a number"
             let low = integer ? String(Int(range.lowerBound)) : String(range.lowerBound)
             throw .invalidValue(option: option, value: text, expected: "\(kind) from \(low) to \(Int(range.upperBound))", command: arguments.command)

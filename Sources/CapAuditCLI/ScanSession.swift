@@ -23,7 +23,12 @@ struct ScanSession {
          currentDirectory: String = FileManager.default.currentDirectoryPath) throws {
         self.command = command
         var catalog = options.catalogPaths.isEmpty ? try BuiltinCatalog.load() : try CatalogLoader.load(paths: options.catalogPaths)
-        let configPath = options.configFile ?? (options.noConfig ? nil : ProjectConfig.discover(from: currentDirectory))
+        let discovered = options.configFile == nil && !options.noConfig ? ProjectConfig.discover(from: currentDirectory) : nil
+        if let discovered, let refusal = ConfigTrust.refusal(path: discovered, currentDirectory: currentDirectory) {
+            throw UntrustedConfigError(path: discovered, reason: refusal)
+        }
+        let configPath = options.configFile ?? discovered
+        self.configPath = configPath
         var config: ProjectConfig?
         if let configPath {
             config = try ProjectConfig.load(path: configPath, catalog: catalog, today: Self.today())
@@ -49,14 +54,49 @@ struct ScanSession {
         self.settings = options.settings
         self.environment = environment
         self.useCache = options.useCache
+        self.root = options.root
+        self.pathOption = options.searchPath
+        self.currentDirectory = currentDirectory
     }
+
+    /// `--root DIR`, `--path`.
+    let root: String?
+    let pathOption: String?
+    let currentDirectory: String
+
+    /// The filesystem tools are looked for in: DIR's with `--root`, else this host's.
+    var fileSystem: any FileSystemView {
+        root.map { RootedFileSystem(root: $0) } ?? LocalFileSystem()
+    }
+
+    /// The PATH searched: `--path`, else (in a root) Debian's default, else the environment's.
+    func effectiveSearchPath(_ env: [String: String]) -> String {
+        pathOption ?? (root != nil ? RootScan.defaultPath : env["PATH"] ?? Self.defaultSearchPath)
+    }
+
+    /// The requirements file in use (discovered or `--config`), nil for none.
+    let configPath: String?
+
+    /// PATH as probes are looked up on it; unset, it is the default execvp uses.
+    var searchPath: String { environment["PATH"] ?? Self.defaultSearchPath }
+    /// glibc's `confstr(_CS_PATH)`, what execvp searches when PATH is not set.
+    static let defaultSearchPath = "/bin:/usr/bin"
 
     /// `--cache`: reuse outputs of earlier scans (see `ProbeCache`).
     let useCache: Bool
 
     func scanner(environment env: [String: String], isolatedHome: String? = nil) -> CapAuditKit.Scanner {
-        let resolver = PathResolver(searchPath: env["PATH"] ?? "", allowRelative: settings.allowRelativePath)
-        var scanner = CapAuditKit.Scanner(catalog: catalog, runner: ProbeRunner(), resolver: resolver, settings: settings, environment: env, host: HostInfo.current())
+        var scanner: CapAuditKit.Scanner
+        if let root {
+            let view = RootedFileSystem(root: root)
+            let resolver = PathResolver(searchPath: effectiveSearchPath(env), allowRelative: false, fileSystem: view)
+            scanner = CapAuditKit.Scanner(catalog: catalog, runner: ProbeRunner(), resolver: resolver, settings: settings, environment: [:], host: HostInfo.of(root: view))
+            scanner.metadata = ToolMetadataReader(view: view)
+        } else {
+            let resolver = PathResolver(searchPath: effectiveSearchPath(env), allowRelative: settings.allowRelativePath)
+            scanner = CapAuditKit.Scanner(catalog: catalog, runner: ProbeRunner(), resolver: resolver, settings: settings, environment: env, host: HostInfo.current())
+            scanner.metadata = ToolMetadataReader(view: LocalFileSystem(), environment: env, currentDirectory: currentDirectory)
+        }
         scanner.minVersions = policy.minVersions
         // The cache lives in the user's own cache folder, never in the throw-away HOME, whose per-run path
         // is left out of the key.
@@ -75,9 +115,13 @@ struct ScanSession {
                 survivors.enable()
                 scanner.survivors = survivors
             }
+            if environment["PATH"] == nil {
+                terminal.err("capaudit: PATH is not set; searching \(Self.defaultSearchPath), as execvp does")
+            }
             let result = scanner.scan(areaIDs: areaIDs, extraToolIDs: policy.requiredTools.map(\.toolID)) { terminal.progress($0) }
             terminal.eraseProgress()
-            let report = Evaluator(catalog: catalog, policy: policy).evaluate(result)
+            var report = Evaluator(catalog: catalog, fileSystem: scanner.resolver.fileSystem, policy: policy).evaluate(result)
+            report.configFile = configPath
             return (result, report, scanner)
         }
     }

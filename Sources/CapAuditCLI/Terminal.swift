@@ -44,13 +44,16 @@ final class SystemTerminal: Terminal, @unchecked Sendable {
     func out(_ text: String) {
         lock.lock(); defer { lock.unlock() }
         eraseProgressLocked()
-        if let failure = AtomicFile.writeAll(1, Data(text.utf8)), stdoutFailure == nil { stdoutFailure = failure }
+        // Defence in depth behind the renderers: no control but capaudit's own colours reaches stdout.
+        let safe = TerminalText.cleanLines(text, keepColor: true)
+        if let failure = AtomicFile.writeAll(1, Data(safe.utf8)), stdoutFailure == nil { stdoutFailure = failure }
     }
 
     func err(_ text: String, newline: Bool) {
         lock.lock(); defer { lock.unlock() }
         eraseProgressLocked()
-        _ = AtomicFile.writeAll(2, Data((newline && !text.hasSuffix("\n") ? text + "\n" : text).utf8))
+        let safe = TerminalText.cleanLines(newline && !text.hasSuffix("\n") ? text + "\n" : text, keepColor: true)
+        _ = AtomicFile.writeAll(2, Data(safe.utf8))
     }
 
     private var lastProgress: ScanProgress?

@@ -95,6 +95,18 @@ struct Interruption: UserFacingError {
     var stderrText: String { "capaudit: \(description)" }
 }
 
+/// A `.capaudit.json` was discovered that capaudit will not obey: owned by another user or writable by
+/// others. Never silently skipped, since skipping it would drop the gate it sets.
+struct UntrustedConfigError: UserFacingError {
+    var path: String
+    var reason: String
+    var exitCode: ExitCode { .invalidInput }
+    var description: String { "the requirements file \(TerminalText.clean(path)) is not trusted: \(TerminalText.clean(reason))" }
+    var help: String {
+        "check it; then pass --config \(TerminalText.clean(ShellQuote.word(path))) to accept it, or --no-config to scan without it (and without its gate)"
+    }
+}
+
 extension OutputWriteFailure: UserFacingError {
     var exitCode: ExitCode { .usage }
     var help: String { "choose a writable path for the report" }

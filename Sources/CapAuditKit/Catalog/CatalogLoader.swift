@@ -197,7 +197,7 @@ public enum CatalogLoader {
 
     public static func readTool(_ value: JSONValue, path: String, reader: inout JSONReader) -> Tool? {
         guard let f = reader.object(value, path: path, required: ["id", "name", "summary", "homepage"],
-                                    optional: ["probes", "undetectable", "minVersion", "platforms", "install", "versionFacts", "note", "jobEnvironment"]) else { return nil }
+                                    optional: ["probes", "undetectable", "minVersion", "platforms", "install", "versionFacts", "note", "jobEnvironment", "goPackages", "operations"]) else { return nil }
         let id = readID(f, "id", path: path, reader: &reader)
         let name = reader.string(f, "name", path: path)
         let summary = reader.string(f, "summary", path: path)
@@ -244,10 +244,21 @@ public enum CatalogLoader {
         for (i, v) in (reader.array(f, "versionFacts", path: path) ?? []).enumerated() {
             if let fact = readVersionFact(v, path: "\(path).versionFacts[\(i)]", reader: &reader) { facts.append(fact) } else { factsOK = false }
         }
-        guard let id, let name, let summary, let homepage, let detection, factsOK else { return nil }
+        let goPackages = reader.strings(f, "goPackages", path: path) ?? []
+        for p in goPackages where p.isEmpty || p.contains(where: { $0.isWhitespace }) || p.hasPrefix("/") || p.hasSuffix("/") {
+            reader.report("\"\(p)\" is not a Go package path; expected something like helm.sh/helm/v3/cmd/helm", at: f["goPackages"], path: reader.join(path, "goPackages"))
+        }
+        var operations: [ToolOperation] = []
+        var operationsOK = true
+        if let values = reader.array(f, "operations", path: path) {
+            let commands = detection.map { d -> [String] in if case .probes(let p) = d { return p.map(\.command) } else { return [] } } ?? []
+            (operations, operationsOK) = OperationReader.read(values, path: reader.join(path, "operations"), probeCommands: commands, reader: &reader)
+        }
+        guard let id, let name, let summary, let homepage, let detection, factsOK, operationsOK else { return nil }
         var tool = Tool(id: id, name: name, summary: summary, homepage: homepage, detection: detection, minVersion: minVersion,
-                        platforms: platforms, install: install, source: reader.file, jobEnvironment: jobEnvironment)
+                        platforms: platforms, install: install, source: reader.file, jobEnvironment: jobEnvironment, operations: operations)
         tool.versionFacts = facts
+        tool.goPackages = goPackages
         return tool
     }
 
@@ -374,6 +385,10 @@ public enum CatalogLoader {
         let env = reader.stringMap(f, "env", path: path) ?? [:]  // $comment members are skipped, never exported
         for key in env.keys where key.isEmpty || key.contains("=") || key.contains("\0") {
             reader.report("\(quoted(key)) is not a valid environment variable name", at: f["env"], path: reader.join(path, "env"))
+        }
+        for key in env.keys.sorted() where LoaderVariables.isRefused(key) {
+            reader.report("\(quoted(key)) may not be set for a probe: it makes the loader or an interpreter run code of this file's choosing",
+                          at: f["env"].flatMap { $0.member(key) } ?? f["env"], path: reader.join(reader.join(path, "env"), key))
         }
         var evidence = Evidence.path
         if let e = reader.string(f, "evidence", path: path) {

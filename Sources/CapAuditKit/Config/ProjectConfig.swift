@@ -191,7 +191,11 @@ public struct ProjectConfig: Sendable, Equatable {
         guard chars.count == 10, chars[4] == "-", chars[7] == "-",
               chars.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || ($0.element.isASCII && $0.element.isNumber) }),
               let y = Int(String(chars[0..<4])), let m = Int(String(chars[5..<7])), let d = Int(String(chars[8..<10])) else { return false }
-        return y >= 2000 && (1...12).contains(m) && (1...31).contains(d)
+        guard y >= 2000, (1...12).contains(m) else { return false }
+        // A real calendar day: 2027-02-31 is not one.
+        let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        return (1...days).contains(d)
     }
 
     /// The gate policy this file asks for, with the command line's `--fail-on` and `--require` on top.

@@ -176,6 +176,10 @@ public struct Evaluator: Sendable {
                 }
             }
         }
+        out += MetadataJudgement.findings(areas.flatMap(\.tools))
+        if let rooted = fileSystem as? RootedFileSystem {
+            out += MetadataJudgement.rootEscapes(scan, view: rooted)
+        }
         for survivor in scan.survivors {
             let what = survivor.wasRunning
                 ? "was still running after the scan; capaudit killed it"

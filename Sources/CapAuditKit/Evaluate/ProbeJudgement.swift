@@ -4,7 +4,15 @@ import Foundation
 /// evaluator (to decide the status), so both read an output the same way.
 public enum ProbeJudgement {
     /// The verdict of one attempt, and whether it settles the tool (false: try the next alternative).
-    public static func judge(_ attempt: ProbeAttempt, probe: Probe, minVersion: Version?) -> (verdict: ToolVerdict, decisive: Bool) {
+    public static func judge(_ attempt: ProbeAttempt, probe: Probe, minVersion: Version?, toolNames: [String] = []) -> (verdict: ToolVerdict, decisive: Bool) {
+        var (verdict, decisive) = judgeOutput(attempt, probe: probe, minVersion: minVersion, toolNames: toolNames)
+        if verdict.version != nil || verdict.placeholder != nil, attempt.output != nil {
+            verdict.reading = VersionReader.read(stdout: attempt.stdoutText, stderr: attempt.stderrText, probe: probe, toolNames: toolNames)
+        }
+        return (verdict, decisive)
+    }
+
+    static func judgeOutput(_ attempt: ProbeAttempt, probe: Probe, minVersion: Version?, toolNames: [String]) -> (verdict: ToolVerdict, decisive: Bool) {
         guard let path = attempt.lookup.resolved else {
             return (ToolVerdict(status: .missing, reason: "`\(probe.command)` is not on PATH"), false)
         }
@@ -18,14 +26,15 @@ public enum ProbeJudgement {
         let argvText = (attempt.argv ?? [path]).joined(separator: " ")
         switch output.termination {
         case .failedToStart(let errno, let message):
-            return (ToolVerdict(status: .error, reason: "found at \(path) but it could not be run: \(message) (errno \(errno))", attempt: attempt), true)
+            let why = Shebang.diagnose(path: path, errno: errno) ?? "\(message) (errno \(errno))"
+            return (ToolVerdict(status: .error, reason: "found at \(path) but it could not be run: \(why)", attempt: attempt), true)
         case .timedOut:
             let activity = output.activityAtDeadline.map { "; " + $0.explanation } ?? ""
             return (ToolVerdict(status: .timeout, reason: "`\(argvText)` did not finish within the timeout; its process group was killed" + activity, attempt: attempt), true)
         case .signaled(let signal):
             return (ToolVerdict(status: .error, reason: "`\(argvText)` was killed by signal \(signal)", attempt: attempt), true)
         case .exited(let code):
-            let parsed = VersionParser.parse(stdout: attempt.stdoutText, stderr: attempt.stderrText, patterns: probe.patterns)
+            let parsed = VersionReader.read(stdout: attempt.stdoutText, stderr: attempt.stderrText, probe: probe, toolNames: toolNames).parsed
             if probe.evidence == .exitZero && code != 0 {
                 return (ToolVerdict(status: .missing, reason: "`\(argvText)` exited \(code), so \(path) does not provide it", attempt: attempt), false)
             }
@@ -92,7 +101,8 @@ public enum ProbeJudgement {
         let rank: [ToolStatus: Int] = [.outdated: 0, .error: 1, .timeout: 1, .undetectable: 2, .missing: 3]
         var best: ToolVerdict?
         for attempt in observation?.attempts ?? [] where attempt.probeIndex < probes.count {
-            let (verdict, decisive) = judge(attempt, probe: probes[attempt.probeIndex], minVersion: minVersion)
+            let (verdict, decisive) = MetadataJudgement.refine(judge(attempt, probe: probes[attempt.probeIndex], minVersion: minVersion, toolNames: [tool.id, tool.name]),
+                                                               probe: probes[attempt.probeIndex], tool: tool, minVersion: minVersion)
             if decisive { return verdict }
             // A command that is not on PATH says less than one that ran; keep the first of the most telling.
             guard attempt.lookup.resolved != nil else { continue }

@@ -61,6 +61,13 @@ public struct Finding: Sendable, Equatable {
         case worldWritableExecutable = "world-writable-executable"
         /// A probe left a process running outside its process group; capaudit killed it after the scan.
         case daemonizedProbe = "daemonized-probe"
+        /// The version command printed one version, the file's own metadata says another (a wrapper or
+        /// shim that runs something else than what is installed there).
+        case versionMismatch = "version-mismatch"
+        /// A Go binary found under a tool's name whose main package is not the tool's.
+        case identityMismatch = "identity-mismatch"
+        /// In a `--root` scan, a symlink on PATH that leads outside the root (refused, not followed).
+        case symlinkOutsideRoot = "symlink-outside-root"
     }
     public var kind: Kind
     public var path: String
@@ -90,6 +97,9 @@ public struct Report: Sendable, Equatable {
     public var gate: GateResult = GateResult()
     /// The catalog the scan was judged against (nil when it was built in code).
     public var catalog: CatalogIdentity? = nil
+    /// The project requirements file (`.capaudit.json`) in use, discovered or named with `--config`;
+    /// nil when none was.
+    public var configFile: String? = nil
 
     public var summary: ReportSummary {
         ReportSummary(covered: areas.filter { $0.status == .covered }.count,

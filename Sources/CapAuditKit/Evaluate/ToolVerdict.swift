@@ -21,12 +21,18 @@ public struct ToolVerdict: Sendable, Equatable {
     public var reason: String
     /// The attempt the verdict rests on, if anything was found.
     public var attempt: ProbeAttempt?
+    /// Where `version` came from: the version command's output (`exec`) or a metadata source.
+    public var versionFrom: VersionSource.Kind?
+    /// Which reader read the version (catalog pattern, tolerant reader, default) and from which line.
+    public var reading: VersionReading?
 
-    public init(status: ToolStatus, version: Version? = nil, placeholder: String? = nil, reason: String, attempt: ProbeAttempt? = nil) {
+    public init(status: ToolStatus, version: Version? = nil, placeholder: String? = nil, reason: String, attempt: ProbeAttempt? = nil,
+                versionFrom: VersionSource.Kind? = nil) {
         self.status = status
         self.version = version
         self.placeholder = placeholder
         self.reason = reason
         self.attempt = attempt
+        self.versionFrom = versionFrom
     }
 }

@@ -15,6 +15,8 @@ public struct HostInfo: Sendable, Equatable {
     public var osLike: [String]
     public var arch: String?
     public var hostname: String?
+    /// For a `--root` scan, the folder scanned (an image, a chroot, a node's root); nil for this host.
+    public var root: String?
 
     public init(os: String? = nil, osVersion: String? = nil, osID: String? = nil, osLike: [String] = [], arch: String? = nil, hostname: String? = nil) {
         self.os = os
@@ -44,6 +46,28 @@ public struct HostInfo: Sendable, Equatable {
         var buffer = [CChar](repeating: 0, count: 256)
         if gethostname(&buffer, buffer.count - 1) == 0 {
             info.hostname = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        return info
+    }
+
+    /// The system inside a root folder (`--root`), read through the root's view: `etc/os-release`
+    /// (else `usr/lib/os-release`), `etc/hostname`, and the architecture of its `/bin/sh` (ELF header).
+    public static func of(root view: RootedFileSystem) -> HostInfo {
+        var fields: [String: String] = [:]
+        for path in ["/etc/os-release", "/usr/lib/os-release"] {
+            if let text = view.readSmallText(path, limit: 64 * 1024) {
+                fields = parseOSRelease(text)
+                break
+            }
+        }
+        var info = HostInfo(os: fields["NAME"], osVersion: fields["VERSION_ID"], osID: fields["ID"],
+                            osLike: (fields["ID_LIKE"] ?? "").split(separator: " ").map(String.init))
+        info.root = view.root
+        info.hostname = view.readSmallText("/etc/hostname", limit: 256)?.split(whereSeparator: \.isNewline).first.map(String.init)
+        if let header = view.readBytes("/bin/sh", offset: 0, count: 20), header.count == 20, header.starts(with: [0x7f, 0x45, 0x4c, 0x46]) {
+            let machine = header[5] == 1 ? UInt16(header[18]) | UInt16(header[19]) << 8 : UInt16(header[18]) << 8 | UInt16(header[19])
+            let names: [UInt16: String] = [3: "i686", 40: "arm", 62: "x86_64", 183: "aarch64", 243: "riscv64", 21: "ppc64", 22: "s390x"]
+            info.arch = names[machine]
         }
         return info
     }

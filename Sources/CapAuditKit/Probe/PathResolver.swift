@@ -12,6 +12,7 @@ public struct PathCandidate: Sendable, Equatable {
         case brokenSymlink = "a broken symlink"
         case relativeEntrySkipped = "relative PATH entry skipped"
         case sameFile = "the same file as an earlier match"
+        case folderNotSearchable = "folder cannot be searched by this user (permission denied)"
     }
     /// The PATH entry as written (empty for an empty entry).
     public var entry: String
@@ -94,6 +95,11 @@ public struct PathResolver: Sendable {
                 continue
             }
             var outcome = classify(path)
+            // "Not there" would be a guess: a folder without search permission hides what it holds.
+            if outcome == .absent, let folder = fileSystem.status(directory), folder.kind == .directory,
+               !fileSystem.isExecutableByUser(directory) {
+                outcome = .folderNotSearchable
+            }
             // A second path to the same file (a merged /usr's /bin) hides nothing: not a shadowed copy.
             if outcome == .match, let identity = fileSystem.status(path)?.identity, !seenFiles.insert(identity).inserted {
                 outcome = .sameFile

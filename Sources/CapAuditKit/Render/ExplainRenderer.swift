@@ -59,13 +59,15 @@ public enum ExplainRenderer {
             }
             lines.append(probe.patterns.count > 1 ? "  patterns, in order: " + probe.patterns.map(\.source).joined(separator: "  |  ")
                          : "  pattern: " + (probe.pattern.map { $0.source } ?? "(default) \(VersionPattern.default.source)"))
-            switch VersionParser.parse(stdout: attempt.stdoutText, stderr: attempt.stderrText, patterns: probe.patterns) {
-            case .version(let v): lines.append("  version read: \(v)")
-            case .placeholder(let p): lines.append("  version read: \(quoted(p)), which is not a version")
-            case .none: lines.append("  version read: nothing matched")
-            case .gaveUp: lines.append("  version read: the pattern used up its step budget (\(VersionPattern.tickBudget * 10_000) steps) before matching")
+            let reading = VersionReader.read(stdout: attempt.stdoutText, stderr: attempt.stderrText, probe: probe, toolNames: [tool.id, tool.name])
+            switch reading.parsed {
+            case .version(let v): lines.append("  version read: \(v), by the \(reading.layerDescription)")
+            case .placeholder(let p): lines.append("  version read: \(quoted(p)), which is not a version (\(reading.layerDescription))")
+            case .none: lines.append("  version read: nothing matched (catalog patterns, tolerant reader)")
+            case .gaveUp: lines.append("  version read: the pattern gave up (step budget) before matching")
             }
-            let judged = ProbeJudgement.judge(attempt, probe: probe, minVersion: report.minVersion)
+            if let line = reading.line { lines.append("  from the line: " + visible(line)) }
+            let judged = ProbeJudgement.judge(attempt, probe: probe, minVersion: report.minVersion, toolNames: [tool.id, tool.name])
             lines.append("  verdict: \(judged.verdict.status.rawValue)" + (judged.decisive ? "" : " (not decisive: the next probe is tried)"))
         }
         return lines.map(visible).joined(separator: "\n") + "\n"

@@ -19,7 +19,7 @@ public enum GitHubActions {
 
     /// Message escaping of the workflow-command format.
     public static func escapeData(_ s: String) -> String {
-        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A")
+        TerminalText.clean(s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D").replacingOccurrences(of: "\n", with: "%0A"))
     }
 
     /// Property escaping: also `:` and `,`.

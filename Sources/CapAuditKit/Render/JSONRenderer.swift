@@ -18,6 +18,7 @@ public enum JSONRenderer {
                 "osVersion": .string(report.host.osVersion),
                 "arch": .string(report.host.arch),
                 "hostname": .string(report.host.hostname),
+                "root": .string(report.host.root),
             ]),
             "startedAt": .string(isoTimestamp(report.startedAt)),
             "durationMs": .int(report.durationMs),
@@ -47,6 +48,7 @@ public enum JSONRenderer {
             "catalog": report.catalog.map { c in
                 .object(["source": .string(c.source.rawValue), "paths": .array(c.paths.map { .string($0) }), "digest": .string(c.digest)])
             } ?? .null,
+            "config": .string(report.configFile),
             "findings": .array(report.findings.map { .object(["kind": .string($0.kind.rawValue), "path": .string($0.path), "message": .string($0.message)]) }),
         ])
     }
@@ -91,7 +93,29 @@ public enum JSONRenderer {
             "minVersion": .string(t.minVersion?.text),
             "shadowed": .array(t.shadowed.map { .string($0) }),
             "probe": probe(t.verdict.attempt),
+            "versionFrom": .string(t.verdict.versionFrom?.rawValue),
+            "sources": sources(t.verdict),
+            "versionRead": versionRead(t.verdict.reading),
         ])
+    }
+
+    /// What each source said about the tool's version: the version command (when it ran), then the
+    /// file's own metadata. Keys without a value are left out.
+    static func sources(_ verdict: ToolVerdict) -> JSONOutput {
+        guard let attempt = verdict.attempt else { return .array([]) }
+        var out: [JSONOutput] = []
+        if let argv = attempt.argv, attempt.output != nil {
+            let printed = verdict.versionFrom == .exec ? verdict.version?.text : nil
+            out.append(.object(["source": .string("exec"), "version": .string(printed), "argv": .array(argv.map { .string($0) })]))
+        }
+        for s in attempt.sources {
+            var fields: [String: JSONOutput] = ["source": .string(s.kind.rawValue), "version": .string(s.version)]
+            let optional: [(String, String?)] = [("module", s.module), ("mainPackage", s.mainPackage), ("goVersion", s.goVersion),
+                                                 ("package", s.package), ("recordedVersion", s.recordedVersion), ("file", s.file), ("note", s.note)]
+            for (key, value) in optional { if let value { fields[key] = .string(value) } }
+            out.append(.object(fields))
+        }
+        return .array(out)
     }
 
     /// The probe that decided, or null when nothing ran. (Kept apart from `tool(_:)`: Swift 6.3's
@@ -113,6 +137,18 @@ public enum JSONRenderer {
         // durationMs is how long the command took back then.
         if attempt.fromCache { fields["fromCache"] = .bool(true) }
         return .object(fields)
+    }
+
+    /// Which layer read the version (additive in schema 1): `{"layer": "pattern"|"tolerant"|"default",
+    /// "pattern": 0, "shape": "name-version", "line": "…"}`, or null when no version was read.
+    static func versionRead(_ reading: VersionReading?) -> JSONOutput {
+        guard let reading, let layer = reading.layer else { return .null }
+        return .object([
+            "layer": .string(layer.rawValue),
+            "pattern": reading.patternIndex.map { .int($0) } ?? .null,
+            "shape": .string(reading.shape),
+            "line": .string(reading.line),
+        ])
     }
 
     /// UTC, second precision: `2026-11-29T12:00:00Z`.

@@ -120,6 +120,7 @@ public enum JUnitRenderer {
         for (name, value) in host { if let value { out.append((name, value)) } }
         out.append(("gate.fail-on", report.gate.failOn?.rawValue ?? "never"))
         out.append(("gate.passed", report.gate.passed ? "true" : "false"))
+        if let config = report.configFile { out.append(("config.file", config)) }
         return out
     }
 
@@ -236,6 +237,9 @@ public enum JUnitRenderer {
             case "\t": out += inAttribute ? "&#9;" : "\t"
             case "\n": out += inAttribute ? "&#10;" : "\n"
             case "\r": out += "&#13;"
+            // C1 and bidi controls are valid XML but not terminal-safe: character references keep them exact.
+            case _ where (0x7F...0x9F).contains(scalar.value) || TerminalText.isBidiControl(scalar):
+                out += "&#x" + String(scalar.value, radix: 16, uppercase: true) + ";"
             default:
                 if isAllowedInXML(scalar) { out.unicodeScalars.append(scalar) }
             }

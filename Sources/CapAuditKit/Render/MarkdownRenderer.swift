@@ -115,6 +115,9 @@ public enum MarkdownRenderer {
                 + " (\(count(report.areas.count, "area")), \(count(toolCount, "tool")))",
             "- **Areas:** \(s.covered) covered, \(s.partial) partial, \(s.missing) missing (of \(report.areas.count))",
         ]
+        if let config = report.configFile {
+            facts.append("- **Requirements file:** " + escape(config))
+        }
         if showsGate(report) {
             let g = report.gate
             facts.append("- **Gate:** " + (g.passed ? "✅ passed" : "❌ failed, \(count(g.failures.count, "failure"))")

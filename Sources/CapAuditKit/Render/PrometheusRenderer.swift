@@ -31,7 +31,7 @@ import Foundation
 public enum PrometheusRenderer {
     /// The metric family names, for exporters that aggregate reports (fleet) and for tests.
     public static let familyNames = ["capaudit_area_coverage_ratio", "capaudit_area_status", "capaudit_build_info",
-                                     "capaudit_capability_met", "capaudit_gate_passed", "capaudit_host_info",
+                                     "capaudit_capability_met", "capaudit_config_info", "capaudit_gate_passed", "capaudit_host_info",
                                      "capaudit_last_scan_timestamp_seconds", "capaudit_scan_duration_seconds",
                                      "capaudit_tool_info", "capaudit_tool_meets_capability", "capaudit_tool_status"]
 
@@ -54,6 +54,10 @@ public enum PrometheusRenderer {
                        value: area.status == state ? "1" : "0")
             }
         }))
+
+        families.append(Family(name: "capaudit_config_info",
+                               help: "The project requirements file the gate came from (path empty when none); always 1.",
+                               samples: [Sample(labels: [("path", report.configFile ?? "")], value: "1")]))
 
         families.append(Family(name: "capaudit_build_info",
                                help: "The version of capaudit that wrote these metrics; always 1.",
@@ -150,7 +154,8 @@ public enum PrometheusRenderer {
         labels.isEmpty ? "" : "{" + labels.map { "\($0.0)=\"\(escapeLabelValue($0.1))\"" }.joined(separator: ",") + "}"
     }
 
-    /// Label values: backslash, double quote and line feed are escaped; everything else is kept.
+    /// Label values: backslash, double quote and line feed are escaped (the only escapes the format
+    /// has); other controls and bidi controls, which it cannot escape, become U+FFFD.
     static func escapeLabelValue(_ value: String) -> String {
         var out = ""
         for ch in value.unicodeScalars {
@@ -158,15 +163,16 @@ public enum PrometheusRenderer {
             case "\\": out += "\\\\"
             case "\"": out += "\\\""
             case "\n": out += "\\n"
+            case _ where TerminalText.isControl(ch) || TerminalText.isBidiControl(ch) || ch == "\t": out += "\u{FFFD}"
             default: out.unicodeScalars.append(ch)
             }
         }
         return out
     }
 
-    /// HELP text: backslash and line feed are escaped.
+    /// HELP text: backslash and line feed are escaped; other controls become U+FFFD.
     static func escapeHelp(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n")
+        TerminalText.clean(text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\n", with: "\\n"))
     }
 
     /// `1234` → `"1.234"`, `1500` → `"1.5"`, `2000` → `"2"`: exact, from integers.

@@ -20,7 +20,8 @@ public struct TextStyle: Sendable, Equatable {
 public enum TextRenderer {
     public static func render(_ report: Report, style: TextStyle = .plain) -> String {
         var lines: [String] = []
-        let host = [report.host.hostname, [report.host.os, report.host.osVersion].compactMap { $0 }.joined(separator: " "), report.host.arch]
+        let host = [report.host.root.map { "root scan of \($0)" } ?? report.host.hostname,
+                    [report.host.os, report.host.osVersion].compactMap { $0 }.joined(separator: " "), report.host.arch]
             .compactMap { $0 }.filter { !$0.isEmpty }
         let toolCount = Set(report.areas.flatMap { $0.tools.map(\.tool.id) }).count
         lines.append(bold("capaudit \(report.capauditVersion)", style) + " · " + t(host.joined(separator: " · ")))
@@ -37,6 +38,10 @@ public enum TextRenderer {
             for area in areas { lines += render(area, style: style) }
         }
         let gate = report.gate
+        if let config = report.configFile {
+            lines.append("")
+            lines.append("Requirements file: " + t(config))
+        }
         if gate.failOn != nil || !gate.failures.isEmpty {
             lines.append("")
             let level = gate.failOn.map { " (--fail-on \($0.rawValue))" } ?? ""

@@ -72,8 +72,13 @@ public enum ExecutableIdentity {
         guard let first = words.first else { return "" }
         if first.hasSuffix("/env") {
             guard let name = words.dropFirst().first(where: { !$0.hasPrefix("-") }) else { return "" }
-            let resolver = PathResolver(searchPath: environment["PATH"] ?? "")
-            return resolver.lookup(name).resolved ?? ""
+            // A plain walk of PATH: listing every folder (as the scan's resolver does) is wasted on one name.
+            for folder in (environment["PATH"] ?? "").split(separator: ":") where folder.hasPrefix("/") {
+                let candidate = folder + "/" + name
+                var st = stat()
+                if stat(candidate, &st) == 0, st.st_mode & S_IFMT == S_IFREG, access(candidate, X_OK) == 0 { return candidate }
+            }
+            return ""
         }
         return first
     }

@@ -11,6 +11,9 @@ public struct ProbeAttempt: Sendable, Equatable {
     public var output: ProbeOutput?
     /// The output is an earlier scan's, from the probe cache: nothing was run this time.
     public var fromCache = false
+    /// What the found file's own metadata says (Go build info, dist-info, npm, dpkg, apk), read without
+    /// running it; empty when not read.
+    public var sources: [VersionSource] = []
 
     public init(probeIndex: Int, lookup: PathLookup, argv: [String]? = nil, output: ProbeOutput? = nil) {
         self.probeIndex = probeIndex

@@ -34,6 +34,8 @@ public struct Scanner: Sendable {
     public var cpuTime: (any ProbeCPUDemand)? = RunnableProbeProcesses()
     /// Outputs of earlier scans (`--cache`); nil runs every version command.
     public var cache: ProbeCache?
+    /// Reads the found files' own metadata (versions without running anything); nil reads none.
+    public var metadata: ToolMetadataReader?
     /// Kills and reports what probes left behind after the scan; nil (in-process tests) touches no child.
     public var survivors: SurvivorCollector?
 
@@ -91,9 +93,10 @@ public struct Scanner: Sendable {
         if let cache { try? cache.save() }  // a cache that cannot be written costs the next scan time, nothing else
         // Every probe is reaped now, so any child left is something a probe daemonized (see Subreaper).
         let survivors = self.survivors?.collectAfterScan() ?? []
+        let observations = withMetadata(state.observations)
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - startTick) / 1_000_000)
         return ScanResult(host: host, startedAt: started, durationMs: elapsed, settings: settings,
-                          areaIDs: areas.map(\.id), observations: state.observations, searchPath: resolver.searchPath,
+                          areaIDs: areas.map(\.id), observations: observations, searchPath: resolver.searchPath,
                           relativePathEntries: resolver.relativeEntries, currentDirectory: resolver.fileSystem.currentDirectory(),
                           survivors: survivors)
     }
@@ -123,6 +126,26 @@ public struct Scanner: Sendable {
         return nil
     }
 
+    /// The observations with each found file's metadata attached (`ProbeAttempt.sources`), read in one
+    /// batch so that the package lists are read once per scan.
+    public func withMetadata(_ observations: [String: ToolObservation]) -> [String: ToolObservation] {
+        guard let metadata else { return observations }
+        var out = observations
+        var places: [(id: String, attempt: Int)] = []
+        var executables: [(path: String, command: String)] = []
+        for (id, observation) in observations.sorted(by: { $0.key < $1.key }) {
+            for (i, attempt) in observation.attempts.enumerated() {
+                guard let path = attempt.lookup.resolved else { continue }
+                places.append((id, i))
+                executables.append((path, attempt.lookup.command))
+            }
+        }
+        for (place, sources) in zip(places, metadata.sources(for: executables)) {
+            out[place.id]!.attempts[place.attempt].sources = sources
+        }
+        return out
+    }
+
     /// Looks for one tool: each probe alternative in order until one is decisive.
     public func observe(_ tool: Tool) -> ToolObservation {
         var attempts: [ProbeAttempt] = []
@@ -149,7 +172,7 @@ public struct Scanner: Sendable {
                 attempt = ProbeAttempt(probeIndex: index, lookup: lookup, argv: request.argv, output: output)
             }
             attempts.append(attempt)
-            if ProbeJudgement.judge(attempt, probe: probe, minVersion: minVersions[tool.id] ?? tool.minVersion).decisive { break }
+            if ProbeJudgement.judge(attempt, probe: probe, minVersion: minVersions[tool.id] ?? tool.minVersion, toolNames: [tool.id, tool.name]).decisive { break }
         }
         return ToolObservation(toolID: tool.id, attempts: attempts, jobEnvironment: tool.jobEnvironment?.match(environment))
     }

@@ -61,7 +61,9 @@ enum SourceCatalog {
     @Test("the catalog probe reads the tool's own version from the real output", arguments: VersionFixtureTests.exercised)
     func readsOwnVersion(fixture: VersionFixture) throws {
         let probe = try #require(Self.probe(for: fixture))
-        let parsed = VersionParser.parse(stdout: fixture.stdout, stderr: fixture.stderr, patterns: probe.patterns)
+        let catalogTool = SourceCatalog.catalog?.tools[fixture.tool]
+        let parsed = VersionReader.read(stdout: fixture.stdout, stderr: fixture.stderr, probe: probe,
+                                        toolNames: [catalogTool?.id, catalogTool?.name].compactMap { $0 }).parsed
         if let expected = fixture.expectedVersion {
             guard case .version(let version) = parsed else {
                 Issue.record("\(fixture.file): expected \(expected), parsed \(parsed)")

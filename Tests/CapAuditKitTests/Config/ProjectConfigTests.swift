@@ -108,7 +108,13 @@ private func problems(_ text: String) -> [CatalogProblem] {
     func starterIsValid() throws {
         let config = try parse(ProjectConfig.starter(catalog: catalog))
         #expect(config.failOn == .critical)
-        #expect(config.areaGates.keys.sorted() == ["load-testing", "secrets"])
+        #expect(config.profile == "all")
+        #expect(config.areaGates.isEmpty, "the profile's levels decide; area levels in the file would override them")
+        let pinned = try parse(ProjectConfig.starter(catalog: catalog, failOn: .high, pins: ["wrk": ">=4.1.0", "locust": "*"],
+                                                     baseline: [Waiver(target: "secrets", reason: "not met \"today\"")]))
+        #expect(pinned.failOn == .high)
+        #expect(pinned.requiredTools.map(\.description).sorted() == ["locust", "wrk>=4.1.0"])
+        #expect(pinned.waivers.map(\.target) == ["secrets"])
     }
 }
 

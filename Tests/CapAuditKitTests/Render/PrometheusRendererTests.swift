@@ -72,7 +72,7 @@ import Testing
             }
         }
         #expect(families == ["capaudit_area_coverage_ratio", "capaudit_area_status", "capaudit_build_info", "capaudit_capability_met",
-                             "capaudit_gate_passed", "capaudit_host_info", "capaudit_last_scan_timestamp_seconds",
+                             "capaudit_config_info", "capaudit_gate_passed", "capaudit_host_info", "capaudit_last_scan_timestamp_seconds",
                              "capaudit_scan_duration_seconds", "capaudit_tool_info", "capaudit_tool_meets_capability",
                              "capaudit_tool_status"])
         #expect(families == PrometheusRenderer.familyNames)
@@ -163,12 +163,13 @@ import Testing
         #expect(areaLines.count == 2 * 3 && areaLines.filter { $0.hasSuffix(" 1") }.count == 2)
     }
 
-    @Test("label values escape backslash, double quote and newline")
+    @Test("label values escape backslash, double quote and newline; other controls (BEL, ESC, STX) become U+FFFD")
     func labelEscaping() {
         let text = PrometheusRenderer.render(GatedSampleReports.nasty)
         let info = Self.samples(text, "capaudit_host_info")
-        #expect(info == ["capaudit_host_info{hostname=\"h<&>\\\"'\\\\x\\ny\u{02}\",os=\"Debian GNU/Linux\",os_version=\"12\",arch=\"x86_64\"} 1"])
-        #expect(text.contains("tool=\"wrk\",version=\"4.1.0<&\\\"'>\u{07}\u{1B}[0m\"} 1"))
+        #expect(info == ["capaudit_host_info{hostname=\"h<&>\\\"'\\\\x\\ny\u{FFFD}\",os=\"Debian GNU/Linux\",os_version=\"12\",arch=\"x86_64\"} 1"])
+        #expect(text.contains("tool=\"wrk\",version=\"4.1.0<&\\\"'>\u{FFFD}\u{FFFD}[0m\"} 1"))
+        #expect(!text.unicodeScalars.contains { TerminalText.isControl($0) && $0 != "\n" })
         // Every line is one sample or comment: the newline in the hostname did not split one.
         #expect(text.split(separator: "\n").allSatisfy { $0.hasPrefix("# ") || $0.hasPrefix("capaudit_") })
     }

@@ -1,0 +1,106 @@
+import Foundation
+
+/// What became of one call of an operation.
+public enum OperationOutcome: Sendable, Equatable {
+    /// The arguments do not fit the schema (JSON-RPC invalid params).
+    case invalidArguments(ArgumentProblem)
+    /// The policy forbids the call; nothing ran.
+    case refused(CallRefusal)
+    /// The tool ran.
+    case ran(OperationRun)
+}
+
+/// One run of an operation's tool: the argv, how it ended, and the (capped, masked) output.
+public struct OperationRun: Sendable, Equatable {
+    public var argv: [String]
+    public var termination: ProbeTermination
+    public var stdout: String
+    public var stderr: String
+    public var stdoutTruncated: Bool
+    public var stderrTruncated: Bool
+    public var outputCap: Int
+    /// Values hidden by `SecretMasker` (0 when not masked).
+    public var maskedValues: Int
+    public var durationMs: Int
+
+    /// Exited 0.
+    public var succeeded: Bool { termination == .exited(0) }
+
+    /// The text an agent reads: the command, how it ended, then stdout and stderr with notes on
+    /// anything cut or masked.
+    public var text: String {
+        var lines = ["$ " + argv.map(Self.displayWord).joined(separator: " ")]
+        switch termination {
+        case .exited(let code): lines.append("exit status \(code) after \(durationMs) ms")
+        case .signaled(let signal): lines.append("killed by signal \(signal) after \(durationMs) ms")
+        case .timedOut: lines.append("timed out after \(durationMs) ms: capaudit killed its process group")
+        case .failedToStart(_, let message): lines.append("could not start: \(message)")
+        }
+        if !stdout.isEmpty {
+            lines.append("--- stdout")
+            lines.append(stdout.hasSuffix("\n") ? String(stdout.dropLast()) : stdout)
+        }
+        if stdoutTruncated { lines.append("[stdout cut at \(outputCap) bytes; the rest was discarded]") }
+        if !stderr.isEmpty {
+            lines.append("--- stderr")
+            lines.append(stderr.hasSuffix("\n") ? String(stderr.dropLast()) : stderr)
+        }
+        if stderrTruncated { lines.append("[stderr cut at \(outputCap) bytes; the rest was discarded]") }
+        if maskedValues > 0 { lines.append("[\(maskedValues) values masked as \(SecretMasker.mask); run capaudit mcp --reveal-secrets to see them]") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func displayWord(_ s: String) -> String {
+        let plain = s.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=,@+%".contains($0) } && !s.isEmpty
+        return plain ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}
+
+/// Runs operations safely: schema check, then `CallGuard` (policy, one argv element per value, paths
+/// inside the working folder, loopback addresses), then the probe runner (no shell, own process
+/// group, stdin from /dev/null, `LC_ALL=C`, timeout, output cap), then secret masking.
+public struct OperationCaller: Sendable {
+    public var policy: CallPolicy
+    public var runner: any ProcessRunning
+    /// The user's environment; calls get it with `LC_ALL=C` and the operation's own variables.
+    public var environment: [String: String]
+
+    public init(policy: CallPolicy, runner: any ProcessRunning, environment: [String: String]) {
+        self.policy = policy
+        self.runner = runner
+        self.environment = environment
+    }
+
+    public func call(_ operation: ToolOperation, executable: String, arguments: [String: JSONValue]) -> OperationOutcome {
+        let values: [String: ParameterValue]
+        switch ArgumentChecker.check(arguments, for: operation) {
+        case .failure(let problem): return .invalidArguments(problem)
+        case .success(let v): values = v
+        }
+        let arguments: [String]
+        do {
+            arguments = try CallGuard(policy: policy).argv(for: operation, values: values)
+        } catch {
+            return .refused(error)
+        }
+        var env = environment
+        env["LC_ALL"] = "C"
+        for (k, v) in operation.env { env[k] = v }
+        let request = ProbeRequest(executable: executable, arguments: arguments, environment: env, timeout: operation.timeout,
+                                   killGrace: 2, outputLimit: operation.outputCap, workingDirectory: policy.workingDirectory)
+        let output = runner.run(request)
+        var stdout = String(decoding: output.stdout, as: UTF8.self)
+        var stderr = String(decoding: output.stderr, as: UTF8.self)
+        var masked = 0
+        if operation.secrets != nil && !policy.revealSecrets {
+            let (o, n1) = SecretMasker.masked(stdout)
+            let (e, n2) = SecretMasker.masked(stderr)
+            stdout = o
+            stderr = e
+            masked = n1 + n2
+        }
+        return .ran(OperationRun(argv: request.argv, termination: output.termination, stdout: stdout, stderr: stderr,
+                                 stdoutTruncated: output.stdoutTruncated, stderrTruncated: output.stderrTruncated,
+                                 outputCap: operation.outputCap, maskedValues: masked, durationMs: output.durationMs))
+    }
+}
