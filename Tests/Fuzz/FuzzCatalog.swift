@@ -112,6 +112,7 @@ private func fuzzMetadata(_ bytes: [UInt8]) {
     let text = String(decoding: bytes, as: UTF8.self)
     _ = GoBuildInfo.parseModuleInfo(bytes, goVersion: "go1.22.0").releaseVersion
     _ = GoBuildInfo.isPseudoVersion(text)
+    _ = GoBuildInfo.linkerWords(text)
     _ = DpkgDatabase.parseStatus(text)
     _ = DpkgDatabase.upstreamVersion(text)
     _ = ApkDatabase(text: text).owner(of: ["/usr/bin/x"])

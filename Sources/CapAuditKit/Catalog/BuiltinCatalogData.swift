@@ -2850,6 +2850,14 @@ extension BuiltinCatalog {
       "summary": "The Kubernetes command-line client.",
       "homepage": "https://kubernetes.io/docs/reference/kubectl/",
       "goPackages": ["k8s.io/kubernetes/cmd/kubectl", "k8s.io/kubernetes/cmd/kubectl-sdk", "k8s.io/kubectl"],
+      "versionFacts": [
+        {
+          "source": "dpkg",
+          "package": "kubectl",
+          "sameAsTool": false,
+          "reason": "Google Cloud SDK's apt repository ships its kubectl dispatcher (which runs one of the bundled kubectl.1.NN) in a package named kubectl that carries the SDK's version (1:528.0.0-0 while kubectl prints v1.32.4); the binary is a (devel) build that records no version of its own. pkgs.k8s.io uses the same package name with kubectl's own version, but the two cannot be told apart from the package name, so a package named kubectl gives no version."
+        }
+      ],
       "probes": [
         {
           "command": "kubectl",

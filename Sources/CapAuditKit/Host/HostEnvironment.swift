@@ -185,33 +185,34 @@ public struct HostEnvironment: Sendable, Equatable {
         }
         var marker: String?
         if let python = resolver.lookup("python3").resolved {
-            marker = externallyManagedMarker(python: python)
+            // Through the same view as PATH: in a `--root` plan, the root's Python, not the host's.
+            marker = externallyManagedMarker(python: python, view: fileSystem as? any FileReading ?? LocalFileSystem())
         }
         return HostEnvironment(info: info, platform: platform, managers: managers, managersOverridden: !overrides.isEmpty,
                                isRoot: isRoot ?? (geteuid() == 0),
                                pythonExternallyManaged: externallyManaged ?? (marker != nil), externallyManagedMarker: marker)
     }
 
-    /// The PEP 668 marker of the Python at `python` (a path on PATH), if there is one.
+    /// The PEP 668 marker of the Python at `python` (a path on PATH), if there is one, read through
+    /// `view` (a `--root` view looks inside the root: the host's own Python says nothing about it).
     ///
     /// The stdlib folder is `PREFIX/lib/pythonX.Y` for `PREFIX/bin/python3`; the versioned name
     /// comes from following the symlink (`/usr/bin/python3` → `python3.11`). Python is not run.
-    public static func externallyManagedMarker(python: String) -> String? {
-        let fm = FileManager.default
-        let real = URL(fileURLWithPath: python).resolvingSymlinksInPath()
-        let prefix = real.deletingLastPathComponent().deletingLastPathComponent()
-        let lib = prefix.appendingPathComponent("lib")
-        let name = real.lastPathComponent
+    public static func externallyManagedMarker(python: String, view: any FileReading = LocalFileSystem()) -> String? {
+        guard let real = view.resolve(python).path else { return nil }
+        let bin = (real as NSString).deletingLastPathComponent
+        let lib = ((bin as NSString).deletingLastPathComponent as NSString).appendingPathComponent("lib")
+        let name = (real as NSString).lastPathComponent
+        func isVersioned(_ n: String) -> Bool { n.range(of: #"^python3\.\d+$"#, options: .regularExpression) != nil }
         var candidates: [String] = []
-        if name.range(of: #"^python3\.\d+$"#, options: .regularExpression) != nil {
+        if isVersioned(name) {
             candidates.append(name)
-        } else if let entries = try? fm.contentsOfDirectory(atPath: lib.path) {
-            candidates = entries.filter { $0.range(of: #"^python3\.\d+$"#, options: .regularExpression) != nil }
-                .sorted { (Int($0.dropFirst(8)) ?? 0) > (Int($1.dropFirst(8)) ?? 0) }
+        } else if let entries = view.folderEntries(lib) {
+            candidates = entries.filter(isVersioned).sorted { (Int($0.dropFirst(8)) ?? 0) > (Int($1.dropFirst(8)) ?? 0) }
         }
         for c in candidates {
-            let path = lib.appendingPathComponent(c).appendingPathComponent("EXTERNALLY-MANAGED").path
-            if fm.fileExists(atPath: path) { return path }
+            let path = (lib as NSString).appendingPathComponent(c + "/EXTERNALLY-MANAGED")
+            if view.fileSize(path) != nil { return path }
         }
         return nil
     }

@@ -70,13 +70,61 @@ public struct GoBuildInfo: Sendable, Equatable {
             return (v, "module")
         }
         guard let ldflags = settings.first(where: { $0.key == "-ldflags" })?.value else { return nil }
-        for word in ldflags.split(whereSeparator: { $0 == " " || $0 == "\"" || $0 == "'" }) {
+        for word in GoBuildInfo.linkerWords(ldflags) {
             guard let eq = word.firstIndex(of: "="), let dot = word[..<eq].lastIndex(where: { $0 == "." || $0 == "/" }) else { continue }
             let name = word[word.index(after: dot)..<eq].lowercased()
             guard name == "version" || name == "gitversion" else { continue }
             if let v = Version(String(word[word.index(after: eq)...])) { return (v, "ldflags") }
         }
         return nil
+    }
+
+    /// The words of a recorded `-ldflags` setting. Go records the value quoted when it has spaces or
+    /// quotes (`" -X \"github.com/docker/cli/cli/version.Version=28.2.2\" -extldflags -static"`, Docker's
+    /// static build): that quoting is undone first, then the flags are split as `go build` splits them
+    /// (spaces separate words; a word in single or double quotes keeps its spaces, without the quotes).
+    public static func linkerWords(_ setting: String) -> [String] {
+        var flags = setting
+        if flags.count >= 2, flags.hasPrefix("\""), flags.hasSuffix("\"") {
+            var unquoted = ""
+            var escaped = false
+            for c in flags.dropFirst().dropLast() {
+                if escaped {
+                    switch c {
+                    case "n": unquoted.append("\n")
+                    case "t": unquoted.append("\t")
+                    default: unquoted.append(c)
+                    }
+                    escaped = false
+                } else if c == "\\" {
+                    escaped = true
+                } else {
+                    unquoted.append(c)
+                }
+            }
+            flags = unquoted
+        }
+        var words: [String] = []
+        var word = ""
+        var quote: Character?
+        var inWord = false
+        for c in flags {
+            if let q = quote {
+                if c == q { quote = nil } else { word.append(c) }
+            } else if c == "\"" || c == "'" {
+                quote = c
+                inWord = true
+            } else if c == " " || c == "\t" || c == "\n" {
+                if inWord { words.append(word) }
+                word = ""
+                inWord = false
+            } else {
+                word.append(c)
+                inWord = true
+            }
+        }
+        if inWord { words.append(word) }
+        return words
     }
 }
 

@@ -79,6 +79,40 @@ import Testing
         #expect(info.releaseVersion == nil)
     }
 
+    @Test("Docker's static build: the version set with -ldflags -X inside Go's quoting is 28.2.2, without the escaping backslash")
+    func dockerQuotedLdflags() throws {
+        let folder = try TemporaryFolder()
+        let path = try binary(ELFFixture.withBuildInfo(try recorded("docker-28.2.2-static")), in: folder)
+        let info = try #require(GoBuildInfoReader.read(path, view: LocalFileSystem()))
+        #expect(info.mainPackage == "github.com/docker/cli/cmd/docker")
+        #expect(info.moduleVersion == nil)
+        let ldflags = try #require(info.settings.first { $0.key == "-ldflags" }?.value)
+        #expect(ldflags.hasPrefix("\" -X \\\"github.com/docker/cli/cli/version.GitCommit=e6534b4\\\""))
+        #expect(info.releaseVersion?.version.text == "28.2.2")
+        #expect(info.releaseVersion?.from == "ldflags")
+    }
+
+    @Test("-ldflags words: Go's quoting undone, then split like go build (quotes group, spaces separate)")
+    func linkerWords() {
+        #expect(GoBuildInfo.linkerWords(#"" -X \"a/version.Version=1.2.3\" -extldflags -static""#)
+                == ["-X", "a/version.Version=1.2.3", "-extldflags", "-static"])
+        #expect(GoBuildInfo.linkerWords("-s -w -X main.version=0.9.1") == ["-s", "-w", "-X", "main.version=0.9.1"])
+        #expect(GoBuildInfo.linkerWords("-X 'main.version=1.0 beta' -X=x.y=2") == ["-X", "main.version=1.0 beta", "-X=x.y=2"])
+        #expect(GoBuildInfo.linkerWords("\"-X 'open") == ["-X 'open"]) // an unclosed quote runs to the end
+        #expect(GoBuildInfo.linkerWords("") == [])
+    }
+
+    @Test("the Cloud SDK's kubectl dispatcher is kubectl-sdk, a (devel) build with no release version and no -ldflags")
+    func cloudSDKKubectl() throws {
+        let folder = try TemporaryFolder()
+        let path = try binary(ELFFixture.withBuildInfo(try recorded("kubectl-cloud-sdk-528")), in: folder)
+        let info = try #require(GoBuildInfoReader.read(path, view: LocalFileSystem()))
+        #expect(info.mainPackage == "k8s.io/kubernetes/cmd/kubectl-sdk")
+        #expect(info.moduleVersion == "(devel)")
+        #expect(!info.settings.contains { $0.key == "-ldflags" })
+        #expect(info.releaseVersion == nil)
+    }
+
     @Test("not ELF, a truncated section, a lying length or a shell script give nil, not a crash")
     func malformed() throws {
         let folder = try TemporaryFolder()

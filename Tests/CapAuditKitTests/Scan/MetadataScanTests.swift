@@ -82,6 +82,37 @@ import Testing
         #expect(!MetadataJudgement.sameVersion(Version("2.3")!, Version("2.4.57")!))
     }
 
+    @Test("the Cloud SDK's kubectl (package kubectl 1:528.0.0-0, a (devel) build printing v1.32.4) is no version-mismatch: the catalog says that package's version is not kubectl's")
+    func cloudSDKKubectlNoMismatch() throws {
+        let folder = try TemporaryFolder()
+        let script = try folder.tool("bin/kubectl", "echo 'Client Version: v1.32.4-dispatcher'\necho 'Kustomize Version: v5.5.0'")
+        try folder.file("dpkg/var/lib/dpkg/status", "Package: kubectl\nStatus: install ok installed\nArchitecture: amd64\nVersion: 1:528.0.0-0\n\n")
+        try folder.file("dpkg/var/lib/dpkg/info/kubectl.list", script + "\n")
+        let kubectl = try #require(try BuiltinCatalog.load().tools["kubectl"])
+        #expect(kubectl.versionFacts.contains { $0.source == .dpkg && $0.package == "kubectl" && !$0.sameAsTool })
+
+        func run(noExec: Bool) -> Report {
+            let c = catalog([kubectl])
+            let fs = LocalFileSystem()
+            var scanner = Scanner(catalog: c, runner: ProbeRunner(), resolver: PathResolver(searchPath: folder.path + "/bin", fileSystem: fs),
+                                  settings: ScanSettings(timeout: 5, jobs: 2, noExec: noExec),
+                                  environment: ["PATH": folder.path + "/bin:/usr/bin:/bin"], host: HostInfo(hostname: "test"))
+            var reader = ToolMetadataReader(view: fs)
+            reader.dpkg = DpkgDatabase.load(view: RootedFileSystem(root: folder.path + "/dpkg"))
+            scanner.metadata = reader
+            return Evaluator(catalog: c, fileSystem: fs).evaluate(scanner.scan())
+        }
+        let normal = run(noExec: false)
+        let t = try #require(report(normal, "kubectl"))
+        #expect(t.verdict.version?.text == "1.32.4")
+        #expect(t.verdict.attempt?.sources.contains { $0.kind == .dpkg && $0.recordedVersion == "1:528.0.0-0" } == true, "the package is still listed as a source")
+        #expect(!normal.findings.contains { $0.kind == .versionMismatch })
+        // Without running it, the package's version is not taken for kubectl's: present, version unknown.
+        let noExec = try #require(report(run(noExec: true), "kubectl"))
+        #expect(noExec.verdict.version == nil)
+        #expect(noExec.verdict.status == .present)
+    }
+
     @Test("a Go binary named helm whose main package is k6 is an identity-mismatch")
     func identityMismatch() throws {
         let folder = try TemporaryFolder()
