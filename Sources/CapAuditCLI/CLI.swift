@@ -9,6 +9,9 @@ import Glibc
 public enum CLI {
     /// The whole program: parse, run, print, exit with the documented exit code.
     public static func main(_ arguments: [String]) -> Never {
+        if arguments.first == ProbeWatchdog.modeArgument {
+            ProbeWatchdog.serve(arguments: arguments)  // before anything else: it runs while a scan runs
+        }
         let terminal = SystemTerminal()
         terminal.installSignalHandlers()
         var code = run(arguments, terminal: terminal)

@@ -114,6 +114,8 @@ struct ScanSession {
             if let survivors = terminal.survivors {
                 survivors.enable()
                 scanner.survivors = survivors
+                // The real process, so /proc/self/exe is capaudit: its probes die with it (see ProbeWatchdog).
+                scanner.watchdog = ProbeWatchdog()
             }
             if environment["PATH"] == nil {
                 terminal.err("capaudit: PATH is not set; searching \(Self.defaultSearchPath), as execvp does")

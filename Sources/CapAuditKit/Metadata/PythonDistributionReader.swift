@@ -18,8 +18,15 @@ public struct PythonDistribution: Sendable, Equatable {
 public struct PythonDistributionReader: Sendable {
     public var view: any FileReading
     static let maxMetadataFile = 4 << 20
+    /// What was read of each `site-packages` folder, shared by the lookups of one scan.
+    let index: SitePackagesIndex
 
-    public init(view: any FileReading) { self.view = view }
+    /// A reader whose lookups share one index; `commands` are the names RECORD files are read for (all of
+    /// one scan's commands, so that each RECORD is read once per scan, not once per executable).
+    public init(view: any FileReading, commands: Set<String> = []) {
+        self.view = view
+        self.index = SitePackagesIndex(wantedNames: commands)
+    }
 
     public func distribution(forExecutable path: String, command: String) -> PythonDistribution? {
         let resolved = view.resolve(path).path ?? path
@@ -28,19 +35,24 @@ public struct PythonDistributionReader: Sendable {
         for prefix in prefixes(executable: path, resolved: resolved) {
             for folder in sitePackages(prefix) where !folders.contains(folder) { folders.append(folder) }
         }
-        var byRecord: PythonDistribution?
+        // A console script named after the command wins over a RECORD listing the file, in any folder.
         for folder in folders {
-            for entry in view.folderEntries(folder) ?? [] where entry.hasSuffix(".dist-info") || entry.hasSuffix(".egg-info") {
-                let meta = folder + "/" + entry
-                if consoleScripts(meta).contains(command), let dist = describe(meta, matchedBy: "entry_points.txt") {
+            if let meta = index.folder(folder, reader: self).scripts[command], let dist = describe(meta, matchedBy: "entry_points.txt") {
+                return dist
+            }
+        }
+        let names = Set(targets.map { ($0 as NSString).lastPathComponent })
+        index.want(names)
+        for folder in folders {
+            let listed = index.records(folder, reader: self)
+            for entry in names.flatMap({ listed[$0] ?? [] }).sorted(by: { $0.order < $1.order }) {
+                if targets.contains(entry.file) || targets.contains(view.resolve(entry.file).path ?? entry.file),
+                   let dist = describe(entry.meta, matchedBy: "RECORD") {
                     return dist
-                }
-                if byRecord == nil, recordLists(targets, record: meta + "/RECORD", sitePackages: folder) {
-                    byRecord = describe(meta, matchedBy: "RECORD")
                 }
             }
         }
-        return byRecord
+        return nil
     }
 
     /// Install prefixes to look in: the interpreter's (from the shebang, as written: a venv's
@@ -104,18 +116,30 @@ public struct PythonDistributionReader: Sendable {
         return names
     }
 
-    /// Whether a RECORD (CSV: path,hash,size; paths relative to site-packages) lists one of `targets`.
-    func recordLists(_ targets: Set<String>, record: String, sitePackages: String) -> Bool {
-        guard let text = view.readSmallText(record, limit: Self.maxMetadataFile) else { return false }
-        let names = Set(targets.map { ($0 as NSString).lastPathComponent })
-        for line in text.split(whereSeparator: \.isNewline) {
-            var file = String(line.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-            if file.hasPrefix("\"") { file = String(file.dropFirst().prefix { $0 != "\"" }) }
-            guard names.contains((file as NSString).lastPathComponent) else { continue }
-            let absolute = file.hasPrefix("/") ? Self.normalize(file) : Self.normalize(sitePackages + "/" + file)
-            if targets.contains(absolute) || targets.contains(view.resolve(absolute).path ?? absolute) { return true }
+    /// The files a RECORD (CSV: path,hash,size; paths relative to site-packages) lists whose file name is
+    /// one of `names`, as absolute paths. Works on bytes: a large environment's RECORDs hold tens of
+    /// thousands of lines, of which only a few name an executable.
+    func recordedFiles(record: String, sitePackages: String, names: Set<String>) -> [String] {
+        guard !names.isEmpty, let bytes = view.readSmallFile(record, limit: Self.maxMetadataFile) else { return [] }
+        let wanted = Set(names.map { Array($0.utf8) })
+        var out: [String] = []
+        var lineStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            var fieldStart = lineStart
+            var fieldEnd = bytes[lineStart..<lineEnd].firstIndex(of: UInt8(ascii: ",")) ?? lineEnd
+            if fieldStart < lineEnd, bytes[fieldStart] == UInt8(ascii: "\"") {
+                fieldStart += 1
+                fieldEnd = bytes[fieldStart..<lineEnd].firstIndex(of: UInt8(ascii: "\"")) ?? lineEnd
+            }
+            let nameStart = bytes[fieldStart..<fieldEnd].lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? fieldStart
+            if nameStart < fieldEnd, wanted.contains(Array(bytes[nameStart..<fieldEnd])) {
+                let file = String(decoding: bytes[fieldStart..<fieldEnd], as: UTF8.self)
+                out.append(file.hasPrefix("/") ? Self.normalize(file) : Self.normalize(sitePackages + "/" + file))
+            }
+            lineStart = lineEnd + 1
         }
-        return false
+        return out
     }
 
     /// Name and version from `METADATA` (or an egg's `PKG-INFO`), falling back to the folder name.
@@ -157,5 +181,65 @@ public struct PythonDistributionReader: Sendable {
             out.append(part)
         }
         return "/" + out.joined(separator: "/")
+    }
+}
+
+/// What one scan read of each `site-packages` folder: its distributions' console scripts (read on first
+/// use) and the RECORD entries of the file names the scan looks for. Without it, every executable of a
+/// large virtual environment re-read every distribution's RECORD (5 s per `--no-exec` scan with awscli and
+/// semgrep installed); with it each file is read once per scan.
+final class SitePackagesIndex: @unchecked Sendable {
+    struct Folder {
+        /// Console and GUI script name -> the first `*.dist-info` (in folder order) that declares it.
+        var scripts: [String: String] = [:]
+        var metas: [String] = []
+    }
+    struct Recorded { var meta: String; var file: String; var order: Int }
+
+    private let lock = NSLock()
+    private var wanted: Set<String>
+    private var folders: [String: Folder] = [:]
+    /// Folder -> file name -> entries, for the names in `recordedNames[folder]`.
+    private var records: [String: [String: [Recorded]]] = [:]
+    private var recordedNames: [String: Set<String>] = [:]
+
+    init(wantedNames: Set<String>) { wanted = wantedNames }
+
+    func want(_ names: Set<String>) {
+        lock.lock(); defer { lock.unlock() }
+        wanted.formUnion(names)
+    }
+
+    func folder(_ path: String, reader: PythonDistributionReader) -> Folder {
+        lock.lock(); defer { lock.unlock() }
+        return folderLocked(path, reader: reader)
+    }
+
+    private func folderLocked(_ path: String, reader: PythonDistributionReader) -> Folder {
+        if let known = folders[path] { return known }
+        var folder = Folder()
+        for entry in reader.view.folderEntries(path) ?? [] where entry.hasSuffix(".dist-info") || entry.hasSuffix(".egg-info") {
+            let meta = path + "/" + entry
+            folder.metas.append(meta)
+            for script in reader.consoleScripts(meta) where folder.scripts[script] == nil { folder.scripts[script] = meta }
+        }
+        folders[path] = folder
+        return folder
+    }
+
+    func records(_ path: String, reader: PythonDistributionReader) -> [String: [Recorded]] {
+        lock.lock(); defer { lock.unlock() }
+        let missing = wanted.subtracting(recordedNames[path] ?? [])
+        if !missing.isEmpty {
+            var listed = records[path] ?? [:]
+            for (order, meta) in folderLocked(path, reader: reader).metas.enumerated() {
+                for file in reader.recordedFiles(record: meta + "/RECORD", sitePackages: path, names: missing) {
+                    listed[(file as NSString).lastPathComponent, default: []].append(Recorded(meta: meta, file: file, order: order))
+                }
+            }
+            records[path] = listed
+            recordedNames[path, default: []].formUnion(missing)
+        }
+        return records[path] ?? [:]
     }
 }

@@ -46,6 +46,8 @@ public struct ToolMetadataReader: Sendable {
             chains.append(target == nil ? [] : (chain.isEmpty ? [target!] : chain))
         }
         let dpkgOwners = dpkg?.owners(of: Set(chains.joined())) ?? [:]
+        let fileNames = executables.map(\.command) + chains.joined().map { ($0 as NSString).lastPathComponent }
+        let python = PythonDistributionReader(view: view, commands: Set(fileNames))
         var out: [[VersionSource]] = []
         for (index, (_, command)) in executables.enumerated() {
             var sources = prefix[index]
@@ -55,7 +57,7 @@ public struct ToolMetadataReader: Sendable {
             if let info = GoBuildInfoReader.read(target, view: view) {
                 sources.append(goSource(info, file: chain.last))
             }
-            if let dist = PythonDistributionReader(view: view).distribution(forExecutable: target, command: command) {
+            if let dist = python.distribution(forExecutable: target, command: command) {
                 sources.append(VersionSource(kind: .pythonDistInfo, version: Version(dist.version)?.text, package: dist.name,
                                              recordedVersion: dist.version, file: dist.metadataFolder,
                                              note: dist.matchedBy == "RECORD" ? "the file is listed in the distribution's RECORD" : nil))

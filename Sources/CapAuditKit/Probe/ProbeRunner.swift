@@ -174,51 +174,6 @@ public struct ProbeRunner: ProcessRunning {
     }
 }
 
-/// The process groups of probes that are running now, so that capaudit's SIGINT/SIGTERM handler can kill
-/// them before exiting. A group is listed only while its leader has not been reaped, so `killAll` can never
-/// signal a reused process-group id.
-public final class ProcessGroupRegistry: @unchecked Sendable {
-    /// The registry `ProbeRunner` uses by default.
-    public static let shared = ProcessGroupRegistry()
-
-    private let lock = NSLock()
-    private var groups = Set<pid_t>()
-    private var shuttingDown = false
-
-    public init() {}
-
-    /// Records a running group. After `killAll`, the group is killed at once instead, so a probe spawned
-    /// while capaudit is exiting does not outlive it.
-    public func register(_ pgid: pid_t) {
-        lock.lock()
-        defer { lock.unlock() }
-        groups.insert(pgid)
-        if shuttingDown { _ = kill(-pgid, SIGKILL) }
-    }
-
-    /// Forgets a group; call before reaping its leader.
-    public func unregister(_ pgid: pid_t) {
-        lock.lock()
-        defer { lock.unlock() }
-        groups.remove(pgid)
-    }
-
-    /// The process-group ids registered now.
-    public var activeGroups: Set<pid_t> {
-        lock.lock()
-        defer { lock.unlock() }
-        return groups
-    }
-
-    /// Sends SIGKILL to every registered group, and to every group registered from now on.
-    public func killAll() {
-        lock.lock()
-        defer { lock.unlock() }
-        shuttingDown = true
-        for pgid in groups { _ = kill(-pgid, SIGKILL) }
-    }
-}
-
 // MARK: - Capture
 
 /// One pipe's read end and what was kept from it.
@@ -385,7 +340,7 @@ private enum Spawner {
 
 /// glibc functions that Swift's Glibc module does not import (they are declared only under _GNU_SOURCE),
 /// looked up at run time. All exist in glibc 2.34 and later.
-private enum SpawnFunctions {
+enum SpawnFunctions {
     typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
     typealias AddChdir = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32
     typealias Pipe2 = @convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32

@@ -38,6 +38,9 @@ public struct Scanner: Sendable {
     public var metadata: ToolMetadataReader?
     /// Kills and reports what probes left behind after the scan; nil (in-process tests) touches no child.
     public var survivors: SurvivorCollector?
+    /// Kills the running probes' groups if capaudit is killed outright (see `ProbeWatchdog`); nil (in-process
+    /// tests, where this process is not capaudit's binary) starts none.
+    public var watchdog: ProbeWatchdog?
 
     public init(catalog: Catalog, runner: any ProcessRunning, resolver: PathResolver, settings: ScanSettings,
                 environment: [String: String], host: HostInfo, now: @escaping @Sendable () -> Date = { Date() }) {
@@ -89,7 +92,9 @@ public struct Scanner: Sendable {
             progress?(snapshot)
         }
         for index in toolIDs.indices where costs[index] == nil { observeOne(index) }
+        let watched = !toRun.isEmpty && watchdog?.hold() == true
         scheduler.run(toRun, observeOne)
+        if watched { watchdog?.release() }  // before survivors are collected: the watchdog is not one
         if let cache { try? cache.save() }  // a cache that cannot be written costs the next scan time, nothing else
         // Every probe is reaped now, so any child left is something a probe daemonized (see Subreaper).
         let survivors = self.survivors?.collectAfterScan() ?? []

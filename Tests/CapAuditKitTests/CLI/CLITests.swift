@@ -39,6 +39,13 @@ extension ProcessHeavySuites {
         #expect(r.stdout == "capaudit \(CapAudit.version)\n")
     }
 
+    @Test("the probe watchdog's hidden mode refuses to run by hand (stdin not a pipe): exit 2, nothing signalled")
+    func watchdogModeByHand() {
+        let r = CapauditBinary.run([ProbeWatchdog.modeArgument, "1"])
+        #expect(r.exitCode == 2)
+        #expect(r.stderr.contains("internal mode of `capaudit scan`"))
+    }
+
     @Test("help for scan lists options, exit codes and examples")
     func help() {
         for args in [["help", "scan"], ["scan", "--help"]] {

@@ -82,6 +82,18 @@ private func hangingTool(in dir: TemporaryFolder, pidFile: String) throws {
         """)
 }
 
+/// The pid of the watchdog `capaudit` started (its child running the hidden mode), once it runs that mode.
+private func waitForWatchdog(of capaudit: pid_t, within seconds: Double = 30) -> pid_t? {
+    let end = Date().addingTimeInterval(seconds)
+    repeat {
+        for child in Subreaper.children(of: capaudit) where Subreaper.commandLine(of: child.pid).contains(ProbeWatchdog.modeArgument) {
+            return child.pid
+        }
+        usleep(5_000)
+    } while Date() < end
+    return nil
+}
+
 private func waitForPids(_ path: String, count: Int, within seconds: Double = 60) -> [pid_t] {
     let end = Date().addingTimeInterval(seconds)
     repeat {
@@ -157,6 +169,41 @@ extension ProcessHeavySuites {
         #expect((after[.posixPermissions] as? Int) == 0o640)
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/out") == ["report.json"])
         for pid in pids { #expect(processIsGone(pid)) }
+    }
+
+    @Test("SIGKILL during a scan (no handler runs): the probe and its child die with capaudit, killed by the watchdog, which then exits")
+    func killedOutright() throws {
+        let dir = try TemporaryFolder()
+        let pidFile = dir.path + "/pids"
+        try dir.tool("bin/hang", """
+            sleep 300 &
+            child=$!
+            echo "$$ $child" > \(pidFile).tmp && mv \(pidFile).tmp \(pidFile)
+            wait
+            """)
+        try dir.file("catalog.json", """
+            { "schemaVersion": 1,
+              "area": { "id": "hang", "name": "Hang", "priority": "high", "rank": 1, "phase": 1, "why": "w", "impact": "i",
+                        "useCases": ["u"], "capabilities": [ { "id": "c", "name": "C", "tools": ["hang"] } ] },
+              "tools": [ { "id": "hang", "name": "hang", "summary": "Hangs.", "homepage": "https://example.com",
+                           "probes": [ { "command": "hang", "args": ["--version"] } ] } ] }
+            """)
+        let capaudit = try BackgroundCapaudit(["scan", "--catalog", dir.path + "/catalog.json", "--timeout", "60"],
+                                              environment: ["PATH": dir.path + "/bin:/usr/bin:/bin", "HOME": dir.path], outputIn: dir.path)
+        let pids = waitForPids(pidFile, count: 2)
+        let watchdog = waitForWatchdog(of: capaudit.pid)
+        guard pids.count == 2, let watchdog else {
+            _ = capaudit.waitForExit(within: 0)
+            Issue.record("the fake tool (\(pids)) or the watchdog (\(String(describing: watchdog))) never started: \(capaudit.stderr)")
+            return
+        }
+        kill(capaudit.pid, SIGKILL)
+        #expect(capaudit.waitForExit(within: 30) == 128 + SIGKILL)
+        // The probe's timeout is 60 s and capaudit ran no handler: only the watchdog can end them this soon.
+        for (pid, role) in zip(pids, ["tool", "its child"]) {
+            #expect(processIsGone(pid), "the probe's \(role) (pid \(pid)) outlived capaudit")
+        }
+        #expect(processIsGone(watchdog), "the watchdog (pid \(watchdog)) is still running")
     }
 
     @Test("a second signal while the first is handled still ends capaudit with the first one's code")

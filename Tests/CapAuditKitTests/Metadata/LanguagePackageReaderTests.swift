@@ -40,6 +40,27 @@ import Testing
         #expect(dist.matchedBy == "RECORD")
     }
 
+    @Test("one scan reads each RECORD once, however many executables of the environment it looks up")
+    func recordReadOncePerScan() throws {
+        let folder = try TemporaryFolder()
+        let venv = try venv(folder)
+        let site = "venv/lib/python3.11/site-packages"
+        var executables: [(path: String, command: String)] = [(venv + "/bin/py-spy", "py-spy"), (venv + "/bin/semgrep", "semgrep")]
+        for name in ["k6", "sops", "dbmate"] {
+            try folder.file("venv/bin/\(name)", "\u{7f}ELF....", mode: 0o755)
+            try folder.file("\(site)/\(name)-1.0.\(name.count).dist-info/METADATA", "Metadata-Version: 2.1\nName: \(name)\nVersion: 1.0.\(name.count)\n")
+            try folder.file("\(site)/\(name)-1.0.\(name.count).dist-info/RECORD", "../../../bin/\(name),sha256=y,1\n")
+            executables.append((venv + "/bin/" + name, name))
+        }
+        let counting = ReadCountingView()
+        let sources = ToolMetadataReader(view: counting).sources(for: executables)
+        let versions = sources.map { $0.first { $0.kind == .pythonDistInfo }?.version }
+        #expect(versions == ["0.4.0", "1.2.3", "1.0.2", "1.0.4", "1.0.6"])
+        let records = counting.reads.filter { $0.hasSuffix("/RECORD") }
+        #expect(records.count == 4)
+        #expect(Set(records).count == records.count)
+    }
+
     @Test("pip's long-shebang form names the interpreter on the second line")
     func longShebang() throws {
         let folder = try TemporaryFolder()
@@ -93,4 +114,20 @@ import Testing
         reader.environment = ["PYENV_VERSION": "system"]
         #expect(reader.sources(forExecutable: root + "/shims/bandit", command: "bandit").map(\.kind) == [.pyenvShim])
     }
+}
+
+/// The live filesystem, recording every file read.
+final class ReadCountingView: FileReading, @unchecked Sendable {
+    private let lock = NSLock()
+    private var log: [String] = []
+    var reads: [String] { lock.lock(); defer { lock.unlock() }; return log }
+
+    func readBytes(_ path: String, offset: UInt64, count: Int) -> [UInt8]? {
+        lock.lock(); log.append(path); lock.unlock()
+        return LocalFileSystem().readBytes(path, offset: offset, count: count)
+    }
+    func fileSize(_ path: String) -> UInt64? { LocalFileSystem().fileSize(path) }
+    func folderEntries(_ path: String) -> [String]? { LocalFileSystem().folderEntries(path) }
+    func linkTarget(_ path: String) -> String? { LocalFileSystem().linkTarget(path) }
+    var confinesToRoot: Bool { false }
 }
