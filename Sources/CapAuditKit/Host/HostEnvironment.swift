@@ -41,7 +41,8 @@ public struct HostEnvironment: Sendable, Equatable {
     public var pythonExternallyManaged: Bool
     /// The `EXTERNALLY-MANAGED` file that was found, if any.
     public var externallyManagedMarker: String?
-    /// True when the plan is for the machine capaudit runs on (its PATH and Python were read);
+    /// True when the plan is for a machine capaudit can look at (this one, or a `--root` folder: its
+    /// PATH and Python were read);
     /// false for another machine described by `--os-release`, whose managers and PEP 668 state
     /// come from its distribution and release (`TargetDefaults`).
     public var isLocal: Bool
@@ -153,7 +154,9 @@ public struct HostEnvironment: Sendable, Equatable {
             guard let data = FileManager.default.contents(atPath: osReleasePath), data.count < 64 * 1024 else {
                 throw .unreadableOSRelease(osReleasePath)
             }
-            if assumeLocal == nil {
+            // A `--root` view can be looked at (its PATH and Python are read through the view), like this
+            // machine; only a bare os-release of another machine leaves the managers to be assumed.
+            if assumeLocal == nil && !(fileSystem is RootedFileSystem) {
                 // Another machine's os-release: plan for that machine, not this one (unless it is this one's).
                 let own = ["/etc/os-release", "/usr/lib/os-release"].lazy.compactMap { FileManager.default.contents(atPath: $0) }.first
                 local = own == data
