@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Fuzzes capaudit's catalog loader, JSON parser, report reader (merge, diff) and version parser with libFuzzer and AddressSanitizer.
+# Fuzzes capaudit's parsers of untrusted input (catalog loader, JSON parser, report reader for merge and diff, project
+# config, os-release, host bytes, version parser, package metadata readers, MCP server) with libFuzzer and AddressSanitizer.
 #
 #   Tests/fuzz.sh [RUNS] [more libFuzzer options...]
 #
@@ -52,6 +53,16 @@ for path in sys.argv[2:]:
     with open(os.path.join(target, "version-" + os.path.basename(path)[:-5]), "wb") as f:
         f.write(data)
 PY
+# A project config (.capaudit.json) using every key, and the recorded os-release files.
+cat > "$out/seeds/config-project.json" <<'JSON'
+{ "schemaVersion": 1, "failOn": "critical", "profile": "ci-runner",
+  "require": { "areas": { "migrations": "critical" }, "capabilities": { "security/sast": "critical" }, "tools": { "gh": ">=2.40", "kubectl": "*" } },
+  "minVersions": { "helm": "3.12.0" },
+  "tools": [ { "id": "deployctl", "name": "deployctl", "summary": "Our deploy CLI.", "homepage": "https://git.example.com/deployctl",
+               "probes": [ { "command": "deployctl", "args": ["--version"], "env": { "NO_COLOR": "1" } } ] } ],
+  "waivers": [ { "target": "secrets/secrets-in-git", "reason": "sops rollout tracked in OPS-123", "expires": "2027-01-31" } ] }
+JSON
+for f in Tests/CapAuditKitTests/Fixtures/os-release/*; do cp "$f" "$out/seeds/os-release-$(basename "$f")"; done
 # JSON-RPC sessions for the MCP server (one message a line).
 cat > "$out/seeds/mcp-session.jsonl" <<'JSONL'
 {"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"fuzz","version":"1"}}}

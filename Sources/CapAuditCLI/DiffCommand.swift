@@ -35,10 +35,7 @@ struct DiffCommand: Command {
     let terminal: Terminal
 
     func run() throws -> ExitCode {
-        let formatName = arguments.value("--format") ?? "text"
-        guard ["text", "markdown", "json"].contains(formatName) else {
-            throw UsageError.invalidValue(option: "--format", value: formatName, expected: "text, markdown or json", command: "diff")
-        }
+        let formatName = try arguments.value("--format", expected: "text, markdown or json") { ["text", "markdown", "json"].contains($0) ? $0 : nil } ?? "text"
         guard arguments.positionals.count == 2 else {
             throw UsageError.missingArgument(arguments.positionals.isEmpty ? "OLD.json and NEW.json" : "NEW.json", command: "diff")
         }

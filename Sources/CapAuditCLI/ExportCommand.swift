@@ -46,36 +46,20 @@ struct ExportCommand: Command {
         }
         guard let output = arguments.value("--output") else { throw UsageError.missingArgument("--output DIR", command: "export") }
         var settings = ExportSettings()
-        if let dir = arguments.value("--textfile-dir") {
-            guard dir.hasPrefix("/"), !dir.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "'" }) else {
-                throw UsageError.invalidValue(option: "--textfile-dir", value: dir, expected: "an absolute path without spaces or quotes", command: "export")
-            }
-            settings.textfileDirectory = dir
+        /// Paths end up in unit files, cron lines and manifests: absolute, and nothing to quote.
+        func absolutePath(_ s: String) -> String? {
+            s.hasPrefix("/") && !s.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "'" }) ? s : nil
         }
-        if let binary = arguments.value("--binary") {
-            guard binary.hasPrefix("/"), !binary.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "'" }) else {
-                throw UsageError.invalidValue(option: "--binary", value: binary, expected: "an absolute path without spaces or quotes", command: "export")
-            }
-            settings.binaryPath = binary
-        }
-        if let level = arguments.value("--fail-on") {
-            guard let p = Priority(rawValue: level) else {
-                throw UsageError.invalidValue(option: "--fail-on", value: level, expected: "critical, high or medium", command: "export")
-            }
-            settings.failOn = p
-        }
-        if let image = arguments.value("--image") {
-            guard !image.isEmpty, !image.contains(where: { $0.isWhitespace || $0 == "\"" }) else {
-                throw UsageError.invalidValue(option: "--image", value: image, expected: "an image reference such as registry.example.com/capaudit:1.0", command: "export")
-            }
-            settings.image = image
-        }
-        if let job = arguments.value("--node-job") {
-            guard !job.isEmpty, job.allSatisfy({ $0.isLetter || $0.isNumber || "-_.:".contains($0) }) else {
-                throw UsageError.invalidValue(option: "--node-job", value: job, expected: "a job name (letters, digits, - _ . :)", command: "export")
-            }
-            settings.nodeJob = job
-        }
+        let path = "an absolute path without spaces or quotes"
+        settings.textfileDirectory = try arguments.value("--textfile-dir", expected: path, absolutePath) ?? settings.textfileDirectory
+        settings.binaryPath = try arguments.value("--binary", expected: path, absolutePath) ?? settings.binaryPath
+        settings.failOn = try arguments.value("--fail-on", expected: "critical, high or medium") { Priority(rawValue: $0) } ?? settings.failOn
+        settings.image = try arguments.value("--image", expected: "an image reference such as registry.example.com/capaudit:1.0") { image in
+            !image.isEmpty && !image.contains(where: { $0.isWhitespace || $0 == "\"" }) ? image : nil
+        } ?? settings.image
+        settings.nodeJob = try arguments.value("--node-job", expected: "a job name (letters, digits, - _ . :)") { job in
+            !job.isEmpty && job.allSatisfy({ $0.isLetter || $0.isNumber || "-_.:".contains($0) }) ? job : nil
+        } ?? settings.nodeJob
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {

@@ -54,17 +54,9 @@ struct MergeCommand: Command {
     enum Format: String { case text, markdown, json, csv }
 
     func run() throws -> ExitCode {
-        let formatName = arguments.value("--format") ?? "text"
-        guard let format = Format(rawValue: formatName) else {
-            throw UsageError.invalidValue(option: "--format", value: formatName, expected: "text, markdown, json or csv", command: "merge")
-        }
-        var failOn: Priority?
-        if let level = arguments.value("--fail-on"), level != "never" {
-            guard let p = Priority(rawValue: level) else {
-                throw UsageError.invalidValue(option: "--fail-on", value: level, expected: "critical, high, medium or never", command: "merge")
-            }
-            failOn = p
-        }
+        let format = try arguments.value("--format", expected: "text, markdown, json or csv") { Format(rawValue: $0) } ?? .text
+        let level = try arguments.value("--fail-on", expected: "critical, high, medium or never") { $0 == "never" || Priority(rawValue: $0) != nil ? $0 : nil }
+        let failOn = level.flatMap { Priority(rawValue: $0) }
         guard !arguments.positionals.isEmpty else { throw UsageError.missingArgument("REPORT.json files or folders to merge", command: "merge") }
         let (files, missing) = ReportReader.expand(arguments.positionals)
         let builtinAreas = (try? BuiltinCatalog.load())?.areas ?? []
@@ -126,36 +118,5 @@ struct MergeCommand: Command {
             return .gateFailed
         }
         return .success
-    }
-}
-
-/// Where a streamed output goes: stdout in chunks as it is made, or a file written atomically at
-/// the end (buffered: a reader never sees half a file).
-final class OutputSink {
-    let path: String?
-    let terminal: Terminal
-    private var buffer = ""
-
-    init(path: String?, terminal: Terminal) {
-        self.path = path
-        self.terminal = terminal
-    }
-
-    func write(_ text: String) {
-        buffer += text
-        if path == nil && buffer.utf8.count >= 64 * 1024 {
-            terminal.out(buffer)
-            buffer = ""
-        }
-    }
-
-    func finish() throws {
-        if let path {
-            try AtomicFile.write(buffer, to: path)
-            terminal.err("capaudit: wrote \(path)")
-        } else if !buffer.isEmpty {
-            terminal.out(buffer)
-        }
-        buffer = ""
     }
 }

@@ -9,17 +9,8 @@ struct PlanCommand: Command {
     let terminal: Terminal
 
     func run() throws -> ExitCode {
-        let formatName = arguments.value("--format") ?? "markdown"
-        guard let format = PlanRenderer.Format(rawValue: formatName) else {
-            throw UsageError.invalidValue(option: "--format", value: formatName, expected: "markdown, text, json or shell", command: "plan")
-        }
-        var phase: Int?
-        if let text = arguments.value("--phase") {
-            guard let n = Int(text), (1...3).contains(n) else {
-                throw UsageError.invalidValue(option: "--phase", value: text, expected: "1, 2 or 3", command: "plan")
-            }
-            phase = n
-        }
+        let format = try arguments.value("--format", expected: "markdown, text, json or shell") { PlanRenderer.Format(rawValue: $0) } ?? .markdown
+        let phase = try arguments.value("--phase", expected: "1, 2 or 3") { Int($0).flatMap { (1...3).contains($0) ? $0 : nil } }
         let session = try ScanSession(arguments: arguments, command: "plan")
         // With --root, plan for the root's distribution: its os-release and the package managers on its PATH.
         let rootView = session.root.map { RootedFileSystem(root: $0) }

@@ -8,6 +8,8 @@ struct ScanCommand: Command {
     let arguments: ParsedArguments
     let terminal: Terminal
     let defaultFormat: ReportFormat
+    /// The environment the output policy reads (NO_COLOR, TERM, GITHUB_ACTIONS, GITHUB_STEP_SUMMARY).
+    var environment = ProcessInfo.processInfo.environment
 
     init(arguments: ParsedArguments, terminal: Terminal) {
         self.init(arguments: arguments, terminal: terminal, defaultFormat: .text)
@@ -20,67 +22,71 @@ struct ScanCommand: Command {
     }
 
     func run() throws -> ExitCode {
-        let formatName = arguments.value("--format") ?? defaultFormat.rawValue
-        guard let format = ReportFormat(rawValue: formatName) else {
-            throw UsageError.invalidValue(option: "--format", value: formatName, expected: ReportFormat.names, command: arguments.command)
-        }
-        let color = arguments.value("--color") ?? "auto"
-        guard ["auto", "always", "never"].contains(color) else {
-            throw UsageError.invalidValue(option: "--color", value: color, expected: "auto, always or never", command: arguments.command)
-        }
-        var requests: [ReportRequest] = []
-        for text in arguments.all("--report") {
-            guard let r = ReportRequest(parsing: text) else {
-                throw UsageError.invalidValue(option: "--report", value: text, expected: "FORMAT:FILE with FORMAT one of \(ReportFormat.names)", command: arguments.command)
-            }
-            requests.append(r)
-        }
-        let output = arguments.value("--output")
-        try OutputFiles.checkStdout(requests.map { ("--report", $0.path) } + (output.map { [("--output", $0)] } ?? []),
-                                    mainOutputToStdout: output == nil, command: arguments.command)
+        let outputs = try ScanOutputs(parsing: arguments, defaultFormat: defaultFormat)
         let session = try ScanSession(arguments: arguments, command: arguments.command)
         let (_, report, _) = try session.run(terminal: terminal)
-        // The markdown report carries the install plan for this host; planning is pure, so it costs no probe.
-        let wantsMarkdown = format == .markdown || requests.contains { $0.format == .markdown } || ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"] != nil
-        let plan = wantsMarkdown ? (try? HostEnvironment.detect(searchPath: session.searchPath)).map {
+        let plan = installPlan(for: report, session: session, outputs: outputs)
+        let files = render(report, plan: plan, outputs: outputs)
+        let writeFailure = try write(files, report: report, outputs: outputs)
+        reportToGitHubActions(report, plan: plan)
+        return try verdict(report, writeFailure: writeFailure)
+    }
+
+    /// The markdown report carries the install plan for this host; planning is pure, so it costs no probe.
+    func installPlan(for report: Report, session: ScanSession, outputs: ScanOutputs) -> InstallPlan? {
+        guard outputs.wantsMarkdown || environment["GITHUB_STEP_SUMMARY"] != nil else { return nil }
+        return (try? HostEnvironment.detect(searchPath: session.searchPath)).map {
             Planner.plan(report: report, catalog: session.catalog, host: $0, phase: nil, areas: session.areaIDs, date: report.startedAt)
-        } : nil
+        }
+    }
 
-        let env = ProcessInfo.processInfo.environment
-        let toTerminal = (output == nil || output == OutputFiles.stdoutName) && terminal.stdoutIsTTY
-        // NO_COLOR (no-color.org) and --color never always win.
-        let useColor = color != "never" && env["NO_COLOR"] == nil && (color == "always" || (toTerminal && env["TERM"] != "dumb"))
-        let text = format.render(report, style: TextStyle(color: useColor, symbols: toTerminal), plan: plan)
+    /// Colour and symbols only for a terminal: NO_COLOR (no-color.org) and `--color never` always win.
+    func textStyle(_ outputs: ScanOutputs) -> TextStyle {
+        let toTerminal = outputs.mainOutputIsStdout && terminal.stdoutIsTTY
+        let useColor = outputs.color != "never" && environment["NO_COLOR"] == nil
+            && (outputs.color == "always" || (toTerminal && environment["TERM"] != "dumb"))
+        return TextStyle(color: useColor, symbols: toTerminal)
+    }
 
-        // Every file is rendered first, then all are written or none (see OutputFiles).
+    /// Every report, rendered before anything is written (see `OutputFiles`).
+    func render(_ report: Report, plan: InstallPlan?, outputs: ScanOutputs) -> OutputFiles {
         var files = OutputFiles()
-        for request in requests {
+        for request in outputs.reports {
             files.add(request.format.render(report, plan: plan), to: request.path)
         }
-        files.add(text, to: output ?? OutputFiles.stdoutName)
-        var writeFailure: OutputWriteFailure?
+        files.add(outputs.format.render(report, style: textStyle(outputs), plan: plan), to: outputs.output ?? OutputFiles.stdoutName)
+        return files
+    }
+
+    /// Writes all files or none; a failure is returned, to be reported after the gate's verdict is known.
+    func write(_ files: OutputFiles, report: Report, outputs: ScanOutputs) throws -> OutputWriteFailure? {
         do {
             try files.write(terminal: terminal)
-            if let output, output != OutputFiles.stdoutName, format == .text && terminal.stdoutIsTTY {
+            if !outputs.mainOutputIsStdout, outputs.format == .text && terminal.stdoutIsTTY {
                 terminal.out(TextRenderer.summaryLine(report) + "\n")
             }
+            return nil
         } catch let failure as OutputWriteFailure {
-            // Reported below, after the gate's verdict is known.
-            writeFailure = failure
+            return failure
         }
-        if env["GITHUB_ACTIONS"] == "true" {
-            terminal.err(GitHubActions.errorCommands(report), newline: false)
-            if let summary = env["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-                // A job summary that cannot be written must not hide the gate's verdict.
-                do {
-                    try appendStepSummary(ReportFormat.markdown.render(report, plan: plan), to: summary)
-                } catch {
-                    terminal.err("warning: \(error); the job summary was not written")
-                }
-            }
+    }
+
+    /// In a GitHub Actions job: error annotations, and the markdown report appended to the job summary.
+    func reportToGitHubActions(_ report: Report, plan: InstallPlan?) {
+        guard environment["GITHUB_ACTIONS"] == "true" else { return }
+        terminal.err(GitHubActions.errorCommands(report), newline: false)
+        guard let summary = environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty else { return }
+        // A job summary that cannot be written must not hide the gate's verdict.
+        do {
+            try appendStepSummary(ReportFormat.markdown.render(report, plan: plan), to: summary)
+        } catch {
+            terminal.err("warning: \(error); the job summary was not written")
         }
+    }
+
+    /// The gate's verdict is the exit code; a report that could not be written is said either way.
+    func verdict(_ report: Report, writeFailure: OutputWriteFailure?) throws -> ExitCode {
         if !report.gate.passed {
-            // A report that could not be written is said, but the gate's verdict is the exit code.
             if let writeFailure { terminal.err(writeFailure.stderrText) }
             throw GateFailure(report: report)
         }

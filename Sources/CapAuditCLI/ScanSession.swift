@@ -19,7 +19,7 @@ struct ScanSession {
     }
 
     /// Loads the catalog and the project's requirements, and checks `--require` and `--area` against them.
-    init(options: ScanOptions, command: String, environment: [String: String] = ProcessInfo.processInfo.environment,
+    init(options: ScanOptions, command: String, environment: [String: String] = HostBytes.environment(),
          currentDirectory: String = FileManager.default.currentDirectoryPath) throws {
         self.command = command
         var catalog = options.catalogPaths.isEmpty ? try BuiltinCatalog.load() : try CatalogLoader.load(paths: options.catalogPaths)

@@ -1,26 +1,25 @@
 import Foundation
+import Synchronization
 
 /// Folders to delete when capaudit exits on SIGINT/SIGTERM, which skips `defer` blocks: register the
 /// throw-away HOME of `--isolated-home` while it exists (`add` after creating it, `remove` once removed).
-final class SignalCleanup: @unchecked Sendable {
+final class SignalCleanup: Sendable {
     static let shared = SignalCleanup()
-    private let lock = NSLock()
-    private var paths = Set<String>()
+    private let paths = Mutex(Set<String>())
 
     func add(_ path: String) {
-        lock.lock(); defer { lock.unlock() }
-        paths.insert(path)
+        paths.withLock { _ = $0.insert(path) }
     }
 
     func remove(_ path: String) {
-        lock.lock(); defer { lock.unlock() }
-        paths.remove(path)
+        paths.withLock { _ = $0.remove(path) }
     }
 
     /// Deletes every registered folder (called from the signal handler, right before exiting).
     func removeAll() {
-        lock.lock(); defer { lock.unlock() }
-        for path in paths { try? FileManager.default.removeItem(atPath: path) }
-        paths.removeAll()
+        paths.withLock { paths in
+            for path in paths { try? FileManager.default.removeItem(atPath: path) }
+            paths.removeAll()
+        }
     }
 }

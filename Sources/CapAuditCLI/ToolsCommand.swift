@@ -26,10 +26,7 @@ struct ToolsCommand: Command {
     let terminal: Terminal
 
     func run() throws -> ExitCode {
-        let formatName = arguments.value("--format") ?? "json"
-        guard let format = ToolsRenderer.Format(rawValue: formatName) else {
-            throw UsageError.invalidValue(option: "--format", value: formatName, expected: "json, openai or mcp", command: "tools")
-        }
+        let format = try arguments.value("--format", expected: "json, openai or mcp") { ToolsRenderer.Format(rawValue: $0) } ?? .json
         let policy = try AgentPolicyOptions.policy(arguments, command: "tools")
         let session = try ScanSession(arguments: arguments, command: "tools")
         let (_, report, scanner) = try session.run(terminal: terminal)

@@ -1,6 +1,7 @@
 // libFuzzer entry for capaudit's parsers: the catalog loader (and with it the JSON parser and the
 // catalog validator), the version parser with the default and the catalog's patterns, version
-// classification, `Version` parsing and comparison, the package metadata readers (Go build
+// classification, `Version` parsing and comparison, project configs (.capaudit.json), os-release,
+// host bytes (PATH entries, environment values: lossless round trip), the package metadata readers (Go build
 // information in ELF files, dpkg, apk, Python dist-info, npm package.json) over in-memory files, and
 // the MCP server's JSON-RPC handling.
 //
@@ -9,9 +10,12 @@
 // `swiftc -sanitize=fuzzer,address -parse-as-library`. It must not spawn processes or write files.
 import Foundation
 
+/// The built-in catalog, loaded once (project configs are checked against it).
+private let builtinCatalog: Catalog? = try? BuiltinCatalog.load()
+
 /// The patterns the built-in catalog gives its probes, compiled once; one of them is tried per input.
 private let catalogPatterns: [VersionPattern] = {
-    guard let catalog = try? BuiltinCatalog.load() else { return [] }
+    guard let catalog = builtinCatalog else { return [] }
     var seen = Set<String>()
     var out: [VersionPattern] = []
     for tool in catalog.tools.values.sorted(by: { $0.id < $1.id }) {
@@ -42,6 +46,21 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let diff = ReportDiff.compare(old: report, new: report)
         check(diff.regressions.isEmpty, "a report regresses against itself")
         _ = DiffRenderer.text(diff) + DiffRenderer.json(diff)
+    }
+
+    // The bytes as a project's .capaudit.json (found in untrusted checkouts), against the built-in catalog.
+    if let catalog = builtinCatalog {
+        _ = try? ProjectConfig.parse(bytes, path: ".capaudit.json", catalog: catalog, today: "2026-12-04")
+    }
+
+    // The bytes as a host name, PATH or environment value: carried without loss, shown without raw bytes.
+    let hostText = HostBytes.decode(UnsafeBufferPointer(start: data, count: size))
+    check(HostBytes.encode(hostText) == Array(UnsafeBufferPointer(start: data, count: size)), "host bytes did not round-trip")
+    check(!HostBytes.display(hostText).unicodeScalars.contains(where: HostBytes.isRawByte), "display left a raw byte")
+    if size < 4096 {
+        _ = HostBytes.environment(raw.split(separator: 0).map(Array.init))
+        // An os-release file (a --root image's is untrusted).
+        _ = HostInfo.parseOSRelease(String(decoding: raw, as: UTF8.self))
     }
 
     // The bytes as a probe's output: stdout up to the first NUL, stderr after it.

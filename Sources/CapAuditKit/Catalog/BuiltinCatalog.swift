@@ -18,6 +18,7 @@ public enum BuiltinCatalog {
     /// The Swift source that embeds these files as raw string literals.
     public static func swiftSource(for files: [(name: String, text: String)]) -> String {
         var out = """
+        // swift-format-ignore-file
         // Generated from Catalog/*.json. Do not edit: change Catalog/ and run
         // UPDATE_BUILTIN_CATALOG=1 swift test --filter BuiltinCatalog
 

@@ -1,3 +1,4 @@
+// swift-format-ignore-file
 // Generated from Catalog/*.json. Do not edit: change Catalog/ and run
 // UPDATE_BUILTIN_CATALOG=1 swift test --filter BuiltinCatalog
 

@@ -68,6 +68,10 @@ public enum AreaKind: String, Sendable, Equatable, CaseIterable {
     case extended
     /// A project's own tools from `.capaudit.json`.
     case project
+
+    /// Ranked by priority and rank in every report (the seed's gaps and the project's own tools);
+    /// foundation and extended areas are reported apart and not ranked.
+    public var isRanked: Bool { self == .gap || self == .project }
 }
 
 /// A capability area such as CI/CD or secrets management.

@@ -113,7 +113,7 @@ public enum CatalogLoader {
 
     static func readFile(_ root: JSONValue, reader: inout JSONReader) -> CatalogFragment {
         var fragment = CatalogFragment()
-        guard let fields = reader.object(root, path: "", required: ["schemaVersion"], optional: ["area", "tools", "profiles"]) else {
+        guard let fields = reader.object(root, path: "", schema: CatalogSchema.file) else {
             return fragment
         }
         if let version = reader.int(fields, "schemaVersion", path: "", range: 1...Int.max), version != schemaVersion {
@@ -144,23 +144,13 @@ public enum CatalogLoader {
     }
 
     static func readArea(_ value: JSONValue, path: String, reader: inout JSONReader) -> Area? {
-        let required = ["id", "name", "priority", "rank", "phase", "why", "impact", "useCases", "capabilities"]
-        guard let f = reader.object(value, path: path, required: required, optional: ["kind"]) else { return nil }
-        var kind = AreaKind.gap
-        if let k = reader.string(f, "kind", path: path) {
-            if let parsed = AreaKind(rawValue: k), parsed != .project { kind = parsed } else {
-                reader.report("\"\(k)\" is not an area kind; expected gap, foundation or extended", at: f["kind"], path: reader.join(path, "kind"))
-            }
-        }
+        guard let f = reader.object(value, path: path, schema: CatalogSchema.area) else { return nil }
+        let kind = reader.parsed(f, "kind", path: path, as: "an area kind", expected: "gap, foundation or extended") { text in
+            AreaKind(rawValue: text).flatMap { $0 == .project ? nil : $0 }
+        } ?? .gap
         let id = readID(f, "id", path: path, reader: &reader)
         let name = reader.string(f, "name", path: path)
-        var priority: Priority?
-        if let p = reader.string(f, "priority", path: path) {
-            priority = Priority(rawValue: p)
-            if priority == nil {
-                reader.report("\"\(p)\" is not a priority; expected one of critical, high, medium", at: f["priority"], path: reader.join(path, "priority"))
-            }
-        }
+        let priority = reader.parsed(f, "priority", path: path, as: "a priority", expected: "one of critical, high, medium") { Priority(rawValue: $0) }
         let rank = reader.int(f, "rank", path: path, range: 1...1000)
         let phase = reader.int(f, "phase", path: path, range: 1...3)
         let why = reader.string(f, "why", path: path)
@@ -181,7 +171,7 @@ public enum CatalogLoader {
     }
 
     static func readCapability(_ value: JSONValue, path: String, reader: inout JSONReader) -> Capability? {
-        guard let f = reader.object(value, path: path, required: ["id", "name", "tools"], optional: ["preferred"]) else { return nil }
+        guard let f = reader.object(value, path: path, schema: CatalogSchema.capability) else { return nil }
         let id = readID(f, "id", path: path, reader: &reader)
         let name = reader.string(f, "name", path: path)
         let tools = reader.strings(f, "tools", path: path, nonEmpty: true)
@@ -196,8 +186,7 @@ public enum CatalogLoader {
     }
 
     public static func readTool(_ value: JSONValue, path: String, reader: inout JSONReader) -> Tool? {
-        guard let f = reader.object(value, path: path, required: ["id", "name", "summary", "homepage"],
-                                    optional: ["probes", "undetectable", "minVersion", "platforms", "install", "versionFacts", "note", "jobEnvironment", "goPackages", "operations"]) else { return nil }
+        guard let f = reader.object(value, path: path, schema: CatalogSchema.tool) else { return nil }
         let id = readID(f, "id", path: path, reader: &reader)
         let name = reader.string(f, "name", path: path)
         let summary = reader.string(f, "summary", path: path)
@@ -265,15 +254,9 @@ public enum CatalogLoader {
     /// `{"source": "dpkg", "package": "apache2-utils", "sameAsTool": false, "reason": "…", "toolVersion": "2.3"}`;
     /// `toolVersion` null: the tool prints no version; absent: any real version.
     static func readVersionFact(_ value: JSONValue, path: String, reader: inout JSONReader) -> VersionFact? {
-        guard let f = reader.object(value, path: path, required: ["source", "package", "sameAsTool", "reason"], optional: ["toolVersion"]) else { return nil }
-        var source: VersionFact.Source?
-        if let text = reader.string(f, "source", path: path) {
-            source = VersionFact.Source(rawValue: text)
-            if source == nil {
-                reader.report("\(quoted(text)) is not a version source; expected one of \(VersionFact.Source.allCases.map(\.rawValue).joined(separator: ", "))",
-                              at: f["source"], path: reader.join(path, "source"))
-            }
-        }
+        guard let f = reader.object(value, path: path, schema: CatalogSchema.versionFact) else { return nil }
+        let source = reader.parsed(f, "source", path: path, as: "a version source",
+                                   expected: "one of " + VersionFact.Source.allCases.map(\.rawValue).joined(separator: ", ")) { VersionFact.Source(rawValue: $0) }
         let package = reader.string(f, "package", path: path)
         let sameAsTool = reader.bool(f, "sameAsTool", path: path)
         let reason = reader.string(f, "reason", path: path)
@@ -341,7 +324,7 @@ public enum CatalogLoader {
     }
 
     static func readProbe(_ value: JSONValue, path: String, reader: inout JSONReader) -> Probe? {
-        guard let f = reader.object(value, path: path, required: ["command", "args"], optional: ["pattern", "patterns", "env", "evidence", "timeout", "note"]) else { return nil }
+        guard let f = reader.object(value, path: path, schema: CatalogSchema.probe) else { return nil }
         let command = reader.string(f, "command", path: path)
         if let command, command.contains("/") || command.contains("\0") {
             reader.report("\"\(command)\" must be a bare command name looked up on PATH, without '/'", at: f["command"], path: reader.join(path, "command"))
@@ -390,16 +373,8 @@ public enum CatalogLoader {
             reader.report("\(quoted(key)) may not be set for a probe: it makes the loader or an interpreter run code of this file's choosing",
                           at: f["env"].flatMap { $0.member(key) } ?? f["env"], path: reader.join(reader.join(path, "env"), key))
         }
-        var evidence = Evidence.path
-        if let e = reader.string(f, "evidence", path: path) {
-            if let parsed = Evidence(rawValue: e) { evidence = parsed } else {
-                reader.report("\"\(e)\" is not an evidence kind; expected one of \(Evidence.allCases.map(\.rawValue).joined(separator: ", "))",
-                              at: f["evidence"], path: reader.join(path, "evidence"))
-            }
-        }
-        if evidence == .version && f["pattern"] == nil {
-            // The default pattern is fine here; nothing to report.
-        }
+        let evidence = reader.parsed(f, "evidence", path: path, as: "an evidence kind",
+                                     expected: "one of " + Evidence.allCases.map(\.rawValue).joined(separator: ", ")) { Evidence(rawValue: $0) } ?? .path
         let note = reader.string(f, "note", path: path)
         let timeout = reader.int(f, "timeout", path: path, range: 1...120)
         guard let command, !command.contains("/"), let args, patternOK else { return nil }
@@ -421,22 +396,6 @@ public enum CatalogLoader {
         guard !s.isEmpty, s.count <= 64, !s.hasPrefix("-"), !s.hasSuffix("-"), !s.contains("--") else { return false }
         return s.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
-}
-
-/// A string in double quotes with control characters escaped, safe to put in one line of an error.
-public func quoted(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars.prefix(200) {
-        switch scalar {
-        case "\"": out += "\\\""
-        case "\\": out += "\\\\"
-        case "\n": out += "\\n"
-        case "\t": out += "\\t"
-        case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += String(format: "\\u%04X", scalar.value)
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out + (s.unicodeScalars.count > 200 ? "…\"" : "\"")
 }
 
 /// The column offset, inside a JSON string literal, of character `offset` of its decoded text: escapes

@@ -25,12 +25,10 @@ enum CatalogValidator {
         }
         for (file, fragment) in fragments {
             for (area, value) in fragment.areas {
-                if let first = areaSeen[area.id] {
-                    problems.append(CatalogProblem(file: file, location: value.member("id")?.location, path: "area.id",
-                                                   message: "duplicate area id \"\(area.id)\" (first defined in \(first))"))
+                if let problem = duplicateDefinition(area.id, "area", seen: &areaSeen, file: file, value: value, path: "area.id") {
+                    problems.append(problem)
                     continue
                 }
-                areaSeen[area.id] = file
                 if let other = rankSeen[area.rank] {
                     problems.append(CatalogProblem(file: file, location: value.member("rank")?.location, path: "area.rank",
                                                    message: "rank \(area.rank) is also the rank of area \"\(other)\"; ranks must be unique"))
@@ -65,12 +63,10 @@ enum CatalogValidator {
         let targets = areas.map(\.id) + areas.flatMap { a in a.capabilities.map { "\(a.id)/\($0.id)" } }
         for (file, fragment) in fragments {
             for (profile, value) in fragment.profiles {
-                                if let first = profileSeen[profile.id] {
-                    problems.append(CatalogProblem(file: file, location: value.member("id")?.location, path: "profiles[\"\(profile.id)\"].id",
-                                                   message: "duplicate profile id \"\(profile.id)\" (first defined in \(first))"))
+                if let problem = duplicateDefinition(profile.id, "profile", seen: &profileSeen, file: file, value: value, path: "profiles[\"\(profile.id)\"].id") {
+                    problems.append(problem)
                     continue
                 }
-                profileSeen[profile.id] = file
                 var valid = true
                 for (i, gate) in profile.gates.enumerated() where !targets.contains(gate.target) {
                     var message = "profile \"\(profile.id)\" names unknown target \(quoted(gate.target)); expected an area id or area/capability"
@@ -83,5 +79,16 @@ enum CatalogValidator {
             }
         }
         return (Catalog(areas: areas, tools: tools, profiles: profiles), problems)
+    }
+
+    /// Records that `file` defines `id`; when an earlier file already did, the problem to report instead.
+    static func duplicateDefinition(_ id: String, _ what: String, seen: inout [String: String], file: String, value: JSONValue,
+                                path: String) -> CatalogProblem? {
+        if let first = seen[id] {
+            return CatalogProblem(file: file, location: value.member("id")?.location, path: path,
+                                  message: "duplicate \(what) id \"\(id)\" (first defined in \(first))")
+        }
+        seen[id] = file
+        return nil
     }
 }

@@ -5,39 +5,22 @@ import Foundation
 /// `CatalogValidator`, once every file is read.
 enum ProfileReader {
     static func readProfile(_ value: JSONValue, path: String, reader: inout JSONReader) -> RoleProfile? {
-        guard let f = reader.object(value, path: path, required: ["id", "name", "summary"], optional: ["failOn", "gates"]) else { return nil }
+        guard let f = reader.object(value, path: path, schema: CatalogSchema.profile) else { return nil }
         let id = CatalogLoader.readID(f, "id", path: path, reader: &reader)
         let name = reader.string(f, "name", path: path)
         let summary = reader.string(f, "summary", path: path)
-        var failOn: Priority?
-        if let text = reader.string(f, "failOn", path: path) {
-            failOn = Priority(rawValue: text)
-            if failOn == nil {
-                reader.report("\(quoted(text)) is not a gate level for a profile; expected critical, high or medium (leave it out for no default gate)",
-                              at: f["failOn"], path: reader.join(path, "failOn"))
-            }
-        }
+        let failOn = reader.parsed(f, "failOn", path: path, as: "a gate level for a profile",
+                                   expected: "critical, high or medium (leave it out for no default gate)") { Priority(rawValue: $0) }
         var gates: [ProfileGate] = []
         var ok = true
         for (i, v) in (reader.array(f, "gates", path: path) ?? []).enumerated() {
             let gatePath = "\(reader.join(path, "gates"))[\(i)]"
-            guard let g = reader.object(v, path: gatePath, required: ["target", "level", "reason"], optional: ["need"]) else { ok = false; continue }
+            guard let g = reader.object(v, path: gatePath, schema: CatalogSchema.profileGate) else { ok = false; continue }
             let target = reader.string(g, "target", path: gatePath)
             let reason = reader.string(g, "reason", path: gatePath)
-            var level: ProfileLevel?
-            if let text = reader.string(g, "level", path: gatePath) {
-                level = ProfileLevel(text)
-                if level == nil {
-                    reader.report("\(quoted(text)) is not a level; expected critical, high, medium or never", at: g["level"], path: reader.join(gatePath, "level"))
-                }
-            }
-            var need = ProfileNeed.each
-            if let text = reader.string(g, "need", path: gatePath) {
-                if let parsed = ProfileNeed(rawValue: text) { need = parsed } else {
-                    reader.report("\(quoted(text)) is not a need; expected each (every capability) or any (at least one capability of the area)",
-                                  at: g["need"], path: reader.join(gatePath, "need"))
-                }
-            }
+            let level = reader.parsed(g, "level", path: gatePath, as: "a level", expected: "critical, high, medium or never") { ProfileLevel($0) }
+            let need = reader.parsed(g, "need", path: gatePath, as: "a need",
+                                     expected: "each (every capability) or any (at least one capability of the area)") { ProfileNeed(rawValue: $0) } ?? .each
             if need == .any, let target, target.contains("/") {
                 reader.report("need \"any\" applies to a whole area; \(quoted(target)) names one capability", at: g["need"], path: reader.join(gatePath, "need"))
             }
@@ -57,7 +40,7 @@ enum ProfileReader {
     }
 
     static func readJobEnvironment(_ value: JSONValue, path: String, reader: inout JSONReader) -> JobEnvironmentEvidence? {
-        guard let f = reader.object(value, path: path, required: [], optional: ["equals", "set", "unset", "version", "note"]) else { return nil }
+        guard let f = reader.object(value, path: path, schema: CatalogSchema.jobEnvironment) else { return nil }
         let equals = reader.stringMap(f, "equals", path: path) ?? [:]
         let set = reader.strings(f, "set", path: path) ?? []
         let unset = reader.strings(f, "unset", path: path) ?? []

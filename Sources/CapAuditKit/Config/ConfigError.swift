@@ -5,15 +5,7 @@ public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Every problem found in the file, in file order.
     case invalid([CatalogProblem])
 
-    public var problems: [CatalogProblem] {
-        switch self {
-        case .invalid(let p): return p
-        }
-    }
+    public var problems: [CatalogProblem] { switch self { case .invalid(let p): p } }
 
-    public var description: String {
-        let p = problems
-        let header = p.count == 1 ? "the requirements file is invalid:" : "the requirements file is invalid (\(p.count) problems):"
-        return ([header] + p.map { "  \($0)" }).joined(separator: "\n")
-    }
+    public var description: String { JSONProblem.listing(problems, in: "the requirements file") }
 }

@@ -29,6 +29,17 @@ public struct ToolReport: Sendable, Equatable {
     public var meetsCapability: Bool {
         verdict.status == .present || (verdict.status == .unknownVersion && minVersion == nil)
     }
+
+    /// Installed, but not good enough: below the minimum, or a version that cannot be compared with it.
+    public var needsUpgrade: Bool {
+        verdict.status == .outdated || (verdict.status == .unknownVersion && minVersion != nil)
+    }
+
+    /// Found but not usable as it is: needs an upgrade, or its version command timed out or failed.
+    /// Reports list these with their reason.
+    public var needsAttention: Bool {
+        needsUpgrade || verdict.status == .timeout || verdict.status == .error
+    }
 }
 
 /// One capability of an area and whether the host meets it.
@@ -105,6 +116,6 @@ public struct Report: Sendable, Equatable {
         ReportSummary(covered: areas.filter { $0.status == .covered }.count,
                       partial: areas.filter { $0.status == .partial }.count,
                       missing: areas.filter { $0.status == .missing }.count,
-                      criticalGaps: areas.filter { $0.area.priority == .critical && ($0.area.kind == .gap || $0.area.kind == .project) && $0.status != .covered }.map(\.area.id))
+                      criticalGaps: areas.filter { $0.area.priority == .critical && $0.area.kind.isRanked && $0.status != .covered }.map(\.area.id))
     }
 }

@@ -222,7 +222,7 @@ public struct FleetAggregator {
     /// gate at their priority; foundation and extended areas never do (as in `scan`).
     func gates(_ area: HostArea, at level: Priority) -> Bool {
         let kind = area.kind ?? knownKinds[area.id] ?? .gap
-        guard kind == .gap || kind == .project else { return false }
+        guard kind.isRanked else { return false }
         return area.priority <= level
     }
 

@@ -142,7 +142,7 @@ public struct HostEnvironment: Sendable, Equatable {
     ///   - isRoot: nil reads `geteuid()`.
     ///   - externallyManaged: nil looks for `EXTERNALLY-MANAGED` next to the `python3` on PATH.
     public static func detect(osReleasePath: String? = nil,
-                              searchPath: String = ProcessInfo.processInfo.environment["PATH"] ?? "",
+                              searchPath: String = HostBytes.environment()["PATH"] ?? "",
                               fileSystem: any FileSystemView = LocalFileSystem(),
                               managerOverride: [String] = [],
                               isRoot: Bool? = nil,

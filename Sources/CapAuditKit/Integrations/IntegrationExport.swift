@@ -54,28 +54,10 @@ extension IntegrationTarget {
     }
 }
 
-/// Quoting for the generated files.
+/// Quoting for the generated files (shell words: `ShellQuote.word`).
 enum Quote {
-    /// A YAML double-quoted scalar.
-    static func yaml(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\\": out += "\\\\"
-            case "\"": out += "\\\""
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out + "\""
-    }
-
-    /// A POSIX shell word (single quotes unless it is plainly safe).
-    static func shell(_ s: String) -> String {
-        let safe = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./:=,+@%")
-        if !s.isEmpty && s.unicodeScalars.allSatisfy({ safe.contains($0) }) { return s }
-        return "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
+    /// A YAML double-quoted scalar: a JSON string is one (YAML's double-quoted escapes include JSON's).
+    static func yaml(_ s: String) -> String { JSONOutput.escape(s) }
 
     /// A systemd ExecStart word (double quotes where needed; systemd expands % specifiers, so % doubles).
     static func systemd(_ s: String) -> String {

@@ -52,7 +52,7 @@ public enum KubernetesIntegration {
     static func daemonSet(_ s: ExportSettings) -> String {
         let prom = "/textfile/capaudit.prom"
         let scan = ["/usr/local/bin/capaudit", "scan", "--root", "/host", "--no-config", "--isolated-home", "--fail-on", s.failOn.rawValue,
-                    "--format", "json", "--report", "prometheus:" + prom].map(Quote.shell).joined(separator: " ")
+                    "--format", "json", "--report", "prometheus:" + prom].map(ShellQuote.word).joined(separator: " ")
         return """
         # capaudit \(CapAudit.version): one pod per node scans the node's root filesystem (read-only at /host) every hour,
         # writes the Prometheus textfile to the node's node_exporter folder \(s.textfileDirectory) (atomically) and

@@ -82,7 +82,7 @@ public enum PrometheusIntegration {
         # capaudit \(CapAudit.version): /etc/cron.d/capaudit, instead of the systemd timer (use one, not both).
         # Runs hourly as the dedicated user; exit 1 (gate failed) is reported in the metrics, not mailed.
         PATH=\(s.searchPath)
-        17 * * * * capaudit \(s.scanArguments.map(Quote.shell).joined(separator: " ")) >/dev/null 2>&1 || [ $? -eq 1 ]
+        17 * * * * capaudit \(s.scanArguments.map(ShellQuote.word).joined(separator: " ")) >/dev/null 2>&1 || [ $? -eq 1 ]
 
         """
     }

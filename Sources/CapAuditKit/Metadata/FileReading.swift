@@ -45,7 +45,7 @@ extension FileReading {
 enum HostFile {
     static func read(_ hostPath: String, offset: UInt64, count: Int, noFollow: Bool = false) -> [UInt8]? {
         guard count >= 0 else { return nil }
-        let fd = open(hostPath, O_RDONLY | O_CLOEXEC | O_NONBLOCK | (noFollow ? O_NOFOLLOW : 0))
+        let fd = open(HostBytes.cString(hostPath), O_RDONLY | O_CLOEXEC | O_NONBLOCK | (noFollow ? O_NOFOLLOW : 0))
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var st = stat()
@@ -66,18 +66,16 @@ enum HostFile {
 
     static func size(_ hostPath: String) -> UInt64? {
         var st = stat()
-        guard stat(hostPath, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard stat(HostBytes.cString(hostPath), &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
         return UInt64(st.st_size)
     }
 
     static func entries(_ hostPath: String) -> [String]? {
-        guard let dir = opendir(hostPath) else { return nil }
+        guard let dir = opendir(HostBytes.cString(hostPath)) else { return nil }
         defer { closedir(dir) }
         var out: [String] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in HostBytes.decode(raw.prefix { $0 != 0 }) }
             if name != "." && name != ".." { out.append(name) }
         }
         return out.sorted()
@@ -86,10 +84,10 @@ enum HostFile {
     static func link(_ hostPath: String) -> String? {
         var buffer = [UInt8](repeating: 0, count: 4096)
         let n = buffer.withUnsafeMutableBytes { raw in
-            readlink(hostPath, raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count)
+            readlink(HostBytes.cString(hostPath), raw.baseAddress!.assumingMemoryBound(to: CChar.self), raw.count)
         }
         guard n > 0 else { return nil }
-        return String(decoding: buffer.prefix(n), as: UTF8.self)
+        return HostBytes.decode(buffer.prefix(n))
     }
 }
 

@@ -43,23 +43,12 @@ enum OperationReader {
             reader.report("\(quoted(command)) is not one of this tool's probe commands (\(probeCommands.joined(separator: ", "))); an operation runs a command the scan verified",
                           at: f["command"], path: reader.join(path, "command"))
         }
-        var safety: SafetyClass?
-        if let text = reader.string(f, "safety", path: path) {
-            safety = SafetyClass(rawValue: text)
-            if safety == nil {
-                reader.report("\(quoted(text)) is not a safety class; expected read-only, write or destructive", at: f["safety"], path: reader.join(path, "safety"))
-            }
-        }
+        let safety = reader.parsed(f, "safety", path: path, as: "a safety class",
+                                 expected: "read-only, write or destructive") { SafetyClass(rawValue: $0) }
         let attaches = reader.bool(f, "attaches", path: path) ?? false
         let network = reader.string(f, "network", path: path)
-        var secrets: SecretExposure?
-        if let text = reader.string(f, "secrets", path: path) {
-            secrets = SecretExposure(rawValue: text)
-            if secrets == nil {
-                reader.report("\(quoted(text)) is not a secrets setting; expected masked (values hidden unless --reveal-secrets) or only (listed only with --reveal-secrets)",
-                              at: f["secrets"], path: reader.join(path, "secrets"))
-            }
-        }
+        let secrets = reader.parsed(f, "secrets", path: path, as: "a secrets setting",
+                                 expected: "masked (values hidden unless --reveal-secrets) or only (listed only with --reveal-secrets)") { SecretExposure(rawValue: $0) }
         let timeout = reader.int(f, "timeout", path: path, range: 1...3600).map(Double.init) ?? ToolOperation.defaultTimeout
         let outputCap = reader.int(f, "outputCap", path: path, range: 1024...(16 << 20)) ?? ToolOperation.defaultOutputCap
         let env = reader.stringMap(f, "env", path: path) ?? [:]
@@ -201,14 +190,8 @@ enum OperationReader {
     static func readParameter(_ name: String, _ value: JSONValue, path: String, reader: inout JSONReader) -> OperationParameter? {
         guard let f = reader.object(value, path: path, required: ["type", "description"], optional: parameterKeys) else { return nil }
         let before = reader.problems.count
-        var type: ParameterType?
-        if let text = reader.string(f, "type", path: path) {
-            type = ParameterType(rawValue: text)
-            if type == nil {
-                reader.report("\(quoted(text)) is not a parameter type; expected string, integer, boolean or array (of strings)",
-                              at: f["type"], path: reader.join(path, "type"))
-            }
-        }
+        let type = reader.parsed(f, "type", path: path, as: "a parameter type",
+                                 expected: "string, integer, boolean or array (of strings)") { ParameterType(rawValue: $0) }
         let description = reader.string(f, "description", path: path)
         let required = reader.bool(f, "required", path: path) ?? false
         let allowed = reader.strings(f, "enum", path: path, nonEmpty: true)
@@ -219,20 +202,10 @@ enum OperationReader {
         let minimum = reader.int(f, "minimum", path: path, range: Int.min / 2...Int.max / 2)
         let maximum = reader.int(f, "maximum", path: path, range: Int.min / 2...Int.max / 2)
         let maxItems = reader.int(f, "maxItems", path: path, range: 1...1000)
-        var pathKind: PathKind?
-        if let text = reader.string(f, "path", path: path) {
-            pathKind = PathKind(rawValue: text)
-            if pathKind == nil {
-                reader.report("\(quoted(text)) is not a path kind; expected file, directory or file-or-directory", at: f["path"], path: reader.join(path, "path"))
-            }
-        }
-        var address: AddressKind?
-        if let text = reader.string(f, "address", path: path) {
-            address = AddressKind(rawValue: text)
-            if address == nil {
-                reader.report("\(quoted(text)) is not an address kind; expected url, host or host-port", at: f["address"], path: reader.join(path, "address"))
-            }
-        }
+        let pathKind = reader.parsed(f, "path", path: path, as: "a path kind",
+                                 expected: "file, directory or file-or-directory") { PathKind(rawValue: $0) }
+        let address = reader.parsed(f, "address", path: path, as: "an address kind",
+                                 expected: "url, host or host-port") { AddressKind(rawValue: $0) }
         let allowLeadingDash = reader.bool(f, "allowLeadingDash", path: path) ?? false
 
         if let type {

@@ -331,6 +331,16 @@ public struct InstallPlan: Sendable, Equatable {
     /// The `provides` key of the step that creates the virtual environment.
     public static let venvSetupKey = "venv"
 
+    /// The line `~/.profile` gets: `export PATH="$HOME/<path>:$PATH"`.
+    public static func profileLine(_ path: String) -> String {
+        "export PATH=\"$HOME/\(path):$PATH\""
+    }
+
+    /// The command a person types to add `profileLine` to `~/.profile`.
+    public static func profileLineCommand(_ path: String) -> String {
+        "echo " + ShellQuote.single(profileLine(path)) + " >> \"$HOME/.profile\""
+    }
+
     public var capauditVersion: String
     /// When the plan was made (from the caller, never the clock).
     public var createdAt: Date

@@ -247,11 +247,8 @@ public enum Planner {
 
         func tool(_ id: String) -> Tool? { toolReports[id]?.tool ?? catalog.tools[id] }
 
-        /// Installed, but not good enough: below the minimum, or a version that cannot be compared with it.
-        func needsUpgrade(_ id: String) -> Bool {
-            guard let r = toolReports[id] else { return false }
-            return r.verdict.status == .outdated || (r.verdict.status == .unknownVersion && r.minVersion != nil)
-        }
+        /// See `ToolReport.needsUpgrade`.
+        func needsUpgrade(_ id: String) -> Bool { toolReports[id]?.needsUpgrade ?? false }
 
         mutating func plan(_ area: AreaReport) {
             for capability in area.capabilities where !capability.met {
@@ -480,7 +477,7 @@ public enum Planner {
         mutating func addPathSetup(_ path: String, why: String) {
             guard setupDone.insert("path:" + path).inserted else { return }
             phaseSteps[currentPhase, default: []].append(PlanStep(kind: .setup, title: "Put $HOME/\(path) on PATH", action: .addToPath(path: path),
-                                  commands: [ShellScriptRenderer.profileLineCommand(path)],
+                                  commands: [InstallPlan.profileLineCommand(path)],
                                   reason: why + "; the line in ~/.profile makes new login shells find them"))
         }
     }

@@ -51,6 +51,7 @@ public struct LocalFileSystem: FileSystemView {
     public init() {}
 
     public func status(_ path: String) -> FileStatus? {
+        let path = HostBytes.cString(path)
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
         var lst = stat()
@@ -62,13 +63,14 @@ public struct LocalFileSystem: FileSystemView {
     }
 
     public func isBrokenSymlink(_ path: String) -> Bool {
+        let path = HostBytes.cString(path)
         var lst = stat()
         var st = stat()
         return lstat(path, &lst) == 0 && (lst.st_mode & S_IFMT) == S_IFLNK && stat(path, &st) != 0
     }
 
     public func isExecutableByUser(_ path: String) -> Bool {
-        access(path, X_OK) == 0
+        access(HostBytes.cString(path), X_OK) == 0
     }
 
     public func currentDirectory() -> String {
@@ -76,13 +78,11 @@ public struct LocalFileSystem: FileSystemView {
     }
 
     public func directoryEntries(_ path: String) -> Set<String>? {
-        guard let dir = opendir(path) else { return nil }
+        guard let dir = opendir(HostBytes.cString(path)) else { return nil }
         defer { closedir(dir) }
         var names = Set<String>()
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in HostBytes.decode(raw.prefix { $0 != 0 }) }
             if name != "." && name != ".." { names.insert(name) }
         }
         return names

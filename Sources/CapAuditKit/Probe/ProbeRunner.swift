@@ -277,7 +277,7 @@ private enum Spawner {
             code = addCloseFrom(&actions, 3)
         }
         if code == 0, let directory = request.workingDirectory, let addChdir = SpawnFunctions.addChdir {
-            code = directory.withCString { addChdir(&actions, $0) }
+            code = addChdir(&actions, HostBytes.cString(directory))
         }
         if code != 0 { return fail(code) }
 
@@ -292,8 +292,9 @@ private enum Spawner {
         if code == 0 { code = posix_spawnattr_setsigdefault(&attributes, &defaultSignals) }
         if code != 0 { return fail(code) }
 
-        let argv = request.argv.map { strdup($0) } + [nil]
-        let envp = environment.map { strdup($0) } + [nil]
+        // Paths, arguments and values as the bytes they stand for (see HostBytes), not their UTF-8.
+        let argv: [UnsafeMutablePointer<CChar>?] = request.argv.map { HostBytes.duplicate($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { HostBytes.duplicate($0) } + [nil]
         defer {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
@@ -303,7 +304,7 @@ private enum Spawner {
         // ETXTBSY is usually transient: a process forked elsewhere at the moment the executable was being
         // written still holds the writer's descriptor until its own exec closes it. Retry briefly.
         for delayMs in [1, 2, 4, 8, 16, 0] {
-            code = posix_spawn(&pid, request.executable, &actions, &attributes, argv, envp)
+            code = posix_spawn(&pid, HostBytes.cString(request.executable), &actions, &attributes, argv, envp)
             if code != ETXTBSY || delayMs == 0 { break }
             usleep(useconds_t(delayMs * 1000))
         }

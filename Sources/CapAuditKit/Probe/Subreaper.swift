@@ -184,14 +184,14 @@ public enum Subreaper {
     static func commandLine(of pid: pid_t) -> [String] {
         guard var bytes = readSmallFile("/proc/\(pid)/cmdline", limit: 64 * 1024), !bytes.isEmpty else { return [] }
         if bytes.last == 0 { bytes.removeLast() }
-        return bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        return bytes.split(separator: 0, omittingEmptySubsequences: false).map { HostBytes.decode($0) }
     }
 
     static func executable(of pid: pid_t) -> String? {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = readlink("/proc/\(pid)/exe", &buffer, buffer.count - 1)
         guard count > 0 else { return nil }
-        return String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return HostBytes.decode(buffer[..<count].map { UInt8(bitPattern: $0) })
     }
 
     private static func readSmallFile(_ path: String, limit: Int = 4096) -> [UInt8]? {

@@ -77,7 +77,7 @@ public enum FleetRenderer {
         }
         lines += ["", "HOSTS"]
         if let rows = s.rows {
-            let gapAreas = s.areas.filter { $0.kind == .gap || $0.kind == .project || $0.kind == nil }
+            let gapAreas = s.areas.filter { $0.kind?.isRanked ?? true }
             for row in rows {
                 let gaps = gapAreas.compactMap { a -> String? in
                     guard let st = row.statuses[a.id], st != .covered else { return nil }
@@ -139,7 +139,7 @@ public enum FleetRenderer {
         }))
         out += ["", "## Hosts", ""]
         if let rows = s.rows {
-            let columns = s.areas.filter { $0.kind == .gap || $0.kind == .project || $0.kind == nil }
+            let columns = s.areas.filter { $0.kind?.isRanked ?? true }
             out.append("✓ covered, ◐ partial, ✗ missing, · not scanned. Foundation and extended areas are in the table above.")
             out.append("")
             out.append(MarkdownRenderer.table(["Host", "File", "Gate"] + columns.map { e($0.id) }, rows.map { row in

@@ -55,7 +55,7 @@ public enum MarkdownRenderer {
     }
 
     public static func escape(_ s: String) -> String {
-        let chars = Array(s)
+        let chars = Array(HostBytes.display(s))
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for (i, ch) in chars.enumerated() {
@@ -142,7 +142,7 @@ public enum MarkdownRenderer {
             }.joined(separator: ", ")
         }
         var sentence = gaps.isEmpty ? "**No critical gaps.**" : "**Critical gaps:** " + list(gaps) + "."
-        let others = report.areas.filter { isRanked($0) && !critical.contains($0.area.id) && $0.status != .covered }
+        let others = report.areas.filter { $0.area.kind.isRanked && !critical.contains($0.area.id) && $0.status != .covered }
         if !others.isEmpty { sentence += " Other gaps: " + list(others) + "." }
         return sentence
     }
@@ -196,7 +196,7 @@ public enum MarkdownRenderer {
             guard !rows.isEmpty || !shadows.isEmpty else { continue }
             any = true
             let met = area.capabilities.filter(\.met).count
-            let label = isRanked(area) ? "\(area.area.rank). \(escape(area.area.name))" : "\(escape(area.area.name)) (\(kindText(area.area.kind)))"
+            let label = area.area.kind.isRanked ? "\(area.area.rank). \(escape(area.area.name))" : "\(escape(area.area.name)) (\(kindText(area.area.kind)))"
             blocks.append("### \(label) — \(met) of \(area.capabilities.count) capabilities met")
             if rows.isEmpty {
                 blocks.append("No capability of this area is met yet.")
@@ -216,8 +216,8 @@ public enum MarkdownRenderer {
 
     static func missing(_ report: Report) -> [String] {
         var blocks = ["## What is missing"]
-        let gaps = report.areas.filter { isRanked($0) && $0.status != .covered }
-        let others = report.areas.filter { !isRanked($0) && $0.status != .covered }
+        let gaps = report.areas.filter { $0.area.kind.isRanked && $0.status != .covered }
+        let others = report.areas.filter { !$0.area.kind.isRanked && $0.status != .covered }
         if gaps.isEmpty && others.isEmpty {
             blocks.append("Nothing: every capability of every scanned area is met.")
             return blocks
@@ -282,9 +282,6 @@ public enum MarkdownRenderer {
         return blocks
     }
 
-    /// Areas in the priority ranking: the seed's gaps and the project's own areas. Foundation and
-    /// extended areas are reported but not ranked.
-    static func isRanked(_ area: AreaReport) -> Bool { area.area.kind == .gap || area.area.kind == .project }
 
     static func kindText(_ kind: AreaKind) -> String {
         switch kind {
@@ -301,7 +298,7 @@ public enum MarkdownRenderer {
         var rows: [[String]] = []
         var areasOf: [[String]] = []
         for area in report.areas {
-            for t in area.tools where needsAttention(t) {
+            for t in area.tools where t.needsAttention {
                 if let i = seen[t.tool.id] {
                     areasOf[i].append(escape(area.area.name))
                     continue
@@ -336,7 +333,7 @@ public enum MarkdownRenderer {
     }
 
     static func ranking(_ report: Report) -> [String] {
-        let rows = report.areas.filter(isRanked).map { area -> [String] in
+        let rows = report.areas.filter { $0.area.kind.isRanked }.map { area -> [String] in
             let met = area.capabilities.filter(\.met).count
             return [String(area.area.rank), escape(area.area.name), badge(area.area.priority), String(area.area.phase),
                     statusText(area) + (area.status == .partial ? " (\(met) of \(area.capabilities.count))" : "")]
@@ -356,7 +353,7 @@ public enum MarkdownRenderer {
         var byPhase: [Int: [String]] = [:]
         for area in report.areas {
             let tools = toolsByID(area)
-            for capability in area.unmetCapabilities where isRanked(area) || capability.gating {
+            for capability in area.unmetCapabilities where area.area.kind.isRanked || capability.gating {
                 let item = "- " + strong(escape(area.area.name)) + " — \(escape(capability.capability.name)): "
                     + action(preferredTool(capability.capability), tools: tools)
                 byPhase[area.area.phase, default: []].append(item)
@@ -466,14 +463,6 @@ public enum MarkdownRenderer {
     }
 
     static func preferredTool(_ capability: Capability) -> String? { capability.preferred ?? capability.tools.first }
-
-    static func needsAttention(_ t: ToolReport) -> Bool {
-        switch t.verdict.status {
-        case .outdated, .timeout, .error: return true
-        case .unknownVersion: return t.minVersion != nil
-        default: return false
-        }
-    }
 
     static func statusText(_ t: ToolReport) -> String {
         switch t.verdict.status {

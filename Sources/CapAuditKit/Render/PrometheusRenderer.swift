@@ -158,7 +158,7 @@ public enum PrometheusRenderer {
     /// has); other controls and bidi controls, which it cannot escape, become U+FFFD.
     static func escapeLabelValue(_ value: String) -> String {
         var out = ""
-        for ch in value.unicodeScalars {
+        for ch in HostBytes.display(value).unicodeScalars {
             switch ch {
             case "\\": out += "\\\\"
             case "\"": out += "\\\""

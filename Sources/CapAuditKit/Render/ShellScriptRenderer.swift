@@ -213,7 +213,7 @@ public enum ShellScriptRenderer {
             out += body(["python3 -m venv \"$HOME/\(path)\""])
             out += call("[ ! -x \"$HOME/\(path)/bin/pip\" ]")
         case .addToPath(let path):
-            let line = "\"" + ShellQuote.doubleQuotedBody(profileLine(path)) + "\""
+            let line = "\"" + ShellQuote.doubleQuotedBody(InstallPlan.profileLine(path)) + "\""
             out.append("if ! grep -Fqs \(line) \"$HOME/.profile\"; then")
             out.append("  " + echo("==> \(step.number) \(flat(step.title))"))
             out.append("  echo \(line) >> \"$HOME/.profile\"")
@@ -277,16 +277,6 @@ public enum ShellScriptRenderer {
         if m.contains("\\") { return "printf '%s\\n' " + ShellQuote.single(m) }
         if m.contains("$") || m.contains("`") { return "echo \"" + ShellQuote.doubleQuotedBody(m) + "\"" }
         return "echo " + ShellQuote.single(m)
-    }
-
-    /// The line `~/.profile` gets: `export PATH="$HOME/<path>:$PATH"`.
-    public static func profileLine(_ path: String) -> String {
-        "export PATH=\"$HOME/\(path):$PATH\""
-    }
-
-    /// The command a person types to add `profileLine` to `~/.profile`.
-    public static func profileLineCommand(_ path: String) -> String {
-        "echo " + ShellQuote.single(profileLine(path)) + " >> \"$HOME/.profile\""
     }
 
     static func flat(_ s: String) -> String {

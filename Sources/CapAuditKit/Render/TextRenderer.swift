@@ -28,7 +28,7 @@ public enum TextRenderer {
         lines.append("\(plural(report.areas.count, "area")), \(plural(toolCount, "tool")), scanned in \(formatDuration(report.durationMs))"
                      + (report.settings.noExec ? " · --no-exec: nothing was executed, versions unknown" : ""))
         var sections: [(String, [AreaReport])] = Priority.allCases.map { priority in
-            (priority.rawValue.uppercased(), report.areas.filter { $0.area.priority == priority && ($0.area.kind == .gap || $0.area.kind == .project) })
+            (priority.rawValue.uppercased(), report.areas.filter { $0.area.priority == priority && $0.area.kind.isRanked })
         }
         sections.append(("FOUNDATION (reported; gates only when a project requires it)", report.areas.filter { $0.area.kind == .foundation }))
         sections.append(("EXTENDED (reported; gates only when a project requires it)", report.areas.filter { $0.area.kind == .extended }))
@@ -111,7 +111,7 @@ public enum TextRenderer {
         case .partial: status = mark("◐", "[partial]", .yellow, style)
         case .missing: status = mark("✗", "[missing]", .red, style)
         }
-        let rank = area.area.kind == .gap ? "\(area.area.rank). " : ""
+        let rank = area.area.kind.isRanked ? "\(area.area.rank). " : ""
         lines.append("  \(status) \(rank)\(bold(t(area.area.name), style)) (\(area.area.id))" + (style.symbols ? " — \(area.status.rawValue)" : ""))
         let tools = Dictionary(uniqueKeysWithValues: area.tools.map { ($0.tool.id, $0) })
         var noted = Set<String>()
@@ -129,7 +129,7 @@ public enum TextRenderer {
             // tool that was found (a missing module says nothing about the python3 it was looked in).
             for id in capability.capability.tools {
                 guard let tool = tools[id] else { continue }
-                if [.outdated, .timeout, .error].contains(tool.verdict.status) || (tool.verdict.status == .unknownVersion && tool.minVersion != nil) {
+                if tool.needsAttention {
                     lines.append("          \(mark("!", "[warn]", .yellow, style)) \(tool.tool.id): \(t(tool.verdict.reason))")
                 }
                 if !tool.shadowed.isEmpty, let path = tool.path, ![.missing, .undetectable].contains(tool.verdict.status),

@@ -23,7 +23,7 @@ public struct FileIdentity: Hashable, Sendable, Codable {
     /// `stat` of the path (following symlinks); nil when it does not exist.
     public static func of(_ path: String) -> FileIdentity? {
         var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
+        guard stat(HostBytes.cString(path), &st) == 0 else { return nil }
         return FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
                             modifiedNs: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
                             changedNs: Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec))
@@ -63,11 +63,9 @@ public enum ExecutableIdentity {
     /// The interpreter a script's `#!` line runs: nil for a file that is not a script, "" when it cannot be
     /// resolved.
     static func interpreter(of path: String, environment: [String: String]) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return "" }
-        defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 256)) ?? Data()
+        guard let head = HostFile.read(path, offset: 0, count: 256) else { return "" }
         guard head.starts(with: Array("#!".utf8)) else { return nil }
-        let line = String(decoding: head.dropFirst(2).prefix { $0 != 0x0A }, as: UTF8.self)
+        let line = HostBytes.decode(head.dropFirst(2).prefix { $0 != 0x0A })
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" }).map(String.init)
         guard let first = words.first else { return "" }
         if first.hasSuffix("/env") {
@@ -76,7 +74,8 @@ public enum ExecutableIdentity {
             for folder in (environment["PATH"] ?? "").split(separator: ":") where folder.hasPrefix("/") {
                 let candidate = folder + "/" + name
                 var st = stat()
-                if stat(candidate, &st) == 0, st.st_mode & S_IFMT == S_IFREG, access(candidate, X_OK) == 0 { return candidate }
+                let bytes = HostBytes.cString(candidate)
+                if stat(bytes, &st) == 0, st.st_mode & S_IFMT == S_IFREG, access(bytes, X_OK) == 0 { return candidate }
             }
             return ""
         }
@@ -99,7 +98,7 @@ public enum PyenvShim {
         for version in versions {
             if version == "system" { return nil }  // the next match on PATH: pyenv decides at run time
             let candidate = "\(root)/versions/\(version)/bin/\(name)"
-            if access(candidate, X_OK) == 0 { return candidate }
+            if access(HostBytes.cString(candidate), X_OK) == 0 { return candidate }
         }
         return nil
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Progress of a running scan, for the one-line indicator on a terminal.
 public struct ScanProgress: Sendable, Equatable {
@@ -191,28 +192,32 @@ extension Tool {
 }
 
 /// The work queue and results shared by the scan threads.
-private final class ScanState: @unchecked Sendable {
-    private let lock = NSLock()
+private final class ScanState: Sendable {
+    private struct State {
+        var done = 0
+        var running: [String: UInt64] = [:]
+        var observations: [String: ToolObservation] = [:]
+    }
+    private let state = Mutex(State())
     private let total: Int
-    private var done = 0
-    private var running: [String: UInt64] = [:]
-    private(set) var observations: [String: ToolObservation] = [:]
 
     init(total: Int) { self.total = total }
 
+    var observations: [String: ToolObservation] { state.withLock { $0.observations } }
+
     func started(_ id: String) {
-        lock.lock(); defer { lock.unlock() }
-        running[id] = DispatchTime.now().uptimeNanoseconds
+        state.withLock { $0.running[id] = DispatchTime.now().uptimeNanoseconds }
     }
 
     func finished(_ id: String, _ observation: ToolObservation) -> ScanProgress {
-        lock.lock(); defer { lock.unlock() }
-        running[id] = nil
-        observations[id] = observation
-        done += 1
-        let now = DispatchTime.now().uptimeNanoseconds
-        let slowest = running.min { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }
-            .map { (tool: $0.key, seconds: Double(now - $0.value) / 1e9) }
-        return ScanProgress(done: done, total: total, slowest: slowest)
+        state.withLock { s in
+            s.running[id] = nil
+            s.observations[id] = observation
+            s.done += 1
+            let now = DispatchTime.now().uptimeNanoseconds
+            let slowest = s.running.min { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }
+                .map { (tool: $0.key, seconds: Double(now - $0.value) / 1e9) }
+            return ScanProgress(done: s.done, total: total, slowest: slowest)
+        }
     }
 }

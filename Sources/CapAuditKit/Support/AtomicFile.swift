@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -221,10 +222,9 @@ public enum AtomicFile {
     }
 }
 
-private final class PendingFiles: @unchecked Sendable {
-    private let lock = NSLock()
-    private var paths = Set<String>()
-    func add(_ p: String) { lock.lock(); paths.insert(p); lock.unlock() }
-    func remove(_ p: String) { lock.lock(); paths.remove(p); lock.unlock() }
-    func all() -> [String] { lock.lock(); defer { lock.unlock() }; return Array(paths) }
+private final class PendingFiles: Sendable {
+    private let paths = Mutex(Set<String>())
+    func add(_ p: String) { paths.withLock { _ = $0.insert(p) } }
+    func remove(_ p: String) { paths.withLock { _ = $0.remove(p) } }
+    func all() -> [String] { paths.withLock { Array($0) } }
 }

@@ -22,9 +22,31 @@ public indirect enum JSONOutput: Sendable, Equatable {
         return out
     }
 
-    private func write(into out: inout String, indent: Int) {
-        let pad = String(repeating: "  ", count: indent + 1)
-        let closePad = String(repeating: "  ", count: indent)
+    /// The document on one line with no spaces (keys sorted), as newline-delimited JSON-RPC needs:
+    /// newlines inside strings are escaped, so the line holds exactly one message.
+    public func line() -> String {
+        var out = ""
+        write(into: &out, indent: nil)
+        return out
+    }
+
+    /// A parsed value as output (locations dropped; numbers kept as integers when they are).
+    public init(_ value: JSONValue) {
+        switch value {
+        case .null: self = .null
+        case .bool(let b, _): self = .bool(b)
+        case .number(let d, _, _): self = d == d.rounded() && abs(d) < 9e15 ? .int(Int(d)) : .double(d)
+        case .string(let s, _): self = .string(s)
+        case .array(let items, _): self = .array(items.map(JSONOutput.init))
+        case .object(let members, _):
+            var out: [String: JSONOutput] = [:]
+            for (k, v) in members where out[k] == nil { out[k] = JSONOutput(v) }
+            self = .object(out)
+        }
+    }
+
+    /// Writes the value at nesting depth `indent`, pretty-printed; with `indent` nil, on one line without spaces.
+    private func write(into out: inout String, indent: Int?) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -33,31 +55,33 @@ public indirect enum JSONOutput: Sendable, Equatable {
             if d.isFinite { out += d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d) } else { out += "null" }
         case .string(let s): out += JSONOutput.escape(s)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "[\n"
-            for (i, item) in items.enumerated() {
-                out += pad
-                item.write(into: &out, indent: indent + 1)
-                out += i == items.count - 1 ? "\n" : ",\n"
-            }
-            out += closePad + "]"
+            Self.write(items.map { (nil, $0) }, between: "[", "]", into: &out, indent: indent)
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{\n"
-            let keys = members.keys.sorted()
-            for (i, key) in keys.enumerated() {
-                out += pad + JSONOutput.escape(key) + ": "
-                members[key]!.write(into: &out, indent: indent + 1)
-                out += i == keys.count - 1 ? "\n" : ",\n"
-            }
-            out += closePad + "}"
+            Self.write(members.keys.sorted().map { ($0, members[$0]!) }, between: "{", "}", into: &out, indent: indent)
         }
+    }
+
+    /// An array's items (no keys) or an object's members, one per line when pretty-printed.
+    private static func write(_ entries: [(key: String?, value: JSONOutput)], between open: String, _ close: String,
+                              into out: inout String, indent: Int?) {
+        if entries.isEmpty { out += open + close; return }
+        out += open
+        let itemBreak = indent.map { "\n" + String(repeating: "  ", count: $0 + 1) } ?? ""
+        for (i, entry) in entries.enumerated() {
+            if i > 0 { out += "," }
+            out += itemBreak
+            if let key = entry.key { out += escape(key) + (indent == nil ? ":" : ": ") }
+            entry.value.write(into: &out, indent: indent.map { $0 + 1 })
+        }
+        out += indent.map { "\n" + String(repeating: "  ", count: $0) } ?? ""
+        out += close
     }
 
     /// A JSON string literal; control characters, quotes and backslashes escaped.
     public static func escape(_ s: String) -> String {
         var out = "\""
-        for scalar in s.unicodeScalars {
+        // A file name's bytes that are not UTF-8 as `\xFF` (JSON strings are Unicode text).
+        for scalar in HostBytes.display(s).unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"

@@ -4,19 +4,19 @@ import Foundation
 /// column and JSON path) instead of stopping at the first.
 public struct JSONReader {
     public let file: String
-    public private(set) var problems: [CatalogProblem] = []
+    public private(set) var problems: [JSONProblem] = []
 
     public init(file: String) { self.file = file }
 
     public mutating func report(_ message: String, at value: JSONValue?, path: String) {
-        problems.append(CatalogProblem(file: file, location: value?.location, path: path, message: message))
+        problems.append(JSONProblem(file: file, location: value?.location, path: path, message: message))
     }
 
     /// Reports a problem inside a string value, `columnOffset` columns after its opening quote.
     public mutating func report(_ message: String, at value: JSONValue?, path: String, columnOffset: Int?) {
         var location = value?.location
         if let columnOffset, location != nil { location!.column += columnOffset }
-        problems.append(CatalogProblem(file: file, location: location, path: path, message: message))
+        problems.append(JSONProblem(file: file, location: location, path: path, message: message))
     }
 
     /// The members of an object, checking for duplicate keys, unknown keys (naming the nearest
@@ -72,6 +72,18 @@ public struct JSONReader {
             return nil
         }
         return s
+    }
+
+    /// A string member turned into a value by `parse`; a string it refuses is reported as
+    /// `"<text>" is not <what>; expected <expected>`.
+    public mutating func parsed<T>(_ fields: [String: JSONValue], _ key: String, path: String, as what: String, expected: String,
+                                   _ parse: (String) -> T?) -> T? {
+        guard let text = string(fields, key, path: path) else { return nil }
+        guard let value = parse(text) else {
+            report("\(quoted(text)) is not \(what); expected \(expected)", at: fields[key], path: join(path, key))
+            return nil
+        }
+        return value
     }
 
     public mutating func int(_ fields: [String: JSONValue], _ key: String, path: String, range: ClosedRange<Int>) -> Int? {
@@ -148,28 +160,4 @@ public struct JSONReader {
     public func join(_ path: String, _ key: String) -> String {
         path.isEmpty ? key : "\(path).\(key)"
     }
-}
-
-/// The candidate closest to `word` by edit distance, when it is close enough to be a likely typo.
-public func nearest(_ word: String, in candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
-    guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-    return best.1 <= max(2, word.count / 3) ? best.0 : nil
-}
-
-/// Levenshtein distance.
-public func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = [Int](repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
 }

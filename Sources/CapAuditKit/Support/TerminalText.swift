@@ -2,11 +2,13 @@ import Foundation
 
 /// Text from the host (tool output, paths, file names) or a catalog made safe to print on a terminal:
 /// C0 and C1 control characters (ESC, BEL, NUL, CSI...) and bidirectional controls (U+202E and
-/// friends, which display text reordered) become U+FFFD, so a hostile tool cannot move the cursor,
+/// friends, which display text reordered) become U+FFFD, bytes that were not UTF-8 show as `\xFF` (see
+/// `HostBytes`), so a hostile tool cannot move the cursor,
 /// retitle the window, clear the screen or disguise a path through capaudit's output.
 public enum TerminalText {
     /// Replaces every control and bidi control, including newlines, with U+FFFD; tabs are kept.
     public static func clean(_ s: String) -> String {
+        let s = HostBytes.display(s)
         guard s.unicodeScalars.contains(where: { isControl($0) || isBidiControl($0) }) else { return s }
         return String(String.UnicodeScalarView(s.unicodeScalars.map { isControl($0) || isBidiControl($0) ? "\u{FFFD}" : $0 }))
     }
@@ -15,6 +17,7 @@ public enum TerminalText {
     /// (`ESC [ digits ; digits m`, SGR only) when `keepColor` is set: for whole multi-line reports and
     /// for everything written to stderr.
     public static func cleanLines(_ s: String, keepColor: Bool = false) -> String {
+        let s = HostBytes.display(s)
         let scalars = Array(s.unicodeScalars)
         guard scalars.contains(where: { ($0 != "\n" && $0 != "\r" && isControl($0)) || isBidiControl($0) }) || containsLoneCR(scalars) else { return s }
         var out = String.UnicodeScalarView()
