@@ -71,7 +71,7 @@ start=$(date +%s)
 status=0
 in_root env DEBIAN_FRONTEND=noninteractive sh /root/install.sh > "$work/install.log" 2>&1 || status=$?
 echo "plan-in-chroot: the plan ran in $(( $(date +%s) - start )) s and exited $status"
-sed -n '/^capaudit plan: /,$p' "$work/install.log" | sed 's/^/  /'
+sed -n '/^capaudit plan: summary/,$p; /^capaudit plan: every step done/,$p' "$work/install.log" | sed 's/^/  /'
 
 echo "plan-in-chroot: capaudit scan in the chroot (a new login shell: ~/.profile puts the plan's PATH entries first)"
 in_root sh -c '. /root/.profile; exec capaudit scan --no-config --fail-on never --format json' > "$work/scan.json"
