@@ -191,11 +191,12 @@ public enum CatalogLoader {
         let name = reader.string(f, "name", path: path)
         let summary = reader.string(f, "summary", path: path)
         let homepage = reader.url(f, "homepage", path: path)
-        var minVersion: Version?
+        var versionConstraint: VersionConstraint?
         if let text = reader.string(f, "minVersion", path: path) {
-            minVersion = Version(text)
-            if minVersion == nil {
-                reader.report("\"\(text)\" is not a version; expected something like 1.2.3", at: f["minVersion"], path: reader.join(path, "minVersion"))
+            versionConstraint = VersionConstraint(parsing: text)
+            if versionConstraint == nil {
+                reader.report("\"\(text)\" is not a version or version constraint; expected 1.2.3 (at least), or clauses like \">= 1.2, < 2\" or \"~> 1.2\" (>, >=, =, <, <=, !=, ~>)",
+                              at: f["minVersion"], path: reader.join(path, "minVersion"))
             }
         }
         let platforms = reader.strings(f, "platforms", path: path) ?? []
@@ -244,7 +245,7 @@ public enum CatalogLoader {
             (operations, operationsOK) = OperationReader.read(values, path: reader.join(path, "operations"), probeCommands: commands, reader: &reader)
         }
         guard let id, let name, let summary, let homepage, let detection, factsOK, operationsOK else { return nil }
-        var tool = Tool(id: id, name: name, summary: summary, homepage: homepage, detection: detection, minVersion: minVersion,
+        var tool = Tool(id: id, name: name, summary: summary, homepage: homepage, detection: detection, versionConstraint: versionConstraint,
                         platforms: platforms, install: install, source: reader.file, jobEnvironment: jobEnvironment, operations: operations)
         tool.versionFacts = facts
         tool.goPackages = goPackages

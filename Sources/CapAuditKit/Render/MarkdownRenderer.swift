@@ -305,8 +305,9 @@ public enum MarkdownRenderer {
                 }
                 seen[t.tool.id] = rows.count
                 var reason = reasonText(t)
-                if t.verdict.status == .unknownVersion, let min = t.minVersion {
-                    reason += "; the minimum \(escape(min.text)) cannot be checked"
+                if t.verdict.status == .unknownVersion, let constraint = t.versionConstraint {
+                    reason += constraint.plainMinimum.map { "; the minimum \(escape($0.text)) cannot be checked" }
+                        ?? "; the constraint \(escape(constraint.description)) cannot be checked"
                 }
                 if !t.shadowed.isEmpty {
                     reason += "; also on PATH, hidden by it: " + t.shadowed.map(escape).joined(separator: ", ")
@@ -464,12 +465,20 @@ public enum MarkdownRenderer {
 
     static func preferredTool(_ capability: Capability) -> String? { capability.preferred ?? capability.tools.first }
 
+    /// The versions a tool needs, as the report shows them: `≥ 2.0` for a plain minimum, else the
+    /// constraint (`~> 1.2`, `>= 1.2, < 2`).
+    static func needs(_ t: ToolReport) -> String? {
+        guard let constraint = t.versionConstraint else { return nil }
+        return escape(constraint.plainMinimum.map { "≥ \($0.text)" } ?? constraint.description)
+    }
+
     static func statusText(_ t: ToolReport) -> String {
         switch t.verdict.status {
         case .present: return "present"
         case .unknownVersion: return "version unknown"
         case .outdated:
-            return "outdated: " + (t.verdict.version.map { escape($0.text) } ?? "?") + t.minVersion.map { " (needs ≥ \(escape($0.text)))" }.orEmpty
+            return (t.versionProblem == .tooNew ? "too new: " : "outdated: ") + (t.verdict.version.map { escape($0.text) } ?? "?")
+                + needs(t).map { " (needs \($0))" }.orEmpty
         case .missing: return "missing"
         case .timeout: return "timeout"
         case .error: return "error"
@@ -498,12 +507,12 @@ public enum MarkdownRenderer {
         let name = escape(t.tool.id)
         switch t.verdict.status {
         case .outdated:
-            return "upgrade \(name) (found " + (t.verdict.version.map { escape($0.text) } ?? "?")
-                + t.minVersion.map { ", needs ≥ \(escape($0.text))" }.orEmpty + ")"
+            return (t.versionProblem == .tooNew ? "replace \(name) with an older version" : "upgrade \(name)") + " (found " + (t.verdict.version.map { escape($0.text) } ?? "?")
+                + needs(t).map { ", needs \($0)" }.orEmpty + ")"
         case .timeout: return "repair \(name) (its version command timed out; see Tools that need attention)"
         case .error: return "repair \(name) (it was found but could not run; see Tools that need attention)"
         case .unknownVersion:
-            return "check \(name) (its version is unknown" + t.minVersion.map { "; needs ≥ \(escape($0.text))" }.orEmpty + ")"
+            return "check \(name) (its version is unknown" + needs(t).map { "; needs \($0)" }.orEmpty + ")"
         case .undetectable: return "set up \(name) (it cannot be detected from the host, so capaudit cannot confirm it)"
         case .present, .missing: return "install \(name)"
         }

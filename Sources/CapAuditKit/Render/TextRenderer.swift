@@ -149,7 +149,10 @@ public enum TextRenderer {
     static func shortStatus(_ tool: ToolReport) -> String {
         switch tool.verdict.status {
         case .undetectable: return "cannot be detected from the host"
-        case .outdated: return t("outdated: \(tool.verdict.version.map(\.text) ?? "?") < \(tool.minVersion.map(\.text) ?? "?")")
+        case .outdated:
+            let found = tool.verdict.version.map(\.text) ?? "?"
+            if let minimum = tool.versionConstraint?.plainMinimum { return t("outdated: \(found) < \(minimum)") }
+            return t("\(tool.versionProblem == .tooNew ? "too new" : "outdated"): \(found), needs \(tool.versionConstraint.map(\.description) ?? "?")")
         default: return tool.verdict.status.rawValue
         }
     }
