@@ -53,7 +53,13 @@ public enum ArgumentParser {
                 index += 1
             }
             if !option.repeatable && parsed.values[name] != nil { throw .repeated(name, command: spec.name) }
+            if !option.choices.isEmpty && !option.choices.contains(value) {
+                throw .invalidChoice(option: name, value: value, choices: option.choices, command: spec.name)
+            }
             parsed.values[name, default: []].append(value)
+        }
+        if !spec.actions.isEmpty, let action = parsed.positionals.first, !spec.actions.contains(action) {
+            throw .invalidChoice(option: "action", value: action, choices: spec.actions, command: spec.name)
         }
         return parsed
     }

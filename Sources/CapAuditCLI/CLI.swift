@@ -44,7 +44,11 @@ public enum CLI {
             break
         }
         guard let command = CommandRegistry.command(named: first) else {
-            return fail(UsageError.unknownCommand(first, suggestion: nearest(first, in: Commands.all.map(\.name))), terminal)
+            if first.hasPrefix("-") {
+                // `capaudit --verison`: an option before any command; only --version and --help are.
+                return fail(UsageError.unknownOption(first, command: "capaudit", suggestion: nearest(first, in: ["--version", "--help"])), terminal)
+            }
+            return fail(UsageError.unknownCommand(first, suggestion: nearest(first, in: Commands.all.map(\.name) + ["help", "version"])), terminal)
         }
         let spec = command.spec
         do {
@@ -53,6 +57,8 @@ public enum CLI {
                 terminal.out(ArgumentParser.help(spec))
                 return .success
             }
+            // Before any probe runs: a report that could not be saved would waste the whole scan.
+            try OutputPaths.check(parsed, spec: spec)
             return try command.init(arguments: parsed, terminal: terminal).run()
         } catch {
             return fail(error, terminal)

@@ -11,10 +11,14 @@ struct CatalogCommand: Command {
     func run() throws -> ExitCode {
         guard let action = arguments.positionals.first else { throw UsageError.missingArgument("an action: list, show ID or validate PATH...", command: "catalog") }
         let rest = Array(arguments.positionals.dropFirst())
+        if let format = arguments.value("--format"), action != "list" {
+            throw UsageError.invalidValue(option: "--format", value: format, expected: "no --format: only 'catalog list' has formats", command: "catalog")
+        }
         switch action {
         case "list":
             guard rest.isEmpty else { throw UsageError.unexpectedArgument(rest[0], command: "catalog") }
-            terminal.out(CatalogRenderer.list(try load()))
+            let catalog = try load()
+            terminal.out(arguments.value("--format") == "json" ? CatalogRenderer.listJSON(catalog) : CatalogRenderer.list(catalog))
         case "show":
             guard rest.count == 1 else { throw UsageError.missingArgument("exactly one area or tool id after 'show'", command: "catalog") }
             let catalog = try load()

@@ -31,6 +31,9 @@ enum CommandRegistry {
             CacheCommand.self,
             ToolsCommand.self,
             MCPCommand.self,
+            SchemaCommand.self,
+            CompletionsCommand.self,
+            ManCommand.self,
         ]
     }
 

@@ -23,13 +23,13 @@ public enum Commands {
 
     public static let outputOptions: [OptionSpec] = [
         OptionSpec("--output", value: "FILE", help: "Write the report to FILE (atomically) instead of stdout."),
-        OptionSpec("--color", value: "WHEN", help: "auto (default), always or never. NO_COLOR set means never."),
+        OptionSpec("--color", value: "WHEN", choices: ["auto", "always", "never"], help: "auto (default), always or never. NO_COLOR set to anything but the empty string means never, unless --color always."),
     ]
 
     public static let gateOptions: [OptionSpec] = [
         OptionSpec("--profile", value: "ROLE", help: "Host role that decides what gates: workstation, ci-runner, k8s-node, bastion or all (default: the config's profile, else all). Every area is still reported."),
-        OptionSpec("--fail-on", value: "LEVEL", help: "Exit 1 when a capability gating at LEVEL or above is not met: critical, high, medium or never (default: the config's failOn, else the profile's, else never)."),
-        OptionSpec("--require", value: "TOOL[>=VERSION]", repeatable: true, help: "Exit 1 unless TOOL is present (at VERSION or later). Quote it from the shell: --require 'gh>=2.40'."),
+        OptionSpec("--fail-on", value: "LEVEL", choices: ["critical", "high", "medium", "never"], help: "Exit 1 when a capability gating at LEVEL or above is not met: critical, high, medium or never (default: the config's failOn, else the profile's, else never)."),
+        OptionSpec("--require", value: "TOOL[CONSTRAINT]", repeatable: true, help: "Exit 1 unless TOOL is present, and within CONSTRAINT when given: >=, >, =, <, <= or ~> a version, several joined with commas (gh>=2.40, 'helm~>3.12', 'kubectl>=1.28,<1.31'). Quote it from the shell."),
         OptionSpec("--report", value: "FORMAT:FILE", repeatable: true, help: "Also write the report in FORMAT to FILE, atomically, from the same scan."),
     ]
 
@@ -38,7 +38,7 @@ public enum Commands {
         synopsis: "Probe this host and report which capabilities it has and lacks.",
         summary: "capaudit scan: probe this host for production-engineering capabilities and report the gaps.",
         usage: "capaudit scan [options]",
-        options: [OptionSpec("--format", value: "FORMAT", help: "Output format: \(ReportFormat.names) (default text).")] + outputOptions + gateOptions + scanningOptions,
+        options: [OptionSpec("--format", value: "FORMAT", choices: ReportFormat.allCases.map(\.rawValue), help: "Output format: \(ReportFormat.names) (default text).")] + outputOptions + gateOptions + scanningOptions,
         discussion: """
         Each tool of the catalog is looked up on PATH (in-process, `command -v` semantics) and its version
         command run with an argument array, stdin from /dev/null, LC_ALL=C and a timeout. Nothing contacts
@@ -74,6 +74,7 @@ public enum Commands {
         usage: "capaudit cache path | info | clear",
         options: [],
         maxPositionals: 1,
+        actions: ["path", "info", "clear"],
         discussion: """
         `scan --cache` keeps each version command's output, keyed by the identity of the files that decide it
         (device, inode, size, mtime and ctime of the executable, its interpreter, a pyenv shim's target), its
@@ -88,7 +89,7 @@ public enum Commands {
         synopsis: "The same scan as a markdown gap report.",
         summary: "capaudit report: scan and write the markdown gap report (scan --format markdown).",
         usage: "capaudit report [options]",
-        options: [OptionSpec("--format", value: "FORMAT", help: "Output format (default markdown): \(ReportFormat.names).")] + outputOptions + gateOptions + scanningOptions,
+        options: [OptionSpec("--format", value: "FORMAT", choices: ReportFormat.allCases.map(\.rawValue), help: "Output format (default markdown): \(ReportFormat.names).")] + outputOptions + gateOptions + scanningOptions,
         discussion: "Exit codes:\n\(exitCodeTable)",
         examples: ["capaudit report --output gaps.md", "capaudit report --area security"])
 
@@ -106,15 +107,17 @@ public enum Commands {
         name: "catalog",
         synopsis: "List, show and validate catalogs.",
         summary: "capaudit catalog: inspect and validate catalogs.",
-        usage: "capaudit catalog list | show ID | validate PATH...",
-        options: [OptionSpec("--catalog", value: "PATH", repeatable: true, help: "Use this catalog instead of the built-in one (list, show).")],
+        usage: "capaudit catalog list [--format text|json] | show ID | validate PATH...",
+        options: [OptionSpec("--catalog", value: "PATH", repeatable: true, help: "Use this catalog instead of the built-in one (list, show)."),
+                  OptionSpec("--format", value: "FORMAT", choices: ["text", "json"], help: "list only: text (default) or json (areas with their capabilities, tools, profiles).")],
         maxPositionals: 64,
+        actions: ["list", "show", "validate"],
         discussion: """
-        list        areas, capabilities and tools, one line each
+        list        areas, capabilities and tools, one line each (--format json: one JSON document)
         show ID     one area or tool in detail
         validate    check catalog files or folders; every problem is listed; exit 0 or 3
         """,
-        examples: ["capaudit catalog list", "capaudit catalog show trivy", "capaudit catalog validate Catalog/"])
+        examples: ["capaudit catalog list", "capaudit catalog list --format json", "capaudit catalog show trivy", "capaudit catalog validate Catalog/"])
 
     public static let initCommand = CommandSpec(
         name: "init",
@@ -144,9 +147,9 @@ public enum Commands {
         summary: "capaudit plan: a phased install plan for this host's gaps, with commands for its package managers.",
         usage: "capaudit plan [--format markdown|text|json|shell] [--phase N] [--manager NAME]... [--os-release FILE] [options]",
         options: [
-            OptionSpec("--format", value: "FORMAT", help: "markdown (default), text, json, or shell (a POSIX sh install script)."),
-            OptionSpec("--phase", value: "N", help: "Only phase N: 1 critical, 2 high, 3 medium."),
-            OptionSpec("--manager", value: "NAME", repeatable: true, help: "Use this package manager instead of detecting them (apt, dnf, yum, apk, pacman, zypper, brew, pipx, pip, npm, go, cargo, snap)."),
+            OptionSpec("--format", value: "FORMAT", choices: ["markdown", "text", "json", "shell"], help: "markdown (default), text, json, or shell (a POSIX sh install script)."),
+            OptionSpec("--phase", value: "N", choices: ["1", "2", "3"], help: "Only phase N: 1 critical, 2 high, 3 medium."),
+            OptionSpec("--manager", value: "NAME", repeatable: true, choices: PackageManager.allCases.map(\.rawValue), help: "Use this package manager instead of detecting them (apt, dnf, yum, apk, pacman, zypper, brew, pipx, pip, npm, go, cargo, snap)."),
             OptionSpec("--os-release", value: "FILE", help: "Read this os-release file instead of /etc/os-release."),
             OptionSpec("--output", value: "FILE", help: "Write the plan to FILE (atomically) instead of stdout."),
         ] + scanningOptions,

@@ -10,7 +10,7 @@ struct DiffCommand: Command {
             summary: "capaudit diff OLD.json NEW.json: what appeared, disappeared, changed version or status between two scans.",
             usage: "capaudit diff OLD.json NEW.json [--format text|markdown|json] [--fail-on-regression] [--output FILE]",
             options: [
-                OptionSpec("--format", value: "FORMAT", help: "text (default), markdown or json."),
+                OptionSpec("--format", value: "FORMAT", choices: ["text", "markdown", "json"], help: "text (default), markdown or json."),
                 OptionSpec("--fail-on-regression", help: "Exit 1 when a capability was lost or a tool went below its minimum version, naming them."),
                 OptionSpec("--output", value: "FILE", help: "Write the diff to FILE (atomically) instead of stdout."),
             ],

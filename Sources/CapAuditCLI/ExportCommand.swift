@@ -13,12 +13,13 @@ struct ExportCommand: Command {
             options: [
                 OptionSpec("--output", value: "DIR", help: "Write the files into DIR (created if needed; files there of the same name are replaced, atomically)."),
                 OptionSpec("--textfile-dir", value: "DIR", help: "node_exporter's textfile collector folder (default \(defaults.textfileDirectory), Debian's)."),
-                OptionSpec("--fail-on", value: "LEVEL", help: "Gate level of the scheduled scans: critical (default), high, medium or never."),
+                OptionSpec("--fail-on", value: "LEVEL", choices: ["critical", "high", "medium"], help: "Gate level of the scheduled scans: critical (default), high or medium."),
                 OptionSpec("--binary", value: "PATH", help: "Where capaudit is installed on the hosts (default \(defaults.binaryPath))."),
                 OptionSpec("--image", value: "IMAGE", help: "The DaemonSet's container image (default \(defaults.image))."),
                 OptionSpec("--node-job", value: "JOB", help: "The Prometheus job scraping node_exporter, for the stale-scan alert (default \(defaults.nodeJob))."),
             ],
             maxPositionals: 1,
+            actions: IntegrationTarget.allCases.map(\.rawValue),
             discussion: """
             prometheus  capaudit.service + capaudit.timer (a dedicated user, an explicit PATH, the gate level), a cron
                         line, sysusers/tmpfiles snippets, alerting and recording rules (capaudit-rules.yml) and their

@@ -23,7 +23,7 @@ struct InitCommand: Command {
         let session = try ScanSession(options: options, command: "init")
         let catalog = session.catalog
         if let requested, catalog.profile(requested) == nil {
-            throw UsageError.invalidValue(option: "--profile", value: requested, expected: "one of " + catalog.profileIDs.joined(separator: ", "), command: "init")
+            throw UsageError.invalidChoice(option: "--profile", value: requested, choices: catalog.profileIDs, command: "init")
         }
         let (result, factsOnly, _) = try session.run(terminal: terminal)
         let chosen: (profile: String, because: String)

@@ -20,8 +20,8 @@ struct MergeCommand: Command {
             summary: "capaudit merge: the fleet view of many hosts' JSON reports (capaudit scan --format json).",
             usage: "capaudit merge REPORT.json...|DIR... [--format text|markdown|json|csv] [--fail-on LEVEL] [--output FILE]",
             options: [
-                OptionSpec("--format", value: "FORMAT", help: "text (default), markdown, json or csv."),
-                OptionSpec("--fail-on", value: "LEVEL", help: "Exit 1 when a host has a gap area at LEVEL or above not covered: critical, high or medium (default: report each file's own gate, exit 0)."),
+                OptionSpec("--format", value: "FORMAT", choices: ["text", "markdown", "json", "csv"], help: "text (default), markdown, json or csv."),
+                OptionSpec("--fail-on", value: "LEVEL", choices: ["critical", "high", "medium", "never"], help: "Exit 1 when a host has a gap area at LEVEL or above not covered: critical, high or medium (default: report each file's own gate, exit 0)."),
                 OptionSpec("--output", value: "FILE", help: "Write the fleet view to FILE (atomically) instead of stdout."),
             ],
             maxPositionals: Int.max,

@@ -40,12 +40,10 @@ struct ScanCommand: Command {
         }
     }
 
-    /// Colour and symbols only for a terminal: NO_COLOR (no-color.org) and `--color never` always win.
+    /// Colour and symbols only for a terminal; see `ColorChoice` for NO_COLOR and `--color`.
     func textStyle(_ outputs: ScanOutputs) -> TextStyle {
         let toTerminal = outputs.mainOutputIsStdout && terminal.stdoutIsTTY
-        let useColor = outputs.color != "never" && environment["NO_COLOR"] == nil
-            && (outputs.color == "always" || (toTerminal && environment["TERM"] != "dumb"))
-        return TextStyle(color: useColor, symbols: toTerminal)
+        return TextStyle(color: outputs.color.useColor(toTerminal: toTerminal, environment: environment), symbols: toTerminal)
     }
 
     /// Every report, rendered before anything is written (see `OutputFiles`).

@@ -59,7 +59,7 @@ struct ScanOptions: Sendable, Equatable {
         }
         for text in arguments.all("--require") {
             guard let r = ToolRequirement(parsing: text) else {
-                throw .invalidValue(option: "--require", value: text, expected: "TOOL or TOOL>=VERSION, e.g. gh>=2.40", command: command)
+                throw .invalidValue(option: "--require", value: text, expected: "TOOL, or TOOL and a version constraint (>=, >, =, <, <=, != or ~> a version; several joined with commas), e.g. gh>=2.40, helm~>3.12, 'kubectl>=1.28,<1.31'", command: command)
             }
             requirements.append(r)
         }

@@ -4,8 +4,7 @@ import CapAuditKit
 /// parsed and checked before any probe runs.
 struct ScanOutputs {
     var format: ReportFormat
-    /// `auto`, `always` or `never`.
-    var color: String
+    var color: ColorChoice
     var reports: [ReportRequest]
     /// `--output`; nil means stdout.
     var output: String?
@@ -13,7 +12,7 @@ struct ScanOutputs {
     init(parsing arguments: ParsedArguments, defaultFormat: ReportFormat) throws {
         let command = arguments.command
         let format = try arguments.value("--format", expected: ReportFormat.names) { ReportFormat(rawValue: $0) } ?? defaultFormat
-        let color = try arguments.value("--color", expected: "auto, always or never") { ["auto", "always", "never"].contains($0) ? $0 : nil } ?? "auto"
+        let color = try arguments.value("--color", expected: "auto, always or never") { ColorChoice(rawValue: $0) } ?? .auto
         var reports: [ReportRequest] = []
         for text in arguments.all("--report") {
             guard let r = ReportRequest(parsing: text) else {

@@ -38,7 +38,7 @@ struct ScanSession {
         // --profile over the config's profile; neither means `all`.
         let profileID = options.profile ?? config?.profile ?? RoleProfile.allID
         guard let profile = catalog.profile(profileID) else {
-            throw UsageError.invalidValue(option: "--profile", value: profileID, expected: "one of " + catalog.profileIDs.joined(separator: ", "), command: command)
+            throw UsageError.invalidChoice(option: "--profile", value: profileID, choices: catalog.profileIDs, command: command)
         }
         self.profile = profile
         self.policy = (config ?? ProjectConfig()).policy(failOnOverride: options.failOn, extraRequirements: options.requirements,
@@ -48,7 +48,7 @@ struct ScanSession {
                                           expected: "a tool id of the catalog" + (nearest(r.toolID, in: Array(catalog.tools.keys)).map { " (did you mean \($0)?)" } ?? ""), command: command)
         }
         for id in options.areaIDs where catalog.area(id) == nil {
-            throw UsageError.invalidValue(option: "--area", value: id, expected: "one of " + catalog.areas.map(\.id).joined(separator: ", "), command: command)
+            throw UsageError.invalidChoice(option: "--area", value: id, choices: catalog.areas.map(\.id), command: command)
         }
         self.areaIDs = options.areaIDs
         self.settings = options.settings
@@ -97,7 +97,7 @@ struct ScanSession {
             scanner = CapAuditKit.Scanner(catalog: catalog, runner: ProbeRunner(), resolver: resolver, settings: settings, environment: env, host: HostInfo.current())
             scanner.metadata = ToolMetadataReader(view: LocalFileSystem(), environment: env, currentDirectory: currentDirectory)
         }
-        scanner.minVersions = policy.minVersions
+        scanner.versionConstraints = policy.versionConstraints
         // The cache lives in the user's own cache folder, never in the throw-away HOME, whose per-run path
         // is left out of the key.
         if useCache, !settings.noExec, let file = ProbeCache.defaultFile(environment: environment) {

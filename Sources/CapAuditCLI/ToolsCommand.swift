@@ -9,7 +9,7 @@ struct ToolsCommand: Command {
             synopsis: "The operations agents may run with the tools this host has (JSON, OpenAI, MCP).",
             summary: "capaudit tools: the registry of operations whose tool this host has, verified by a scan.",
             usage: "capaudit tools [--format json|openai|mcp] [--area ID]... [--allow-write] [--allow-network] [options]",
-            options: [OptionSpec("--format", value: "FORMAT", help: "json (default: capaudit's own, with path, version, safety and argv template), openai (function-calling list) or mcp (a tools/list result)."),
+            options: [OptionSpec("--format", value: "FORMAT", choices: ToolsRenderer.Format.allCases.map(\.rawValue), help: "json (default: capaudit's own, with path, version, safety and argv template), openai (function-calling list) or mcp (a tools/list result)."),
                       OptionSpec("--output", value: "FILE", help: "Write to FILE (atomically) instead of stdout.")]
                 + AgentPolicyOptions.specs + Commands.scanningOptions,
             discussion: """

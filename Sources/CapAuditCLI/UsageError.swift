@@ -11,12 +11,14 @@ public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
     case unexpectedArgument(String, command: String)
     case invalidValue(option: String, value: String, expected: String, command: String)
     case missingArgument(String, command: String)
+    /// A value outside a fixed list (an option's choices, a command's actions), with the nearest one.
+    case invalidChoice(option: String, value: String, choices: [String], command: String)
 
     public var command: String? {
         switch self {
         case .unknownCommand: return nil
         case .unknownOption(_, let c, _), .missingValue(_, let c), .flagTakesNoValue(_, let c), .repeated(_, let c),
-             .unexpectedArgument(_, let c), .invalidValue(_, _, _, let c), .missingArgument(_, let c):
+             .unexpectedArgument(_, let c), .invalidValue(_, _, _, let c), .missingArgument(_, let c), .invalidChoice(_, _, _, let c):
             return c
         }
     }
@@ -39,6 +41,14 @@ public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
             return "invalid value \(quoted(value)) for '\(option)'; expected \(expected)"
         case .missingArgument(let what, _):
             return "missing \(what)"
+        case .invalidChoice(let option, let value, let choices, _):
+            let what = option == "action" ? "unknown action \(quoted(value))" : "invalid value \(quoted(value)) for '\(option)'"
+            return what + "; expected " + Self.list(choices) + (nearest(value, in: choices).map { "; did you mean '\($0)'?" } ?? "")
         }
+    }
+
+    /// `a, b or c`.
+    static func list(_ words: [String]) -> String {
+        words.count <= 1 ? words.joined() : words.dropLast().joined(separator: ", ") + " or " + words.last!
     }
 }

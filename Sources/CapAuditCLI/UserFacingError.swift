@@ -18,7 +18,7 @@ extension UserFacingError {
 
 extension UsageError: UserFacingError {
     var exitCode: ExitCode { .usage }
-    var help: String { "see '" + (command.map { "capaudit help \($0)" } ?? "capaudit help") + "'" }
+    var help: String { "see '" + (command.flatMap { $0 == "capaudit" ? nil : "capaudit help \($0)" } ?? "capaudit help") + "'" }
 }
 
 extension CatalogError: UserFacingError {

@@ -53,18 +53,20 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = try? ProjectConfig.parse(bytes, path: ".capaudit.json", catalog: catalog, today: "2026-12-04")
     }
 
+    let raw = UnsafeBufferPointer(start: data, count: size)
+
     // The bytes as a host name, PATH or environment value: carried without loss, shown without raw bytes.
-    let hostText = HostBytes.decode(UnsafeBufferPointer(start: data, count: size))
-    check(HostBytes.encode(hostText) == Array(UnsafeBufferPointer(start: data, count: size)), "host bytes did not round-trip")
+    let raw = UnsafeBufferPointer(start: data, count: size)
+    let hostText = HostBytes.decode(raw)
+    check(HostBytes.encode(hostText) == Array(raw), "host bytes did not round-trip")
     check(!HostBytes.display(hostText).unicodeScalars.contains(where: HostBytes.isRawByte), "display left a raw byte")
     if size < 4096 {
-        _ = HostBytes.environment(raw.split(separator: 0).map(Array.init))
+        _ = HostBytes.environment(raw.split(separator: 0).map { Array($0) })
         // An os-release file (a --root image's is untrusted).
         _ = HostInfo.parseOSRelease(String(decoding: raw, as: UTF8.self))
     }
 
     // The bytes as a probe's output: stdout up to the first NUL, stderr after it.
-    let raw = UnsafeBufferPointer(start: data, count: size)
     let split = raw.firstIndex(of: 0) ?? size
     let stdout = String(decoding: raw[..<split], as: UTF8.self)
     let stderr = split < size ? String(decoding: raw[(split + 1)...], as: UTF8.self) : ""
@@ -86,6 +88,17 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
     }
     fuzzMetadata(Array(raw))
+
+    // Each line as a version constraint and as a --require value: what parses prints as text that
+    // parses back to the same constraint, and judging any version never traps.
+    for line in text.split(separator: "\n", omittingEmptySubsequences: true).prefix(16) {
+        if let constraint = VersionConstraint(parsing: String(line)) {
+            check(VersionConstraint(parsing: constraint.description) == constraint, "a constraint does not re-parse: \(constraint)")
+            for v in versions.prefix(8) { _ = constraint.explain(v) }
+            _ = constraint.minimum
+        }
+        _ = ToolRequirement(parsing: String(line))?.description
+    }
 
     // Comparison must be a total order consistent with equality and hashing.
     for a in versions.prefix(8) {

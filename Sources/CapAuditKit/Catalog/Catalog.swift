@@ -130,8 +130,11 @@ public struct Tool: Sendable, Equatable, Identifiable {
     public var summary: String
     public var homepage: String
     public var detection: Detection
-    /// Below this version the tool is `outdated`.
-    public var minVersion: Version?
+    /// The versions that count (catalog `minVersion`: a bare version means at least it); a version
+    /// outside it is `outdated` (too old or too new).
+    public var versionConstraint: VersionConstraint?
+    /// The constraint's lower bound, if it has one.
+    public var minVersion: Version? { versionConstraint?.minimum }
     /// Where the tool exists at all (`linux`, `macos`); empty means everywhere.
     public var platforms: [String]
     public var install: InstallRecipes
@@ -149,8 +152,8 @@ public struct Tool: Sendable, Equatable, Identifiable {
     public var operations: [ToolOperation] = []
 
     public init(id: String, name: String, summary: String, homepage: String, detection: Detection,
-                minVersion: Version? = nil, platforms: [String] = [], install: InstallRecipes = .none, source: String = "",
-                jobEnvironment: JobEnvironmentEvidence? = nil, operations: [ToolOperation] = []) {
+                minVersion: Version? = nil, versionConstraint: VersionConstraint? = nil, platforms: [String] = [], install: InstallRecipes = .none,
+                source: String = "", jobEnvironment: JobEnvironmentEvidence? = nil, operations: [ToolOperation] = []) {
         self.jobEnvironment = jobEnvironment
         self.operations = operations
         self.id = id
@@ -158,7 +161,7 @@ public struct Tool: Sendable, Equatable, Identifiable {
         self.summary = summary
         self.homepage = homepage
         self.detection = detection
-        self.minVersion = minVersion
+        self.versionConstraint = versionConstraint ?? minVersion.map(VersionConstraint.atLeast)
         self.platforms = platforms
         self.install = install
         self.source = source

@@ -7,7 +7,7 @@ import Foundation
 /// bytes: the built-in catalog and a copy of the same `Catalog/` folder give the same digest,
 /// wherever the copy lives.
 public struct CatalogIdentity: Sendable, Equatable, Hashable {
-    public enum Source: String, Sendable, Equatable, Hashable {
+    public enum Source: String, Sendable, Equatable, Hashable, CaseIterable {
         /// The copy compiled into the binary.
         case builtin
         /// Files or folders given with `--catalog`.

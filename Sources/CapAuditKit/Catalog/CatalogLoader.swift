@@ -191,11 +191,12 @@ public enum CatalogLoader {
         let name = reader.string(f, "name", path: path)
         let summary = reader.string(f, "summary", path: path)
         let homepage = reader.url(f, "homepage", path: path)
-        var minVersion: Version?
+        var versionConstraint: VersionConstraint?
         if let text = reader.string(f, "minVersion", path: path) {
-            minVersion = Version(text)
-            if minVersion == nil {
-                reader.report("\"\(text)\" is not a version; expected something like 1.2.3", at: f["minVersion"], path: reader.join(path, "minVersion"))
+            versionConstraint = VersionConstraint(parsing: text)
+            if versionConstraint == nil {
+                reader.report("\"\(text)\" is not a version or version constraint; expected 1.2.3 (at least), or clauses like \">= 1.2, < 2\" or \"~> 1.2\" (>, >=, =, <, <=, !=, ~>)",
+                              at: f["minVersion"], path: reader.join(path, "minVersion"))
             }
         }
         let platforms = reader.strings(f, "platforms", path: path) ?? []
@@ -244,7 +245,7 @@ public enum CatalogLoader {
             (operations, operationsOK) = OperationReader.read(values, path: reader.join(path, "operations"), probeCommands: commands, reader: &reader)
         }
         guard let id, let name, let summary, let homepage, let detection, factsOK, operationsOK else { return nil }
-        var tool = Tool(id: id, name: name, summary: summary, homepage: homepage, detection: detection, minVersion: minVersion,
+        var tool = Tool(id: id, name: name, summary: summary, homepage: homepage, detection: detection, versionConstraint: versionConstraint,
                         platforms: platforms, install: install, source: reader.file, jobEnvironment: jobEnvironment, operations: operations)
         tool.versionFacts = facts
         tool.goPackages = goPackages
@@ -284,7 +285,7 @@ public enum CatalogLoader {
 
     static func readInstall(_ value: JSONValue, path: String, reader: inout JSONReader) -> InstallRecipes {
         let methods = InstallMethod.allCases.map(\.rawValue)
-        guard let f = reader.object(value, path: path, required: [], optional: methods + ["docs", "note"]) else { return .none }
+        guard let f = reader.object(value, path: path, required: [], optional: methods + ["docs", "note", "sources", "services", "commands"]) else { return .none }
         var recipes = InstallRecipes()
         for method in InstallMethod.allCases {
             guard let name = reader.string(f, method.rawValue, path: path) else { continue }
@@ -297,6 +298,29 @@ public enum CatalogLoader {
         }
         recipes.docs = reader.url(f, "docs", path: path)
         recipes.note = reader.string(f, "note", path: path)
+        for (key, field) in [("sources", \InstallRecipes.sources), ("commands", \InstallRecipes.commands)] {
+            guard let map = reader.stringMap(f, key, path: path) else { continue }
+            for (name, value) in map.sorted(by: { $0.key < $1.key }) {
+                guard let method = InstallMethod(rawValue: name) else {
+                    reader.report("\(quoted(name)) is not an install method; expected one of \(methods.joined(separator: ", "))",
+                                  at: f[key], path: reader.join(path, key))
+                    continue
+                }
+                if recipes.packages[method] == nil {
+                    reader.report("\(quoted(name)) has no package name in this recipe", at: f[key], path: reader.join(reader.join(path, key), name))
+                }
+                if key == "commands" && (value.contains("/") || value.isEmpty) {
+                    reader.report("\(quoted(value)) must be a bare command name", at: f[key], path: reader.join(reader.join(path, key), name))
+                    continue
+                }
+                recipes[keyPath: field][method] = value
+            }
+        }
+        recipes.services = reader.strings(f, "services", path: path) ?? []
+        for method in [InstallMethod.ubuntu, .dnf, .apk, .brew] where recipes.packages[method] != nil && recipes.sources[method] == nil {
+            reader.report("\(method.rawValue) name \(quoted(recipes.packages[method]!)) has no source; add \"sources\": {\"\(method.rawValue)\": \"<package page where it was checked>\"}",
+                          at: f[method.rawValue], path: reader.join(path, method.rawValue))
+        }
         return recipes
     }
 

@@ -49,7 +49,7 @@ public enum CatalogSchema {
             "why nothing on a host can show it exists; the tool is reported `undetectable`, neither present nor missing"),
         Key("jobEnvironment", "jobEnvironment", required: false,
             "evidence that the scan runs in a CI job of this agent; a tool may have it instead of `probes`"),
-        Key("minVersion", "version string", required: false, "below it the tool is `outdated`"),
+        Key("minVersion", "version or constraint", required: false, "a bare version: below it the tool is `outdated`; or a constraint (`\">= 1.2, < 2\"`, `\"~> 1.2\"`; operators `>`, `>=`, `=`, `<`, `<=`, `!=`, `~>`): outside it the tool is `outdated`, too old or too new"),
         Key("platforms", "[`linux` \\| `macos`]", required: false, "where it exists at all (default: both)"),
         Key("install", "object", required: false, "install recipes, read by `capaudit plan` (see `install` below)"),
         Key("versionFacts", "[versionFact]", required: false, "packages whose version is not the tool's (see `versionFacts` below)"),

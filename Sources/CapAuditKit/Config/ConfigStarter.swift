@@ -25,12 +25,12 @@ extension ProjectConfig {
           "$comment-failOn": "Gate used when --fail-on is not given: critical, high, medium or never.",
           "failOn": \(JSONOutput.escape(failOn.rawValue)),
           "require": {
-            "$comment": "areas and capabilities (area/capability) gate at the priority given here, over the profile's levels. tools: \\"*\\" for any version or \\">=1.2.3\\".",
+            "$comment": "areas and capabilities (area/capability) gate at the priority given here, over the profile's levels. tools: \\"*\\" for any version, or a version constraint: \\">=1.2.3\\", \\"~> 1.2\\" (at least 1.2, below 2), \\">= 1.2, < 2\\".",
             "areas": {},
             "capabilities": {},
             "tools": {\(pinLines.isEmpty ? "" : "\n" + pinLines + "\n    ")}
           },
-          "$comment-minVersions": "Minimum versions that replace the catalog's, e.g. {\\"helm\\": \\"3.12.0\\"}.",
+          "$comment-minVersions": "Versions that count, replacing the catalog's: a minimum, e.g. {\\"helm\\": \\"3.12.0\\"}, or a constraint, e.g. {\\"helm\\": \\"~> 3.12\\"}; outside it a tool is outdated.",
           "minVersions": {},
           "$comment-tools": "The team's own CLIs, in the catalog's tool schema (see Catalog/README.md); each becomes a required capability of the project area.",
           "tools": [],

@@ -18,7 +18,8 @@ public struct ProjectConfig: Sendable, Equatable {
     /// `area/capability` → the priority at which it gates.
     public var capabilityGates: [String: Priority]
     public var requiredTools: [ToolRequirement]
-    public var minVersions: [String: Version]
+    /// `minVersions`: tool id → the versions that count, replacing the catalog's.
+    public var minVersions: [String: VersionConstraint]
     /// The team's own CLIs, in the catalog's tool schema; each becomes a required capability of the
     /// `project` area.
     public var extraTools: [Tool]
@@ -26,7 +27,7 @@ public struct ProjectConfig: Sendable, Equatable {
     public var waivers: [Waiver]
 
     public init(path: String = "", failOn: Priority? = nil, failOnNever: Bool = false, areaGates: [String: Priority] = [:],
-                capabilityGates: [String: Priority] = [:], requiredTools: [ToolRequirement] = [], minVersions: [String: Version] = [:],
+                capabilityGates: [String: Priority] = [:], requiredTools: [ToolRequirement] = [], minVersions: [String: VersionConstraint] = [:],
                 extraTools: [Tool] = [], waivers: [Waiver] = []) {
         self.path = path
         self.failOn = failOn
@@ -72,9 +73,11 @@ public struct ProjectConfig: Sendable, Equatable {
         var reader = JSONReader(file: path)
         var config = ProjectConfig(path: path)
         guard let f = reader.object(root, path: "", required: ["schemaVersion"],
-                                    optional: ["failOn", "profile", "require", "minVersions", "tools", "waivers"]) else {
+                                    optional: ["$schema", "failOn", "profile", "require", "minVersions", "tools", "waivers"]) else {
             throw .invalid(reader.problems)
         }
+        // `$schema` points editors at `capaudit schema config`; capaudit reads only that it is a string.
+        _ = reader.string(f, "$schema", path: "")
         if let v = reader.int(f, "schemaVersion", path: "", range: 1...Int.max), v != schemaVersion {
             reader.report("schemaVersion \(v) is not supported; this capaudit reads version \(schemaVersion)", at: f["schemaVersion"], path: "schemaVersion")
         }
@@ -116,10 +119,11 @@ public struct ProjectConfig: Sendable, Equatable {
                     guard checkID(id, known: toolIDs, what: "tool", at: at, path: "require.tools.\(id)", reader: &reader) else { continue }
                     if constraint.isEmpty || constraint == "*" {
                         config.requiredTools.append(ToolRequirement(toolID: id))
-                    } else if constraint.hasPrefix(">="), let v = Version(String(constraint.dropFirst(2)).trimmingCharacters(in: .whitespaces)) {
-                        config.requiredTools.append(ToolRequirement(toolID: id, minVersion: v))
+                    } else if let parsed = VersionConstraint(parsing: constraint) {
+                        config.requiredTools.append(ToolRequirement(toolID: id, versionConstraint: parsed))
                     } else {
-                        reader.report("\(quoted(constraint)) is not a version constraint; use \"*\" (any version) or \">=1.2.3\"", at: at, path: "require.tools.\(id)")
+                        reader.report("\(quoted(constraint)) is not a version constraint; use \"*\" (any version), \">=1.2.3\", \"~> 1.2\" or clauses joined with commas (\">= 1.2, < 2\"; operators >, >=, =, <, <=, !=, ~>)",
+                                      at: at, path: "require.tools.\(id)")
                     }
                 }
             }
@@ -128,8 +132,9 @@ public struct ProjectConfig: Sendable, Equatable {
             for id in versions.keys.sorted() {
                 let at = f["minVersions"]?.member(id)
                 guard checkID(id, known: toolIDs, what: "tool", at: at, path: "minVersions.\(id)", reader: &reader) else { continue }
-                if let v = Version(versions[id]!) { config.minVersions[id] = v } else {
-                    reader.report("\(quoted(versions[id]!)) is not a version; expected something like 1.2.3", at: at, path: "minVersions.\(id)")
+                if let v = VersionConstraint(parsing: versions[id]!) { config.minVersions[id] = v } else {
+                    reader.report("\(quoted(versions[id]!)) is not a version; expected something like 1.2.3 (at least), or a constraint such as \"~> 1.2\" or \">= 1.2, < 2\"",
+                                  at: at, path: "minVersions.\(id)")
                 }
             }
         }
@@ -208,7 +213,7 @@ public struct ProjectConfig: Sendable, Equatable {
                        selectedAreas: Set<String> = []) -> GatePolicy {
         let failOn: Priority? = failOnOverride ?? (failOnNever ? nil : (self.failOn ?? profile?.failOn))
         return GatePolicy(failOn: failOn, requiredTools: requiredTools + extraRequirements, areaGates: areaGates,
-                          capabilityGates: capabilityGates, minVersions: minVersions, waivers: waivers,
+                          capabilityGates: capabilityGates, versionConstraints: minVersions, waivers: waivers,
                           profile: profile?.id == RoleProfile.allID && profile?.gates.isEmpty == true ? nil : profile,
                           selectedAreas: selectedAreas)
     }

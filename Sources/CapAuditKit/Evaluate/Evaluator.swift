@@ -122,13 +122,17 @@ public struct Evaluator: Sendable {
             let status = report.verdict.status
             if status != .present && status != .unknownVersion && status != .outdated {
                 failures.append(GateFailure(toolID: requirement.toolID, message: "required tool \(requirement): \(status.rawValue) (\(report.verdict.reason))"))
-            } else if let min = requirement.minVersion ?? report.minVersion {
+            } else if let constraint = requirement.versionConstraint ?? report.versionConstraint {
                 if let version = report.verdict.version {
-                    if version < min {
-                        failures.append(GateFailure(toolID: requirement.toolID, message: "required tool \(requirement.toolID)>=\(min): found \(version)"))
+                    // Both must hold: the requirement's own constraint and the tool's (catalog or minVersions).
+                    for c in [requirement.versionConstraint, report.versionConstraint].compactMap({ $0 }) {
+                        if let (problem, _) = c.problem(with: version) {
+                            failures.append(GateFailure(toolID: requirement.toolID, message: "required tool \(requirement.toolID)\(c.compact): found \(version), \(problem.words)"))
+                            break
+                        }
                     }
                 } else {
-                    failures.append(GateFailure(toolID: requirement.toolID, message: "required tool \(requirement.toolID)>=\(min): its version is unknown"))
+                    failures.append(GateFailure(toolID: requirement.toolID, message: "required tool \(requirement.toolID)\(constraint.compact): its version is unknown"))
                 }
             } else if status == .outdated {
                 failures.append(GateFailure(toolID: requirement.toolID, message: "required tool \(requirement.toolID): \(report.verdict.reason)"))
@@ -143,11 +147,11 @@ public struct Evaluator: Sendable {
     /// One tool judged from the scan's facts, with the project's minimum version applied.
     public func toolReport(_ tool: Tool, scan: ScanResult) -> ToolReport {
         let observation = scan.observations[tool.id]
-        let minVersion = policy.minVersions[tool.id] ?? tool.minVersion
-        let verdict = ProbeJudgement.verdict(for: tool, observation: observation, minVersion: minVersion)
+        let constraint = policy.versionConstraints[tool.id] ?? tool.versionConstraint
+        let verdict = ProbeJudgement.verdict(for: tool, observation: observation, constraint: constraint)
         let lookup = verdict.attempt?.lookup
         return ToolReport(tool: tool, verdict: verdict, command: lookup?.command ?? tool.probes.first?.command,
-                          path: lookup?.resolved, shadowed: lookup?.shadowed ?? [], minVersion: minVersion)
+                          path: lookup?.resolved, shadowed: lookup?.shadowed ?? [], versionConstraint: constraint)
     }
 
     func findings(_ scan: ScanResult, areas: [AreaReport]) -> [Finding] {

@@ -1,27 +1,39 @@
 import Foundation
 
-/// A tool that must be present, optionally at a minimum version (`--require gh>=2.40`).
+/// A tool that must be present, optionally within a version constraint (`--require gh>=2.40`,
+/// `--require 'helm~>3.12'`, `--require 'kubectl>=1.28,<1.31'`).
 public struct ToolRequirement: Sendable, Equatable, CustomStringConvertible {
     public var toolID: String
-    public var minVersion: Version?
+    public var versionConstraint: VersionConstraint?
 
-    public init(toolID: String, minVersion: Version? = nil) {
+    public init(toolID: String, versionConstraint: VersionConstraint? = nil) {
         self.toolID = toolID
-        self.minVersion = minVersion
+        self.versionConstraint = versionConstraint
     }
 
-    /// Parses `TOOL` or `TOOL>=VERSION`.
+    /// At least `minVersion`.
+    public init(toolID: String, minVersion: Version?) {
+        self.init(toolID: toolID, versionConstraint: minVersion.map(VersionConstraint.atLeast))
+    }
+
+    /// The constraint's lower bound, if it has one.
+    public var minVersion: Version? { versionConstraint?.minimum }
+
+    /// Parses `TOOL` or `TOOL` followed by a constraint (`gh>=2.40`, `helm ~> 3.12`, `jq=1.7.1`).
     public init?(parsing text: String) {
-        let parts = text.components(separatedBy: ">=")
-        guard parts.count <= 2, let id = parts.first?.trimmingCharacters(in: .whitespaces), !id.isEmpty else { return nil }
+        let operatorStart = text.firstIndex { "<>=~!".contains($0) }
+        let id = text[..<(operatorStart ?? text.endIndex)].trimmingCharacters(in: .whitespaces)
+        guard !id.isEmpty, !id.contains(where: { $0.isWhitespace || $0 == "," }) else { return nil }
         toolID = id
-        if parts.count == 2 {
-            guard let v = Version(parts[1].trimmingCharacters(in: .whitespaces)) else { return nil }
-            minVersion = v
+        if let operatorStart {
+            // An operator is required here: `gh 2.40` is a typo, not a constraint.
+            guard let constraint = VersionConstraint(parsing: String(text[operatorStart...])) else { return nil }
+            versionConstraint = constraint
         }
     }
 
-    public var description: String { toolID + (minVersion.map { ">=\($0)" } ?? "") }
+    /// `gh>=2.40`, `kubectl>=1.28,<1.31`: as `--require` takes it.
+    public var description: String { toolID + (versionConstraint?.compact ?? "") }
 }
 
 /// A gap the team has accepted, with a reason and an optional expiry after which it gates again.
@@ -51,8 +63,8 @@ public struct GatePolicy: Sendable, Equatable {
     public var areaGates: [String: Priority]
     /// Per-capability gate priority (`area/capability` keys) from the project file.
     public var capabilityGates: [String: Priority]
-    /// Minimum versions from the project file; they replace the catalog's.
-    public var minVersions: [String: Version]
+    /// Version constraints from the project file (`minVersions`); they replace the catalog's.
+    public var versionConstraints: [String: VersionConstraint]
     public var waivers: [Waiver]
     /// The host role whose levels apply (`--profile`, else the config's `profile`); nil is `all`.
     public var profile: RoleProfile?
@@ -60,7 +72,7 @@ public struct GatePolicy: Sendable, Equatable {
     public var selectedAreas: Set<String>
 
     public init(failOn: Priority? = nil, requiredTools: [ToolRequirement] = [], areaGates: [String: Priority] = [:],
-                capabilityGates: [String: Priority] = [:], minVersions: [String: Version] = [:], waivers: [Waiver] = [],
+                capabilityGates: [String: Priority] = [:], versionConstraints: [String: VersionConstraint] = [:], waivers: [Waiver] = [],
                 profile: RoleProfile? = nil, selectedAreas: Set<String> = []) {
         self.profile = profile
         self.selectedAreas = selectedAreas
@@ -68,7 +80,7 @@ public struct GatePolicy: Sendable, Equatable {
         self.requiredTools = requiredTools
         self.areaGates = areaGates
         self.capabilityGates = capabilityGates
-        self.minVersions = minVersions
+        self.versionConstraints = versionConstraints
         self.waivers = waivers
     }
 

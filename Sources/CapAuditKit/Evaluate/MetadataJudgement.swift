@@ -42,7 +42,7 @@ public enum MetadataJudgement {
 
     /// A verdict with the metadata version filled in where the version command gave none: nothing was
     /// executed (`--no-exec`, `--root`), or it ran and printed no version.
-    public static func refine(_ judged: (verdict: ToolVerdict, decisive: Bool), probe: Probe, tool: Tool, minVersion: Version?) -> (verdict: ToolVerdict, decisive: Bool) {
+    public static func refine(_ judged: (verdict: ToolVerdict, decisive: Bool), probe: Probe, tool: Tool, constraint: VersionConstraint?) -> (verdict: ToolVerdict, decisive: Bool) {
         var verdict = judged.verdict
         if verdict.version != nil {
             verdict.versionFrom = .exec
@@ -56,8 +56,9 @@ public enum MetadataJudgement {
         let reason = ranNothing
             ? "found at \(path); version \(version) from \(describe(source)); nothing was executed"
             : verdict.reason + "; version \(version) from \(describe(source))"
-        if let minVersion, version < minVersion {
-            return (ToolVerdict(status: .outdated, version: version, reason: reason + ", below the minimum \(minVersion)", attempt: attempt, versionFrom: source.kind), false)
+        if let constraint, let (problem, _) = constraint.problem(with: version) {
+            let why = constraint.plainMinimum.map { ", below the minimum \($0)" } ?? ", \(problem.words) (needs \(constraint))"
+            return (ToolVerdict(status: .outdated, version: version, reason: reason + why, attempt: attempt, versionFrom: source.kind), false)
         }
         return (ToolVerdict(status: .present, version: version, reason: reason, attempt: attempt, versionFrom: source.kind), true)
     }

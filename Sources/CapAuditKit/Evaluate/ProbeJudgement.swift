@@ -4,15 +4,15 @@ import Foundation
 /// evaluator (to decide the status), so both read an output the same way.
 public enum ProbeJudgement {
     /// The verdict of one attempt, and whether it settles the tool (false: try the next alternative).
-    public static func judge(_ attempt: ProbeAttempt, probe: Probe, minVersion: Version?, toolNames: [String] = []) -> (verdict: ToolVerdict, decisive: Bool) {
-        var (verdict, decisive) = judgeOutput(attempt, probe: probe, minVersion: minVersion, toolNames: toolNames)
+    public static func judge(_ attempt: ProbeAttempt, probe: Probe, constraint: VersionConstraint?, toolNames: [String] = []) -> (verdict: ToolVerdict, decisive: Bool) {
+        var (verdict, decisive) = judgeOutput(attempt, probe: probe, constraint: constraint, toolNames: toolNames)
         if verdict.version != nil || verdict.placeholder != nil, attempt.output != nil {
             verdict.reading = VersionReader.read(stdout: attempt.stdoutText, stderr: attempt.stderrText, probe: probe, toolNames: toolNames)
         }
         return (verdict, decisive)
     }
 
-    static func judgeOutput(_ attempt: ProbeAttempt, probe: Probe, minVersion: Version?, toolNames: [String]) -> (verdict: ToolVerdict, decisive: Bool) {
+    static func judgeOutput(_ attempt: ProbeAttempt, probe: Probe, constraint: VersionConstraint?, toolNames: [String]) -> (verdict: ToolVerdict, decisive: Bool) {
         guard let path = attempt.lookup.resolved else {
             return (ToolVerdict(status: .missing, reason: "`\(probe.command)` is not on PATH"), false)
         }
@@ -45,9 +45,9 @@ public enum ProbeJudgement {
             }
             switch parsed {
             case .version(let version):
-                if let minVersion, version < minVersion {
+                if let why = constraint?.explain(version) {
                     // Not decisive: a later alternative (the compose plugin after a v1 binary) may be current.
-                    return (ToolVerdict(status: .outdated, version: version, reason: "version \(version) is below the minimum \(minVersion)", attempt: attempt), false)
+                    return (ToolVerdict(status: .outdated, version: version, reason: why, attempt: attempt), false)
                 }
                 let exitNote = code == 0 ? "" : " (it exited \(code), as it does)"
                 return (ToolVerdict(status: .present, version: version, reason: "`\(argvText)` printed version \(version)\(exitNote)", attempt: attempt), true)
@@ -88,9 +88,9 @@ public enum ProbeJudgement {
 
     /// The verdict on a tool from all its attempts: the first decisive one, else the most telling of
     /// the rest: outdated, then error or timeout, then not verifiable (--no-exec), then missing.
-    public static func verdict(for tool: Tool, observation: ToolObservation?, minVersion: Version? = nil,
+    public static func verdict(for tool: Tool, observation: ToolObservation?, constraint: VersionConstraint? = nil,
                                platform: String = Tool.currentPlatform) -> ToolVerdict {
-        let minVersion = minVersion ?? tool.minVersion
+        let constraint = constraint ?? tool.versionConstraint
         if case .undetectable(let reason) = tool.detection {
             return ToolVerdict(status: .undetectable, reason: "cannot be detected from the host: \(reason)")
         }
@@ -101,15 +101,15 @@ public enum ProbeJudgement {
         let rank: [ToolStatus: Int] = [.outdated: 0, .error: 1, .timeout: 1, .undetectable: 2, .missing: 3]
         var best: ToolVerdict?
         for attempt in observation?.attempts ?? [] where attempt.probeIndex < probes.count {
-            let (verdict, decisive) = MetadataJudgement.refine(judge(attempt, probe: probes[attempt.probeIndex], minVersion: minVersion, toolNames: [tool.id, tool.name]),
-                                                               probe: probes[attempt.probeIndex], tool: tool, minVersion: minVersion)
+            let (verdict, decisive) = MetadataJudgement.refine(judge(attempt, probe: probes[attempt.probeIndex], constraint: constraint, toolNames: [tool.id, tool.name]),
+                                                               probe: probes[attempt.probeIndex], tool: tool, constraint: constraint)
             if decisive { return verdict }
             // A command that is not on PATH says less than one that ran; keep the first of the most telling.
             guard attempt.lookup.resolved != nil else { continue }
             if best == nil || rank[verdict.status, default: 3] < rank[best!.status, default: 3] { best = verdict }
         }
         if let matched = observation?.jobEnvironment, let evidence = tool.jobEnvironment {
-            return jobVerdict(matched, evidence: evidence, minVersion: minVersion)
+            return jobVerdict(matched, evidence: evidence, constraint: constraint)
         }
         if let best { return best }
         let commands = probes.map { "`\($0.command)`" }.joined(separator: ", ")
@@ -120,12 +120,12 @@ public enum ProbeJudgement {
     }
 
     /// The verdict when the only evidence is the environment of a CI job the agent started.
-    static func jobVerdict(_ matched: [String: String], evidence: JobEnvironmentEvidence, minVersion: Version?) -> ToolVerdict {
+    static func jobVerdict(_ matched: [String: String], evidence: JobEnvironmentEvidence, constraint: VersionConstraint?) -> ToolVerdict {
         let shown = matched.keys.sorted().map { "\($0)=\(TerminalText.clean(matched[$0]!))" }.joined(separator: ", ")
         let reason = "this scan runs inside a job its agent started (\(shown)); the agent is not on PATH"
         if let variable = evidence.versionVariable, let text = matched[variable], let version = Version(text) {
-            if let minVersion, version < minVersion {
-                return ToolVerdict(status: .outdated, version: version, reason: "version \(version) (from \(variable)) is below the minimum \(minVersion); \(reason)")
+            if let why = constraint?.explain(version) {
+                return ToolVerdict(status: .outdated, version: version, reason: "\(why) (from \(variable)); \(reason)")
             }
             return ToolVerdict(status: .present, version: version, reason: reason + "; version from \(variable)")
         }

@@ -14,25 +14,35 @@ public struct ToolReport: Sendable, Equatable {
     public var path: String?
     /// Matches later on PATH, hidden by `path`.
     public var shadowed: [String]
-    public var minVersion: Version?
+    /// The versions that count: the project's `minVersions`, else the catalog's.
+    public var versionConstraint: VersionConstraint?
 
-    public init(tool: Tool, verdict: ToolVerdict, command: String?, path: String?, shadowed: [String], minVersion: Version?) {
+    public init(tool: Tool, verdict: ToolVerdict, command: String?, path: String?, shadowed: [String], versionConstraint: VersionConstraint?) {
         self.tool = tool
         self.verdict = verdict
         self.command = command
         self.path = path
         self.shadowed = shadowed
-        self.minVersion = minVersion
+        self.versionConstraint = versionConstraint
+    }
+
+    /// The constraint's lower bound, if it has one (the report's `minVersion`).
+    public var minVersion: Version? { versionConstraint?.minimum }
+
+    /// Why an outdated tool's version fails the constraint: too old, too new or excluded.
+    public var versionProblem: VersionProblem? {
+        guard verdict.status == .outdated, let version = verdict.version else { return nil }
+        return versionConstraint?.problem(with: version)?.problem
     }
 
     /// Whether this tool counts towards its capabilities.
     public var meetsCapability: Bool {
-        verdict.status == .present || (verdict.status == .unknownVersion && minVersion == nil)
+        verdict.status == .present || (verdict.status == .unknownVersion && versionConstraint == nil)
     }
 
     /// Installed, but not good enough: below the minimum, or a version that cannot be compared with it.
     public var needsUpgrade: Bool {
-        verdict.status == .outdated || (verdict.status == .unknownVersion && minVersion != nil)
+        verdict.status == .outdated || (verdict.status == .unknownVersion && versionConstraint != nil)
     }
 
     /// Found but not usable as it is: needs an upgrade, or its version command timed out or failed.
@@ -66,7 +76,7 @@ public struct AreaReport: Sendable, Equatable {
 
 /// Something about the host that is not a tool but matters for trusting the scan.
 public struct Finding: Sendable, Equatable {
-    public enum Kind: String, Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable, CaseIterable {
         case relativePathEntry = "relative-path-entry"
         case worldWritablePathDirectory = "world-writable-path-directory"
         case worldWritableExecutable = "world-writable-executable"

@@ -3,7 +3,7 @@ import Foundation
 /// How a version was read from a probe's output, for the report and `explain`.
 public struct VersionReading: Sendable, Equatable {
     /// Which reader read it.
-    public enum Layer: String, Sendable, Equatable {
+    public enum Layer: String, Sendable, Equatable, CaseIterable {
         /// One of the catalog's `patterns` (`patternIndex` says which).
         case pattern
         /// The tolerant reader of common shapes (`shape` says which).

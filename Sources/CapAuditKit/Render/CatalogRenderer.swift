@@ -27,6 +27,46 @@ public enum CatalogRenderer {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// `catalog list --format json`: the areas in catalog order with their capabilities, every tool
+    /// (sorted by id) with how it is detected and the versions that count, and the role profiles.
+    public static func listJSON(_ catalog: Catalog) -> String {
+        let areas: [JSONOutput] = catalog.areas.map { area in
+            .object([
+                "id": .string(area.id), "name": .string(area.name), "kind": .string(area.kind.rawValue),
+                "priority": .string(area.priority.rawValue), "rank": .int(area.rank), "phase": .int(area.phase),
+                "why": .string(area.why), "impact": .string(area.impact), "useCases": .array(area.useCases.map { .string($0) }),
+                "capabilities": .array(area.capabilities.map { c in
+                    .object(["id": .string(c.id), "name": .string(c.name), "tools": .array(c.tools.map { .string($0) }), "preferred": .string(c.preferred)])
+                }),
+            ])
+        }
+        let tools: [JSONOutput] = catalog.tools.keys.sorted().map { id in
+            let tool = catalog.tools[id]!
+            var probes: [JSONOutput] = []
+            var undetectable: String?
+            switch tool.detection {
+            case .probes(let list): probes = list.map { .object(["command": .string($0.command), "args": .array($0.args.map { .string($0) })]) }
+            case .undetectable(let reason): undetectable = reason
+            }
+            let meets = catalog.areas.flatMap { area in area.capabilities.filter { $0.tools.contains(id) }.map { JSONOutput.string("\(area.id)/\($0.id)") } }
+            return .object([
+                "id": .string(id), "name": .string(tool.name), "summary": .string(tool.summary), "homepage": .string(tool.homepage),
+                "probes": .array(probes), "undetectable": .string(undetectable),
+                "minVersion": .string(tool.minVersion?.text), "versionConstraint": .string(tool.versionConstraint?.description),
+                "platforms": .array(tool.platforms.map { .string($0) }), "capabilities": .array(meets),
+            ])
+        }
+        let profiles: [JSONOutput] = catalog.profiles.map { p in
+            .object(["id": .string(p.id), "name": .string(p.name), "summary": .string(p.summary), "failOn": .string(p.failOn?.rawValue)])
+        }
+        return JSONOutput.object([
+            "catalog": catalog.identity.map { c in
+                .object(["source": .string(c.source.rawValue), "paths": .array(c.paths.map { .string($0) }), "digest": .string(c.digest)])
+            } ?? .null,
+            "areas": .array(areas), "tools": .array(tools), "profiles": .array(profiles),
+        ]).rendered()
+    }
+
     /// One area or tool in detail; nil when the id is neither.
     public static func show(_ id: String, in catalog: Catalog) -> String? {
         if let area = catalog.area(id) {
@@ -40,7 +80,9 @@ public enum CatalogRenderer {
         }
         guard let tool = catalog.tools[id] else { return nil }
         var lines = ["\(tool.name) (\(tool.id))", tool.summary, "homepage: \(tool.homepage)"]
-        if let min = tool.minVersion { lines.append("minimum version: \(min)") }
+        if let constraint = tool.versionConstraint {
+            lines.append(constraint.plainMinimum.map { "minimum version: \($0)" } ?? "version constraint: \(constraint)")
+        }
         if !tool.platforms.isEmpty { lines.append("platforms: " + tool.platforms.joined(separator: ", ")) }
         switch tool.detection {
         case .undetectable(let reason): lines.append("cannot be detected from the host: \(reason)")

@@ -12,7 +12,11 @@ public enum ExplainRenderer {
         let usedBy = areas.flatMap { area in area.capabilities.filter { $0.tools.contains(tool.id) }.map { "\(area.id)/\($0.id)" } }
         if !usedBy.isEmpty { lines.append("Meets: " + usedBy.joined(separator: ", ")) }
         lines.append("Status: \(report.verdict.status.rawValue) — \(report.verdict.reason)")
-        lines.append("Minimum version: " + (report.minVersion?.text ?? "none"))
+        if let constraint = report.versionConstraint, constraint.plainMinimum == nil {
+            lines.append("Version constraint: \(constraint)")
+        } else {
+            lines.append("Minimum version: " + (report.minVersion?.text ?? "none"))
+        }
         lines.append("Homepage: \(tool.homepage)")
         if case .undetectable(let reason) = tool.detection {
             lines.append("")
@@ -67,7 +71,7 @@ public enum ExplainRenderer {
             case .gaveUp: lines.append("  version read: the pattern gave up (step budget) before matching")
             }
             if let line = reading.line { lines.append("  from the line: " + visible(line)) }
-            let judged = ProbeJudgement.judge(attempt, probe: probe, minVersion: report.minVersion, toolNames: [tool.id, tool.name])
+            let judged = ProbeJudgement.judge(attempt, probe: probe, constraint: report.versionConstraint, toolNames: [tool.id, tool.name])
             lines.append("  verdict: \(judged.verdict.status.rawValue)" + (judged.decisive ? "" : " (not decisive: the next probe is tried)"))
         }
         return lines.map(visible).joined(separator: "\n") + "\n"

@@ -91,6 +91,8 @@ public enum JSONRenderer {
             "path": .string(t.path),
             "version": .string(t.verdict.version?.text),
             "minVersion": .string(t.minVersion?.text),
+            "versionConstraint": .string(t.versionConstraint?.description),
+            "versionProblem": .string(t.versionProblem?.rawValue),
             "shadowed": .array(t.shadowed.map { .string($0) }),
             "probe": probe(t.verdict.attempt),
             "versionFrom": .string(t.verdict.versionFrom?.rawValue),

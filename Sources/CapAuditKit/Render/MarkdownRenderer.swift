@@ -39,6 +39,21 @@ public enum MarkdownRenderer {
     /// - newlines, carriage returns and other control characters become a space; bidirectional
     ///   override characters become U+FFFD so a path cannot be displayed reordered;
     /// - a leading `#`, `+`, `-` or `=` is escaped so the text cannot start a heading or a list.
+    /// Text capaudit wrote about the host (a reason, a message) whose commands are set off in
+    /// backquotes: each paired `` `…` `` becomes a code span, GitHub shows it as code, not as literal
+    /// backquotes; the rest goes through `escape`. Unpaired backquotes are escaped as usual.
+    public static func prose(_ s: String) -> String {
+        let parts = s.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 3, parts.count % 2 == 1 else { return escape(s) }
+        var out = ""
+        for (i, part) in parts.enumerated() {
+            if i % 2 == 0 { out += escape(part); continue }
+            let code = part.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "\\|")
+            out += code.isEmpty ? "" : "`" + (code.hasPrefix(" ") || code.hasSuffix(" ") ? " " + code + " " : code) + "`"
+        }
+        return out
+    }
+
     public static func escape(_ s: String) -> String {
         let chars = Array(HostBytes.display(s))
         var out = ""
@@ -151,7 +166,7 @@ public enum MarkdownRenderer {
                 blocks.append("Nothing fails the gate.")
             } else {
                 blocks.append(count(g.failures.count, "failure") + ":")
-                blocks.append(g.failures.map { "- " + escape($0.message) }.joined(separator: "\n"))
+                blocks.append(g.failures.map { "- " + prose($0.message) }.joined(separator: "\n"))
             }
         }
         if !g.waivers.isEmpty {
@@ -177,7 +192,7 @@ public enum MarkdownRenderer {
                     rows.append([escape(capability.capability.name), toolLabel(t), versionText(t, report: report), t.path.map(escape) ?? "—"])
                 }
             }
-            let shadows = area.tools.filter { !$0.shadowed.isEmpty && $0.path != nil }
+            let shadows = area.tools.filter { !$0.shadowed.isEmpty && $0.path != nil && ![.missing, .undetectable].contains($0.verdict.status) }
             guard !rows.isEmpty || !shadows.isEmpty else { continue }
             any = true
             let met = area.capabilities.filter(\.met).count
@@ -290,8 +305,9 @@ public enum MarkdownRenderer {
                 }
                 seen[t.tool.id] = rows.count
                 var reason = reasonText(t)
-                if t.verdict.status == .unknownVersion, let min = t.minVersion {
-                    reason += "; the minimum \(escape(min.text)) cannot be checked"
+                if t.verdict.status == .unknownVersion, let constraint = t.versionConstraint {
+                    reason += constraint.plainMinimum.map { "; the minimum \(escape($0.text)) cannot be checked" }
+                        ?? "; the constraint \(escape(constraint.description)) cannot be checked"
                 }
                 if !t.shadowed.isEmpty {
                     reason += "; also on PATH, hidden by it: " + t.shadowed.map(escape).joined(separator: ", ")
@@ -314,7 +330,7 @@ public enum MarkdownRenderer {
         guard !report.findings.isEmpty else { return [] }
         return ["## Findings",
                 "About the host's PATH and files rather than a tool: they decide whether the scan, and the tools, can be trusted.",
-                report.findings.map { "- ⚠️ **\(escape($0.kind.rawValue))**: " + escape($0.message) }.joined(separator: "\n")]
+                report.findings.map { "- ⚠️ **\(escape($0.kind.rawValue))**: " + prose($0.message) }.joined(separator: "\n")]
     }
 
     static func ranking(_ report: Report) -> [String] {
@@ -441,17 +457,28 @@ public enum MarkdownRenderer {
 
     /// The tool id, with its display name when that says more (`ApacheBench (ab)`).
     static func toolLabel(_ tool: Tool) -> String {
-        tool.name.isEmpty || tool.name.lowercased() == tool.id.lowercased() ? escape(tool.id) : escape(tool.name) + " (" + escape(tool.id) + ")"
+        if tool.name.isEmpty || tool.name.lowercased() == tool.id.lowercased() { return escape(tool.id) }
+        // A name that already shows the id (`ApacheBench (ab)`) is not followed by it again.
+        if tool.name.lowercased().contains("(" + tool.id.lowercased() + ")") { return escape(tool.name) }
+        return escape(tool.name) + " (" + escape(tool.id) + ")"
     }
 
     static func preferredTool(_ capability: Capability) -> String? { capability.preferred ?? capability.tools.first }
+
+    /// The versions a tool needs, as the report shows them: `≥ 2.0` for a plain minimum, else the
+    /// constraint (`~> 1.2`, `>= 1.2, < 2`).
+    static func needs(_ t: ToolReport) -> String? {
+        guard let constraint = t.versionConstraint else { return nil }
+        return escape(constraint.plainMinimum.map { "≥ \($0.text)" } ?? constraint.description)
+    }
 
     static func statusText(_ t: ToolReport) -> String {
         switch t.verdict.status {
         case .present: return "present"
         case .unknownVersion: return "version unknown"
         case .outdated:
-            return "outdated: " + (t.verdict.version.map { escape($0.text) } ?? "?") + t.minVersion.map { " (needs ≥ \(escape($0.text)))" }.orEmpty
+            return (t.versionProblem == .tooNew ? "too new: " : "outdated: ") + (t.verdict.version.map { escape($0.text) } ?? "?")
+                + needs(t).map { " (needs \($0))" }.orEmpty
         case .missing: return "missing"
         case .timeout: return "timeout"
         case .error: return "error"
@@ -463,7 +490,7 @@ public enum MarkdownRenderer {
         var reason = t.verdict.reason
         let prefix = "cannot be detected from the host: "
         if t.verdict.status == .undetectable, reason.hasPrefix(prefix) { reason = String(reason.dropFirst(prefix.count)) }
-        return reason.isEmpty ? "—" : escape(reason)
+        return reason.isEmpty ? "—" : prose(reason)
     }
 
     static func versionText(_ t: ToolReport, report: Report) -> String {
@@ -480,12 +507,12 @@ public enum MarkdownRenderer {
         let name = escape(t.tool.id)
         switch t.verdict.status {
         case .outdated:
-            return "upgrade \(name) (found " + (t.verdict.version.map { escape($0.text) } ?? "?")
-                + t.minVersion.map { ", needs ≥ \(escape($0.text))" }.orEmpty + ")"
+            return (t.versionProblem == .tooNew ? "replace \(name) with an older version" : "upgrade \(name)") + " (found " + (t.verdict.version.map { escape($0.text) } ?? "?")
+                + needs(t).map { ", needs \($0)" }.orEmpty + ")"
         case .timeout: return "repair \(name) (its version command timed out; see Tools that need attention)"
         case .error: return "repair \(name) (it was found but could not run; see Tools that need attention)"
         case .unknownVersion:
-            return "check \(name) (its version is unknown" + t.minVersion.map { "; needs ≥ \(escape($0.text))" }.orEmpty + ")"
+            return "check \(name) (its version is unknown" + needs(t).map { "; needs \($0)" }.orEmpty + ")"
         case .undetectable: return "set up \(name) (it cannot be detected from the host, so capaudit cannot confirm it)"
         case .present, .missing: return "install \(name)"
         }

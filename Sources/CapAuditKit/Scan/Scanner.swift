@@ -27,9 +27,9 @@ public struct Scanner: Sendable {
     public var environment: [String: String]
     public var host: HostInfo
     public var now: @Sendable () -> Date
-    /// Minimum versions that replace the catalog's (from the project file), so the scanner stops at
+    /// Version constraints that replace the catalog's (from the project file), so the scanner stops at
     /// the same alternative the evaluator will accept.
-    public var minVersions: [String: Version] = [:]
+    public var versionConstraints: [String: VersionConstraint] = [:]
     /// Where the scheduler reads how much CPU the running probes want (see `ProbeScheduler`); nil runs one
     /// probe per core.
     public var cpuTime: (any ProbeCPUDemand)? = RunnableProbeProcesses()
@@ -178,7 +178,7 @@ public struct Scanner: Sendable {
                 attempt = ProbeAttempt(probeIndex: index, lookup: lookup, argv: request.argv, output: output)
             }
             attempts.append(attempt)
-            if ProbeJudgement.judge(attempt, probe: probe, minVersion: minVersions[tool.id] ?? tool.minVersion, toolNames: [tool.id, tool.name]).decisive { break }
+            if ProbeJudgement.judge(attempt, probe: probe, constraint: versionConstraints[tool.id] ?? tool.versionConstraint, toolNames: [tool.id, tool.name]).decisive { break }
         }
         return ToolObservation(toolID: tool.id, attempts: attempts, jobEnvironment: tool.jobEnvironment?.match(environment))
     }

@@ -31,7 +31,7 @@ import Testing
         let dir = try TemporaryFolder()
         let unknown = CapauditBinary.run(["export", "nagios", "--output", "x"], cwd: dir.path)
         #expect(unknown.exitCode == 2)
-        #expect(unknown.stderr.contains("expected prometheus, ansible, kubernetes"))
+        #expect(unknown.stderr.contains("expected prometheus, ansible or kubernetes"))
         #expect(CapauditBinary.run(["export", "prometheus"], cwd: dir.path).exitCode == 2)
         #expect(CapauditBinary.run(["export", "prometheus", "--output", "x", "--textfile-dir", "rel/dir"], cwd: dir.path).exitCode == 2)
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/x"))

@@ -36,7 +36,7 @@ import Testing
         #expect(throws: UsageError.invalidValue(option: "--jobs", value: "1.5", expected: "an integer from 1 to 64", command: "scan")) {
             try parse(["--jobs", "1.5"])
         }
-        #expect(throws: UsageError.invalidValue(option: "--fail-on", value: "low", expected: "critical, high, medium or never", command: "scan")) {
+        #expect(throws: UsageError.invalidChoice(option: "--fail-on", value: "low", choices: ["critical", "high", "medium", "never"], command: "scan")) {
             try parse(["--fail-on", "low"])
         }
     }

@@ -114,7 +114,7 @@ enum SourceCatalog {
         let path = "/usr/bin/" + probe.command
         let attempt = ProbeAttempt(probeIndex: 0, lookup: PathLookup(command: probe.command, candidates: [PathCandidate(entry: "/usr/bin", path: path, outcome: .match)]),
                                    argv: fixture.argv, output: .printed(fixture.stdout, stderr: fixture.stderr, exit: fixture.exitCode ?? 0))
-        let verdict = ProbeJudgement.judge(attempt, probe: probe, minVersion: nil).verdict
+        let verdict = ProbeJudgement.judge(attempt, probe: probe, constraint: nil).verdict
         if fixture.expectedVersion != nil {
             #expect(verdict.status == .present, "\(fixture.file): \(verdict.reason)")
         } else {

@@ -38,11 +38,11 @@ import Testing
         let lookup = PathLookup(command: "t", candidates: [PathCandidate(entry: "/bin", path: "/bin/t", outcome: .match)])
         let attempt = ProbeAttempt(probeIndex: 0, lookup: lookup, argv: ["/bin/t"],
                                    output: ProbeOutput(termination: .timedOut, durationMs: 5000, activityAtDeadline: .idle))
-        let verdict = ProbeJudgement.judge(attempt, probe: probe, minVersion: nil).verdict
+        let verdict = ProbeJudgement.judge(attempt, probe: probe, constraint: nil).verdict
         #expect(verdict.status == .timeout)
         #expect(verdict.reason.contains("hung"))
         let busy = ProbeAttempt(probeIndex: 0, lookup: lookup, argv: ["/bin/t"],
                                 output: ProbeOutput(termination: .timedOut, durationMs: 5000, activityAtDeadline: .computing))
-        #expect(ProbeJudgement.judge(busy, probe: probe, minVersion: nil).verdict.reason.contains("raise --timeout"))
+        #expect(ProbeJudgement.judge(busy, probe: probe, constraint: nil).verdict.reason.contains("raise --timeout"))
     }
 }

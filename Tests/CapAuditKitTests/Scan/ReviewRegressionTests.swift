@@ -19,7 +19,7 @@ import Testing
         let fs = FakeFileSystem(executables: executables)
         var scanner = Scanner(catalog: catalog, runner: FakeRunner(outputs: outputs), resolver: PathResolver(searchPath: "/usr/bin", fileSystem: fs),
                               settings: settings, environment: [:], host: HostInfo())
-        scanner.minVersions = policy.minVersions
+        scanner.versionConstraints = policy.versionConstraints
         return Evaluator(catalog: catalog, fileSystem: fs, policy: policy).evaluate(scanner.scan(areaIDs: areaIDs, extraToolIDs: extra))
     }
 
@@ -55,7 +55,7 @@ import Testing
         let r = Self.scan([Self.compose], executables: ["/usr/bin/docker-compose", "/usr/bin/docker"], outputs: [
             "/usr/bin/docker-compose": .printed("Docker Compose version v2.12.0\n"),
             "/usr/bin/docker": .printed("Docker Compose version v2.27.1\n")],
-            policy: GatePolicy(minVersions: ["docker-compose": Version("2.20.0")!]))
+            policy: GatePolicy(versionConstraints: ["docker-compose": .atLeast(Version("2.20.0")!)]))
         #expect(r.areas[0].tools[0].verdict.status == .present)
         #expect(r.areas[0].tools[0].verdict.version == Version("2.27.1"))
     }
