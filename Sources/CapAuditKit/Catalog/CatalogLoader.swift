@@ -285,7 +285,7 @@ public enum CatalogLoader {
 
     static func readInstall(_ value: JSONValue, path: String, reader: inout JSONReader) -> InstallRecipes {
         let methods = InstallMethod.allCases.map(\.rawValue)
-        guard let f = reader.object(value, path: path, required: [], optional: methods + ["docs", "note"]) else { return .none }
+        guard let f = reader.object(value, path: path, required: [], optional: methods + ["docs", "note", "sources", "services", "commands"]) else { return .none }
         var recipes = InstallRecipes()
         for method in InstallMethod.allCases {
             guard let name = reader.string(f, method.rawValue, path: path) else { continue }
@@ -298,6 +298,29 @@ public enum CatalogLoader {
         }
         recipes.docs = reader.url(f, "docs", path: path)
         recipes.note = reader.string(f, "note", path: path)
+        for (key, field) in [("sources", \InstallRecipes.sources), ("commands", \InstallRecipes.commands)] {
+            guard let map = reader.stringMap(f, key, path: path) else { continue }
+            for (name, value) in map.sorted(by: { $0.key < $1.key }) {
+                guard let method = InstallMethod(rawValue: name) else {
+                    reader.report("\(quoted(name)) is not an install method; expected one of \(methods.joined(separator: ", "))",
+                                  at: f[key], path: reader.join(path, key))
+                    continue
+                }
+                if recipes.packages[method] == nil {
+                    reader.report("\(quoted(name)) has no package name in this recipe", at: f[key], path: reader.join(reader.join(path, key), name))
+                }
+                if key == "commands" && (value.contains("/") || value.isEmpty) {
+                    reader.report("\(quoted(value)) must be a bare command name", at: f[key], path: reader.join(reader.join(path, key), name))
+                    continue
+                }
+                recipes[keyPath: field][method] = value
+            }
+        }
+        recipes.services = reader.strings(f, "services", path: path) ?? []
+        for method in [InstallMethod.ubuntu, .dnf, .apk, .brew] where recipes.packages[method] != nil && recipes.sources[method] == nil {
+            reader.report("\(method.rawValue) name \(quoted(recipes.packages[method]!)) has no source; add \"sources\": {\"\(method.rawValue)\": \"<package page where it was checked>\"}",
+                          at: f[method.rawValue], path: reader.join(path, method.rawValue))
+        }
         return recipes
     }
 

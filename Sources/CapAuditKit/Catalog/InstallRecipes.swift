@@ -1,8 +1,12 @@
 import Foundation
 
 /// A way to install software; each names a package in its own registry.
+///
+/// The system ones name one distribution's archive each, checked for one release: `apt` is Debian
+/// (12), `ubuntu` is Ubuntu's archive through apt (24.04), `dnf` is Fedora (40), `apk` is Alpine
+/// (3.20), `brew` is Homebrew. A name is never reused for another distribution unchecked.
 public enum InstallMethod: String, Sendable, Equatable, CaseIterable, Comparable {
-    case apt, dnf, yum, apk, pacman, zypper, brew, pipx, pip, npm, go, cargo, snap
+    case apt, ubuntu, dnf, yum, apk, pacman, zypper, brew, pipx, pip, npm, go, cargo, snap
     /// A snap that needs `--classic` confinement.
     case snapClassic = "snap-classic"
 
@@ -20,10 +24,34 @@ public struct InstallRecipes: Sendable, Equatable {
     /// Why a method is absent or special (for example: not packaged in Debian 12).
     public var note: String?
 
-    public init(packages: [InstallMethod: String] = [:], docs: String? = nil, note: String? = nil) {
+    /// Where each name was checked (a package page, or the registry check for Debian and PyPI).
+    public var sources: [InstallMethod: String]
+    /// Services a system package starts when installed (Debian's prometheus, rabbitmq-server): a
+    /// plan says so and leaves them stopped and disabled.
+    public var services: [String]
+    /// The command a method's package really installs when it is not the probe's (Debian's
+    /// memory-profiler installs `python3-mprof`, not `mprof`): a plan's guard looks for it.
+    public var commands: [InstallMethod: String]
+
+    public init(packages: [InstallMethod: String] = [:], docs: String? = nil, note: String? = nil,
+                sources: [InstallMethod: String] = [:], services: [String] = [], commands: [InstallMethod: String] = [:]) {
         self.packages = packages
         self.docs = docs
         self.note = note
+        self.sources = sources
+        self.services = services
+        self.commands = commands
+    }
+
+    /// Where `method`'s name comes from: the recorded source, or the live check of
+    /// Tests/registry-check.sh for Debian and PyPI names.
+    public func source(of method: InstallMethod) -> String? {
+        if let s = sources[method] { return s }
+        switch method {
+        case .apt: return "Debian 12 archive (apt-cache policy, Tests/registry-check.sh)"
+        case .pipx, .pip: return "PyPI (pip index versions, Tests/registry-check.sh)"
+        default: return nil
+        }
     }
 
     public static let none = InstallRecipes()

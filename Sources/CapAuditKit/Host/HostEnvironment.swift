@@ -41,9 +41,14 @@ public struct HostEnvironment: Sendable, Equatable {
     public var pythonExternallyManaged: Bool
     /// The `EXTERNALLY-MANAGED` file that was found, if any.
     public var externallyManagedMarker: String?
+    /// True when the plan is for a machine capaudit can look at (this one, or a `--root` folder: its
+    /// PATH and Python were read);
+    /// false for another machine described by `--os-release`, whose managers and PEP 668 state
+    /// come from its distribution and release (`TargetDefaults`).
+    public var isLocal: Bool
 
     public init(info: HostInfo, platform: HostPlatform = .linux, managers: [PackageManager: String] = [:], managersOverridden: Bool = false,
-                isRoot: Bool = false, pythonExternallyManaged: Bool = false, externallyManagedMarker: String? = nil) {
+                isRoot: Bool = false, pythonExternallyManaged: Bool = false, externallyManagedMarker: String? = nil, isLocal: Bool = true) {
         self.info = info
         self.platform = platform
         self.managers = managers
@@ -51,9 +56,40 @@ public struct HostEnvironment: Sendable, Equatable {
         self.isRoot = isRoot
         self.pythonExternallyManaged = pythonExternallyManaged
         self.externallyManagedMarker = externallyManagedMarker
+        self.isLocal = isLocal
     }
 
     public func has(_ manager: PackageManager) -> Bool { managers[manager] != nil }
+
+    /// The catalog's name for `manager` on this distribution: Ubuntu's own names through apt on
+    /// Ubuntu and its derivatives, Debian's on Debian; never one distribution's name for another.
+    public func packageMethod(for manager: PackageManager) -> InstallMethod? {
+        switch manager {
+        case .apt: return families.contains("ubuntu") ? .ubuntu : .apt
+        case .dnf: return .dnf
+        case .yum: return .yum
+        case .apk: return .apk
+        case .pacman: return .pacman
+        case .zypper: return .zypper
+        case .brew: return .brew
+        default: return nil
+        }
+    }
+
+    /// The system package manager on this host that can install `manager` (pipx, npm, the venv
+    /// module) and its package there, when `manager` is missing.
+    public func bootstrap(_ manager: PackageManager) -> (installer: Installer, package: String)? {
+        guard !has(manager) else { return nil }
+        for system in systemManagers where has(system) {
+            guard let installer = Installer(rawValue: system.rawValue),
+                  let package = TargetDefaults.bootstrapPackage(manager, systemManager: system, families: families) else { continue }
+            return (installer, package)
+        }
+        return nil
+    }
+
+    /// True when `manager` is here or a plan can install it first from the system packages.
+    public func canUse(_ manager: PackageManager) -> Bool { has(manager) || bootstrap(manager) != nil }
 
     /// The OS families the host belongs to, from `ID` and `ID_LIKE` (and the platform).
     public var families: [String] {
@@ -111,11 +147,26 @@ public struct HostEnvironment: Sendable, Equatable {
                               managerOverride: [String] = [],
                               isRoot: Bool? = nil,
                               externallyManaged: Bool? = nil,
-                              platform: HostPlatform = .current) throws(HostEnvironmentError) -> HostEnvironment {
+                              platform: HostPlatform = .current,
+                              assumeLocal: Bool? = nil) throws(HostEnvironmentError) -> HostEnvironment {
+        var local = assumeLocal ?? true
         if let osReleasePath {
             guard let data = FileManager.default.contents(atPath: osReleasePath), data.count < 64 * 1024 else {
                 throw .unreadableOSRelease(osReleasePath)
             }
+            // A `--root` view can be looked at (its PATH and Python are read through the view), like this
+            // machine; only a bare os-release of another machine leaves the managers to be assumed.
+            if assumeLocal == nil && !(fileSystem is RootedFileSystem) {
+                // Another machine's os-release: plan for that machine, not this one (unless it is this one's).
+                let own = ["/etc/os-release", "/usr/lib/os-release"].lazy.compactMap { FileManager.default.contents(atPath: $0) }.first
+                local = own == data
+            }
+        }
+        if !local && managerOverride.isEmpty {
+            var info = HostInfo.current(osReleasePath: osReleasePath)
+            info.hostname = nil
+            info.arch = nil
+            return TargetDefaults.environment(for: info)
         }
         var overrides: [PackageManager] = []
         for name in managerOverride {

@@ -228,6 +228,14 @@ public struct PlanStep: Sendable, Equatable {
     public var notes: [String]
     /// The seed's step number (9–12) for integration steps.
     public var seedStep: Int?
+    /// Where the package name was checked (a package page, or the registry check).
+    public var packageSource: String?
+    /// Services the package would start; a script keeps them stopped and disabled.
+    public var services: [String] = []
+    /// What this step makes possible for later steps (`manager:pipx`, `venv`).
+    public var provides: String?
+    /// The `provides` keys of earlier steps this one needs; a script skips it when one failed.
+    public var requires: [String] = []
 
     public init(number: String = "", kind: Kind, title: String, detail: String? = nil, toolID: String? = nil, toolName: String? = nil,
                 covers: [PlanCoverage] = [], action: StepAction, shellCommands: [ShellCommand] = [], commands: [String] = [],
@@ -320,6 +328,8 @@ public struct InstallPlan: Sendable, Equatable {
     public static let venvPath = ".local/share/capaudit/venv"
     /// Where pipx, pip --user, npm, go and cargo installs put commands, relative to `$HOME`.
     public static let userBinPath = ".local/bin"
+    /// The `provides` key of the step that creates the virtual environment.
+    public static let venvSetupKey = "venv"
 
     /// The line `~/.profile` gets: `export PATH="$HOME/<path>:$PATH"`.
     public static func profileLine(_ path: String) -> String {

@@ -5,11 +5,13 @@ import Foundation
 public enum InstallCommands {
     public static func commands(_ installer: Installer, package p: String, upgrade: Bool, host: HostEnvironment) -> [ShellCommand] {
         func w(_ s: String) -> ShellWord { .word(s) }
-        let pkg = ShellWord.value(p)
+        // A setup step may install a package with its companions ("pipx ca-certificates").
+        let names = p.split(separator: " ").map { ShellWord.value(String($0)) }
+        let pkg = names.first ?? .value(p)
         switch installer {
         case .apt:
             // `apt-get install` upgrades a package that is already installed.
-            return [ShellCommand([w("apt-get"), w("install"), w("-y"), pkg], needsRoot: true)]
+            return [ShellCommand([w("apt-get"), w("install"), w("-y")] + names, needsRoot: true)]
         case .dnf, .yum:
             // `install` leaves an installed package alone; `upgrade` then takes it to the newest.
             let m = installer.rawValue
@@ -52,6 +54,14 @@ public struct RecipeChoice: Sendable, Equatable {
     public var installer: Installer
     /// The package name, or the docs URL for `.docs`.
     public var package: String
+    /// The catalog key the name comes from (`ubuntu` for apt on Ubuntu).
+    public var method: InstallMethod
+
+    public init(installer: Installer, package: String, method: InstallMethod) {
+        self.installer = installer
+        self.package = package
+        self.method = method
+    }
 }
 
 /// Makes an `InstallPlan` from a report: one recommended tool per unmet capability, an upgrade for
@@ -117,7 +127,7 @@ public enum Planner {
     static func integrationSteps() -> [PlanStep] {
         [
             PlanStep(kind: .integration, title: "Register the installed tools",
-                     detail: "Publish what is installed where agents and dashboards read it (the agent TOOLS registry): the JSON report lists each tool's path and version.",
+                     detail: "Publish what is installed where your scripts, agents and dashboards read it: the JSON report lists each tool's path and version.",
                      action: .text, commands: ["capaudit scan --format json --output capaudit.json"], seedStep: 9),
             PlanStep(kind: .integration, title: "Wrap common operations",
                      detail: "Give each everyday operation (dependency and image scans, load tests, migrations, cluster access) one script or make target that calls the tools above, so people and agents run them the same way.",
@@ -132,41 +142,67 @@ public enum Planner {
     }
 
     /// The best recipe for `tool` on `host`, or nil when only the docs are left: the system package
-    /// manager matching os-release (when on PATH and the tool has a recipe for it), Homebrew on Linux,
-    /// pipx, pip (a capaudit venv when the system Python is externally managed), npm, go, cargo, snap.
+    /// manager matching os-release (when the host has it and the catalog names the package for that
+    /// distribution), Homebrew on Linux, pipx, pip (a capaudit venv when the system Python is
+    /// externally managed), npm, go, cargo, snap. pipx, the venv module and npm count when the
+    /// host has them or the plan can install them first from the system packages.
     public static func bestRecipe(for tool: Tool, on host: HostEnvironment) -> RecipeChoice? {
         guard isAvailable(tool, on: host) else { return nil }
         let packages = tool.install.packages
         for manager in host.systemManagers where host.has(manager) {
-            let name: String?
-            switch manager {
-            case .apt: name = packages[.apt]
-            case .dnf: name = packages[.dnf]
-            case .yum: name = packages[.yum] ?? packages[.dnf]
-            case .apk: name = packages[.apk]
-            case .pacman: name = packages[.pacman]
-            case .zypper: name = packages[.zypper]
-            case .brew: name = packages[.brew]
-            default: name = nil
+            guard let method = host.packageMethod(for: manager) else { continue }
+            let name = method == .yum ? (packages[.yum] ?? packages[.dnf]) : packages[method]
+            if let name, let installer = Installer(rawValue: manager.rawValue) {
+                return RecipeChoice(installer: installer, package: name, method: method == .yum && packages[.yum] == nil ? .dnf : method)
             }
-            if let name, let installer = Installer(rawValue: manager.rawValue) { return RecipeChoice(installer: installer, package: name) }
         }
         if host.has(.brew), !host.systemManagers.contains(.brew), let name = packages[.brew] {
-            return RecipeChoice(installer: .brew, package: name)
+            return RecipeChoice(installer: .brew, package: name, method: .brew)
         }
-        if host.has(.pipx), let name = packages[.pipx] { return RecipeChoice(installer: .pipx, package: name) }
-        if let name = packages[.pip] ?? packages[.pipx] {
-            if host.has(.pip) && !host.pythonExternallyManaged { return RecipeChoice(installer: .pip, package: name) }
-            if host.has(.python3) { return RecipeChoice(installer: .venv, package: name) }
-        }
-        if host.has(.npm), let name = packages[.npm] { return RecipeChoice(installer: .npm, package: name) }
-        if host.has(.go), let name = packages[.go] { return RecipeChoice(installer: .go, package: name) }
-        if host.has(.cargo), let name = packages[.cargo] { return RecipeChoice(installer: .cargo, package: name) }
+        // Python tools: a pipx or a usable pip already here, else pipx installed first from the
+        // system packages, else a venv of capaudit's own.
+        let pipName = packages[.pip] ?? packages[.pipx]
+        let pipMethod: InstallMethod = packages[.pip] != nil ? .pip : .pipx
+        if host.has(.pipx), let name = packages[.pipx] { return RecipeChoice(installer: .pipx, package: name, method: .pipx) }
+        if let name = pipName, host.has(.pip), !host.pythonExternallyManaged { return RecipeChoice(installer: .pip, package: name, method: pipMethod) }
+        if host.canUse(.pipx), let name = packages[.pipx] { return RecipeChoice(installer: .pipx, package: name, method: .pipx) }
+        // `--manager pip` names a Python too: on a PEP 668 host its packages go into a venv.
+        if let name = pipName, host.canUse(.python3) || host.has(.pip) { return RecipeChoice(installer: .venv, package: name, method: pipMethod) }
+        if host.canUse(.npm), let name = packages[.npm] { return RecipeChoice(installer: .npm, package: name, method: .npm) }
+        if host.has(.go), let name = packages[.go] { return RecipeChoice(installer: .go, package: name, method: .go) }
+        if host.has(.cargo), let name = packages[.cargo] { return RecipeChoice(installer: .cargo, package: name, method: .cargo) }
         if host.has(.snap) {
-            if let name = packages[.snap] { return RecipeChoice(installer: .snap, package: name) }
-            if let name = packages[.snapClassic] { return RecipeChoice(installer: .snapClassic, package: name) }
+            if let name = packages[.snap] { return RecipeChoice(installer: .snap, package: name, method: .snap) }
+            if let name = packages[.snapClassic] { return RecipeChoice(installer: .snapClassic, package: name, method: .snapClassic) }
         }
         return nil
+    }
+
+    /// The sentences of a catalog note that concern this host: a sentence naming another
+    /// distribution ("Not packaged in Debian 12." on Fedora) is left out; nil when none is left.
+    static func sentences(of note: String, for host: HostEnvironment) -> String? {
+        let names: [(word: String, family: String)] = [("Debian", "debian"), ("Ubuntu", "ubuntu"), ("Fedora", "fedora"), ("Alpine", "alpine"),
+                                                       ("Homebrew", "macos"), ("Arch", "arch"), ("zypper", "opensuse"), ("dnf", "fedora")]
+        let families = Set(host.families).union(host.has(.brew) ? ["macos"] : [])
+        // Debian's name is Debian's only: an Ubuntu host (ID_LIKE=debian) is not Debian 12.
+        let own = families.contains("ubuntu") ? families.subtracting(["debian"]) : families
+        var kept: [String] = []
+        var sentence = ""
+        for ch in note {
+            sentence.append(ch)
+            if ch == "." || ch == ";" {
+                kept.append(sentence)
+                sentence = ""
+            }
+        }
+        if !sentence.trimmingCharacters(in: .whitespaces).isEmpty { kept.append(sentence) }
+        kept = kept.filter { s in
+            let named = names.filter { s.contains($0.word) }
+            return named.isEmpty || named.contains { own.contains($0.family) }
+        }
+        let text = kept.joined().trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        return text.hasSuffix(";") ? String(text.dropLast()) + "." : text
     }
 
     /// False when the tool names platforms and this host's is not one of them.
@@ -179,7 +215,8 @@ public enum Planner {
 
     /// What shows the tool is there after install: its first probe that proves it by path or
     /// version (`command -v`), else its first probe run as-is; nothing for an undetectable tool.
-    static func check(for tool: Tool) -> StepCheck {
+    static func check(for tool: Tool, method: InstallMethod? = nil) -> StepCheck {
+        if let method, let command = tool.install.commands[method] { return .command(command) }
         let probes = tool.probes
         if let p = probes.first(where: { $0.evidence != .exitZero }) { return .command(p.command) }
         if let p = probes.first { return .succeeds(argv: [p.command] + p.args, env: p.env) }
@@ -237,30 +274,42 @@ public enum Planner {
             if let id = (c.preferred.flatMap { upgradable.contains($0) ? $0 : nil }) ?? upgradable.first, let t = tool(id) {
                 if cover(id, with: coverage) { return }
                 let r = toolReports[id]!
+                let remedy = r.versionProblem.map { $0 != .tooOld } == true ? "a version within \(r.versionConstraint!) meets the capability" : "upgrading it meets the capability"
                 var step = upgradeStep(t, covers: [coverage],
-                                       reason: "\(t.name) is already installed but \(r.verdict.reason); upgrading it meets the capability")
+                                       reason: "\(t.name) is already installed but \(r.verdict.reason); \(remedy)")
                 step.notes += extraNotes
                 add(step)
                 return
             }
-            // 2. A tool of this capability the plan already installs for another capability.
-            if let id = c.tools.first(where: { planned[$0] != nil }), cover(id, with: coverage) { return }
-            // 3. The preferred tool when it installs here, else the one with the best recipe here
-            //    (system package manager first; detectable tools first; catalog order on ties), else
-            //    the docs of the preferred (or first) tool.
-            let candidates = c.tools.compactMap { tool($0) }
+            // 2. A tool of this capability the plan already installs for another capability, when its
+            //    recipe is as good as the best one here (a system package before pipx before npm); a
+            //    by-hand step only when no tool of this capability installs here.
+            // A plan never picks a tool capaudit cannot detect: its check could never pass.
             let host = self.host
+            let all = c.tools.compactMap { tool($0) }
+            let candidates = all.filter(\.detectable)
             let preference = { (t: Tool) -> Int in Planner.bestRecipe(for: t, on: host)?.installer.preference ?? Int.max }
+            let best = candidates.map(preference).min() ?? Int.max
+            if let id = c.tools.first(where: { id in
+                guard let at = planned[id] else { return false }
+                return best == Int.max || (isRunnable(at) && tool(id).map(preference) ?? Int.max <= best)
+            }), cover(id, with: coverage) { return }
+            // 3. The tool with the best recipe here (system package manager first), the catalog's
+            //    preferred one among equals, catalog order on ties; else the docs of the preferred (or
+            //    first) tool.
+            guard !candidates.isEmpty else { return }
             let installable = candidates.enumerated().filter { preference($0.element) != Int.max }
-                .sorted { (preference($0.element), $0.offset) < (preference($1.element), $1.offset) }.map(\.element)
+                .sorted { (preference($0.element), $0.element.id == c.preferred ? 0 : 1, $0.offset) < (preference($1.element), $1.element.id == c.preferred ? 0 : 1, $1.offset) }
+                .map(\.element)
             let chosen: Tool
             var reason: String
-            if let p = c.preferred, let t = installable.first(where: { $0.id == p }) {
+            if let t = installable.first {
                 chosen = t
-                reason = "the catalog's preferred tool for \(c.name)"
-            } else if let t = installable.first(where: { $0.probes.isEmpty == false }) ?? installable.first {
-                chosen = t
-                if let p = c.preferred, let pt = tool(p) {
+                if t.id == c.preferred {
+                    reason = "the catalog's preferred tool for \(c.name)"
+                } else if let p = c.preferred, let pt = tool(p), preference(pt) != Int.max {
+                    reason = "\(t.name) installs from \(Planner.bestRecipe(for: t, on: host)!.installer.label), before the preferred \(pt.name) from \(Planner.bestRecipe(for: pt, on: host)!.installer.label)"
+                } else if let p = c.preferred, let pt = tool(p) {
                     reason = "the preferred \(pt.name) has no recipe for the package managers of this host; \(t.name) has"
                 } else {
                     reason = candidates.count > 1 ? "the tool of \(c.name) with the best recipe for this host" : "the only tool for \(c.name)"
@@ -274,9 +323,15 @@ public enum Planner {
                 return
             }
             var step = installStep(chosen, covers: [coverage], reason: reason)
-            step.alternatives = candidates.filter { $0.id != chosen.id }.map(alternative)
+            step.alternatives = all.filter { $0.id != chosen.id }.map(alternative)
             step.notes += extraNotes
             add(step)
+        }
+
+        /// True when the planned step runs unattended (install or upgrade), not by hand.
+        func isRunnable(_ at: (phase: Int, index: Int)) -> Bool {
+            guard let step = phaseSteps[at.phase]?[at.index] else { return false }
+            return step.kind == .install || step.kind == .upgrade
         }
 
         /// Adds `coverage` to the tool's existing step; true when the tool was already planned.
@@ -308,7 +363,7 @@ public enum Planner {
             if let r = toolReports[t.id], [.timeout, .error].contains(r.verdict.status) {
                 notes.append("Found at \(r.path ?? "?") but \(r.verdict.reason); if that copy works, this step is not needed (a script skips it while the command is on PATH).")
             }
-            if let note = t.install.note { notes.append(note) }
+            if let note = t.install.note, let kept = Planner.sentences(of: note, for: host) { notes.append(kept) }
             return notes
         }
 
@@ -322,12 +377,25 @@ public enum Planner {
             var notes = toolNotes(t)
             if choice.installer == .venv {
                 notes.insert("Installed into capaudit's Python virtual environment ($HOME/\(InstallPlan.venvPath)): "
-                             + (host.pythonExternallyManaged ? "the system Python is externally managed (PEP 668) and pipx is not on PATH." : "pip is not on PATH."), at: 0)
+                             + (host.pythonExternallyManaged ? "the system Python is externally managed (PEP 668) and no pipx package is known for this system." : "pip is not on PATH."), at: 0)
             }
-            return PlanStep(kind: .install, title: "Install \(t.name)", toolID: t.id, toolName: t.name, covers: covers,
-                            action: .install(choice.installer, package: choice.package), shellCommands: commands,
-                            commands: commands.map { $0.display(isRoot: host.isRoot) }, check: Planner.check(for: t),
-                            reason: reason + " (\(choice.installer.label))", notes: notes)
+            var step = PlanStep(kind: .install, title: "Install \(t.name)", toolID: t.id, toolName: t.name, covers: covers,
+                                action: .install(choice.installer, package: choice.package), shellCommands: commands,
+                                commands: commands.map { $0.display(isRoot: host.isRoot) }, check: Planner.check(for: t, method: choice.method),
+                                reason: reason + " (\(choice.installer.label))", notes: notes)
+            decorate(&step, tool: t, choice: choice)
+            return step
+        }
+
+        /// The name's source, and the services a system package would start.
+        func decorate(_ step: inout PlanStep, tool t: Tool, choice: RecipeChoice) {
+            step.packageSource = t.install.source(of: choice.method)
+            if choice.installer.needsRoot && !t.install.services.isEmpty {
+                step.services = t.install.services
+                let names = t.install.services.joined(separator: ", ")
+                step.notes.append("\(choice.package) also installs the \(names) service\(t.install.services.count == 1 ? "" : "s"), which this plan does not need: "
+                                  + "the script keeps \(t.install.services.count == 1 ? "it" : "them") from starting and leaves \(t.install.services.count == 1 ? "it" : "them") stopped and disabled.")
+            }
         }
 
         func upgradeStep(_ t: Tool, covers: [PlanCoverage], reason: String) -> PlanStep {
@@ -336,42 +404,82 @@ public enum Planner {
             if let path = r?.path {
                 notes.append("The installed copy is \(path). Re-scan after the upgrade: if that copy still comes first on PATH, remove it or put the new one first.")
             }
+            // Too new (or an excluded version): package managers only go forward, so an upgrade cannot
+            // help; the user pins a version within the constraint by hand.
+            if let r, let problem = r.versionProblem, problem != .tooOld, let constraint = r.versionConstraint {
+                return PlanStep(kind: .manual, title: "Install \(t.name) \(constraint) by hand", toolID: t.id, toolName: t.name, covers: covers,
+                                action: .manual(url: Planner.docsURL(t)), check: StepCheck.none,
+                                reason: reason + "; package managers install the newest version, so pin one within \(constraint)",
+                                notes: notes + toolNotes(t))
+            }
             guard let choice = Planner.bestRecipe(for: t, on: host) else {
                 return PlanStep(kind: .manual, title: "Upgrade \(t.name) by hand", toolID: t.id, toolName: t.name, covers: covers,
                                 action: .manual(url: Planner.docsURL(t)), check: StepCheck.none, reason: reason, notes: notes + toolNotes(t))
             }
             let commands = InstallCommands.commands(choice.installer, package: choice.package, upgrade: true, host: host)
-            return PlanStep(kind: .upgrade, title: "Upgrade \(t.name)", toolID: t.id, toolName: t.name, covers: covers,
-                            action: .upgrade(choice.installer, package: choice.package), shellCommands: commands,
-                            commands: commands.map { $0.display(isRoot: host.isRoot) }, check: StepCheck.none,
-                            reason: reason + " (\(choice.installer.label))", notes: notes + toolNotes(t))
+            var step = PlanStep(kind: .upgrade, title: "Upgrade \(t.name)", toolID: t.id, toolName: t.name, covers: covers,
+                                action: .upgrade(choice.installer, package: choice.package), shellCommands: commands,
+                                commands: commands.map { $0.display(isRoot: host.isRoot) }, check: StepCheck.none,
+                                reason: reason + " (\(choice.installer.label))", notes: notes + toolNotes(t))
+            decorate(&step, tool: t, choice: choice)
+            return step
         }
 
-        /// Appends a step, first adding the setup it needs (venv, PATH) when not done yet.
+        /// Appends a step, first adding the setup it needs (the manager, venv, PATH) when not done yet.
         mutating func add(_ step: PlanStep) {
+            var step = step
             if let installer = step.installer {
-                if installer == .venv { addVenvSetup() }
+                switch installer {
+                case .venv:
+                    addVenvSetup()
+                    step.requires.append(InstallPlan.venvSetupKey)
+                case .pipx, .npm:
+                    if let key = addManagerSetup(installer == .pipx ? .pipx : .npm) { step.requires.append(key) }
+                default: break
+                }
                 if installer.usesUserBin { addPathSetup(InstallPlan.userBinPath, why: "pipx, pip --user, npm, go and cargo installs put commands there") }
             }
             if let id = step.toolID { planned[id] = (currentPhase, phaseSteps[currentPhase, default: []].count) }
             phaseSteps[currentPhase, default: []].append(step)
         }
 
+        /// Installs a missing pipx or npm from the system packages; the key later steps require.
+        mutating func addManagerSetup(_ manager: PackageManager) -> String? {
+            guard let (installer, package) = host.bootstrap(manager) else { return nil }
+            let key = "manager:" + manager.rawValue
+            guard setupDone.insert(key).inserted else { return key }
+            let commands = InstallCommands.commands(installer, package: package, upgrade: false, host: host)
+            var step = PlanStep(kind: .setup, title: "Install \(manager.rawValue)", action: .install(installer, package: package),
+                                shellCommands: commands, commands: commands.map { $0.display(isRoot: host.isRoot) },
+                                check: .command(manager.commands[0]),
+                                reason: "the tools below install with \(manager.rawValue), which this host does not have yet; \(package) is its system package (\(installer.label))")
+            step.provides = key
+            phaseSteps[currentPhase, default: []].append(step)
+            return key
+        }
+
         mutating func addVenvSetup() {
-            guard setupDone.insert("venv").inserted else { return }
-            if host.has(.apt) {
-                let commands = InstallCommands.commands(.apt, package: "python3-venv", upgrade: false, host: host)
-                phaseSteps[currentPhase, default: []].append(PlanStep(kind: .setup, title: "Install python3-venv", action: .install(.apt, package: "python3-venv"),
-                                      shellCommands: commands, commands: commands.map { $0.display(isRoot: host.isRoot) },
-                                      check: .succeeds(argv: ["python3", "-c", "import ensurepip"], env: [:]),
-                                      reason: "python3 -m venv needs it on Debian and Ubuntu"))
+            guard setupDone.insert(InstallPlan.venvSetupKey).inserted else { return }
+            var requires: [String] = []
+            if let (installer, package) = host.bootstrap(.python3) ?? (host.has(.apt) ? (Installer.apt, "python3-venv ca-certificates") : nil) {
+                let commands = InstallCommands.commands(installer, package: package, upgrade: false, host: host)
+                var step = PlanStep(kind: .setup, title: "Install \(package.split(separator: " ").first.map(String.init) ?? package)", action: .install(installer, package: package),
+                                    shellCommands: commands, commands: commands.map { $0.display(isRoot: host.isRoot) },
+                                    check: .succeeds(argv: ["python3", "-c", "import ensurepip, venv"], env: [:]),
+                                    reason: "python3 -m venv needs it (\(installer.label))")
+                step.provides = "package:" + package
+                requires.append("package:" + package)
+                phaseSteps[currentPhase, default: []].append(step)
             }
             let reason = host.pythonExternallyManaged
-                ? "the system Python is externally managed (PEP 668\(host.externallyManagedMarker.map { ": \($0)" } ?? "")) and pipx is not on PATH, so Python tools go into a virtual environment of their own; pip never touches the system Python"
+                ? "the system Python is externally managed (PEP 668\(host.externallyManagedMarker.map { ": \($0)" } ?? "")) and no pipx package is known here, so Python tools go into a virtual environment of their own; pip never touches the system Python"
                 : "pip is not on PATH, so Python tools go into a virtual environment of their own"
-            phaseSteps[currentPhase, default: []].append(PlanStep(kind: .setup, title: "Create a Python virtual environment for Python tools",
-                                  action: .createVenv(path: InstallPlan.venvPath),
-                                  commands: ["python3 -m venv \"$HOME/\(InstallPlan.venvPath)\""], reason: reason))
+            var venv = PlanStep(kind: .setup, title: "Create a Python virtual environment for Python tools",
+                                action: .createVenv(path: InstallPlan.venvPath),
+                                commands: ["python3 -m venv \"$HOME/\(InstallPlan.venvPath)\""], reason: reason)
+            venv.provides = InstallPlan.venvSetupKey
+            venv.requires = requires
+            phaseSteps[currentPhase, default: []].append(venv)
             addPathSetup(InstallPlan.venvPath + "/bin", why: "the tools installed into the virtual environment are there")
         }
 
@@ -382,4 +490,9 @@ public enum Planner {
                                   reason: why + "; the line in ~/.profile makes new login shells find them"))
         }
     }
+}
+
+extension Tool {
+    /// False for a tool capaudit cannot detect on any host (no probes).
+    public var detectable: Bool { !probes.isEmpty }
 }

@@ -57,6 +57,8 @@ public enum TolerantVersionReader {
                 out.insert(form + "-cli")
                 out.insert(form.replacingOccurrences(of: "-", with: "_"))
                 out.insert(form.replacingOccurrences(of: "-", with: " "))
+                // "Azure CLI" prints itself as `azure-cli`.
+                out.insert(form.replacingOccurrences(of: " ", with: "-"))
             }
         }
         return out
@@ -114,11 +116,25 @@ public enum TolerantVersionReader {
                 // Two-word names: "docker compose", "apache bench".
                 if !matched, next < tokens.count, names.contains(word + " " + trimmed(tokens[next]).lowercased()) { matched = true; next += 1 }
                 guard matched else { continue }
+                // A parenthesised group after the name is the vendor or distribution, not the version:
+                // `GNU gdb (Debian 13.1-3) 13.1`, `psql (PostgreSQL) 15.18`.
+                if next < tokens.count, tokens[next].hasPrefix("("),
+                   let close = tokens[next...].prefix(5).firstIndex(where: { $0.hasSuffix(")") }) {
+                    next = close + 1
+                }
                 var skipped = 0
                 while next < tokens.count, skipped < 2, labelWords.contains(tokens[next].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ",:"))) {
                     next += 1; skipped += 1
                 }
                 if next < tokens.count, let v = version(String(tokens[next])) { return Found(parsed: v, shape: "name-version", line: line) }
+                // The tool's own name glued to the version: `go version go1.19.8` (only when the tool is go itself).
+                if next < tokens.count {
+                    let glued = trimmed(tokens[next])
+                    if let name = names.first(where: { glued.lowercased().hasPrefix($0) && glued.count > $0.count }),
+                       let v = version(String(glued.dropFirst(name.count))) {
+                        return Found(parsed: v, shape: "name-version", line: line)
+                    }
+                }
             }
         }
         return nil
@@ -179,8 +195,30 @@ public enum TolerantVersionReader {
         return nil
     }
 
+    /// The leading JSON object of a text that may go on with other lines (kubectl's JSON, then
+    /// `The connection to the server … was refused`): up to the brace that closes the first one.
+    static func firstJSONObject(_ text: String) -> String {
+        guard text.hasPrefix("{") else { return text }
+        var depth = 0, inString = false, escaped = false
+        for (offset, c) in text.utf8.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if c == UInt8(ascii: "\\") { escaped = true } else if c == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch c {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return String(decoding: text.utf8.prefix(offset + 1), as: UTF8.self) }
+            default: break
+            }
+        }
+        return text
+    }
+
     static func json(_ text: String, names: Set<String>) -> Found? {
-        let body = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let body = firstJSONObject(text.trimmingCharacters(in: .whitespacesAndNewlines))
         guard body.hasPrefix("{"), let data = body.data(using: .utf8),
               let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return nil }
         func pick(_ dict: [String: Any], depth: Int) -> String? {

@@ -39,6 +39,21 @@ public enum MarkdownRenderer {
     /// - newlines, carriage returns and other control characters become a space; bidirectional
     ///   override characters become U+FFFD so a path cannot be displayed reordered;
     /// - a leading `#`, `+`, `-` or `=` is escaped so the text cannot start a heading or a list.
+    /// Text capaudit wrote about the host (a reason, a message) whose commands are set off in
+    /// backquotes: each paired `` `…` `` becomes a code span, GitHub shows it as code, not as literal
+    /// backquotes; the rest goes through `escape`. Unpaired backquotes are escaped as usual.
+    public static func prose(_ s: String) -> String {
+        let parts = s.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 3, parts.count % 2 == 1 else { return escape(s) }
+        var out = ""
+        for (i, part) in parts.enumerated() {
+            if i % 2 == 0 { out += escape(part); continue }
+            let code = part.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "\\|")
+            out += code.isEmpty ? "" : "`" + (code.hasPrefix(" ") || code.hasSuffix(" ") ? " " + code + " " : code) + "`"
+        }
+        return out
+    }
+
     public static func escape(_ s: String) -> String {
         let chars = Array(HostBytes.display(s))
         var out = ""
@@ -151,7 +166,7 @@ public enum MarkdownRenderer {
                 blocks.append("Nothing fails the gate.")
             } else {
                 blocks.append(count(g.failures.count, "failure") + ":")
-                blocks.append(g.failures.map { "- " + escape($0.message) }.joined(separator: "\n"))
+                blocks.append(g.failures.map { "- " + prose($0.message) }.joined(separator: "\n"))
             }
         }
         if !g.waivers.isEmpty {
@@ -177,7 +192,7 @@ public enum MarkdownRenderer {
                     rows.append([escape(capability.capability.name), toolLabel(t), versionText(t, report: report), t.path.map(escape) ?? "—"])
                 }
             }
-            let shadows = area.tools.filter { !$0.shadowed.isEmpty && $0.path != nil }
+            let shadows = area.tools.filter { !$0.shadowed.isEmpty && $0.path != nil && ![.missing, .undetectable].contains($0.verdict.status) }
             guard !rows.isEmpty || !shadows.isEmpty else { continue }
             any = true
             let met = area.capabilities.filter(\.met).count
@@ -315,7 +330,7 @@ public enum MarkdownRenderer {
         guard !report.findings.isEmpty else { return [] }
         return ["## Findings",
                 "About the host's PATH and files rather than a tool: they decide whether the scan, and the tools, can be trusted.",
-                report.findings.map { "- ⚠️ **\(escape($0.kind.rawValue))**: " + escape($0.message) }.joined(separator: "\n")]
+                report.findings.map { "- ⚠️ **\(escape($0.kind.rawValue))**: " + prose($0.message) }.joined(separator: "\n")]
     }
 
     static func ranking(_ report: Report) -> [String] {
@@ -442,7 +457,10 @@ public enum MarkdownRenderer {
 
     /// The tool id, with its display name when that says more (`ApacheBench (ab)`).
     static func toolLabel(_ tool: Tool) -> String {
-        tool.name.isEmpty || tool.name.lowercased() == tool.id.lowercased() ? escape(tool.id) : escape(tool.name) + " (" + escape(tool.id) + ")"
+        if tool.name.isEmpty || tool.name.lowercased() == tool.id.lowercased() { return escape(tool.id) }
+        // A name that already shows the id (`ApacheBench (ab)`) is not followed by it again.
+        if tool.name.lowercased().contains("(" + tool.id.lowercased() + ")") { return escape(tool.name) }
+        return escape(tool.name) + " (" + escape(tool.id) + ")"
     }
 
     static func preferredTool(_ capability: Capability) -> String? { capability.preferred ?? capability.tools.first }
@@ -472,7 +490,7 @@ public enum MarkdownRenderer {
         var reason = t.verdict.reason
         let prefix = "cannot be detected from the host: "
         if t.verdict.status == .undetectable, reason.hasPrefix(prefix) { reason = String(reason.dropFirst(prefix.count)) }
-        return reason.isEmpty ? "—" : escape(reason)
+        return reason.isEmpty ? "—" : prose(reason)
     }
 
     static func versionText(_ t: ToolReport, report: Report) -> String {

@@ -25,7 +25,8 @@ public enum PlanRenderer {
             let command = host.managers[m]!
             return command == m.rawValue ? m.rawValue : "\(m.rawValue) (\(command))"
         }.joined(separator: ", ")
-        return host.managersOverridden ? list + " (from --manager)" : list
+        if host.managersOverridden { return list + " (from --manager)" }
+        return host.isLocal ? list : list + " (assumed from the target's os-release: the plan is for another machine, whose PATH capaudit cannot see)"
     }
 
     static func osText(_ host: HostEnvironment) -> String {
@@ -44,7 +45,9 @@ public enum PlanRenderer {
 
     static func pythonText(_ host: HostEnvironment) -> String {
         if host.pythonExternallyManaged {
-            let via = host.has(.pipx) ? "Python tools install with pipx" : "Python tools go into $HOME/\(InstallPlan.venvPath)"
+            let via = host.has(.pipx) ? "Python tools install with pipx"
+                : host.canUse(.pipx) ? "Python tools install with pipx, installed first from the system packages"
+                : "Python tools go into $HOME/\(InstallPlan.venvPath)"
             return "externally managed (PEP 668): \(via); pip never touches the system Python"
         }
         return host.has(.python3) || host.has(.pip) ? "not externally managed" : "no python3 on PATH"
@@ -113,15 +116,17 @@ public enum PlanRenderer {
                     if let d = a.docs { return "\(cell(a.toolName)): <\(d)>" }
                     return cell(a.toolName)
                 }.joined(separator: "; ")
-                var title = cell(step.title)
-                if let seed = step.seedStep { title += " (seed step \(seed))" }
+                let title = cell(step.title)
+
                 out.append("| \(step.number) | \(title) | \(cell(stepTarget(step))) | \(command) | \(alternatives) |")
             }
             let details = phase.steps.filter { $0.reason != nil || $0.detail != nil || !$0.notes.isEmpty }
             if !details.isEmpty {
                 out.append("")
                 for step in details {
-                    let text = ([step.detail, step.reason.map { "Why: \($0)." }].compactMap { $0 } + step.notes).map { md(flat($0)) }.joined(separator: " ")
+                    let source = step.packageSource.flatMap { s in step.package.map { "Package name \($0) from: \(s)." } }
+                    let text = ([step.detail, step.reason.map { "Why: \($0)." }, source].compactMap { $0 } + step.notes)
+                        .map { MarkdownRenderer.prose(flat($0)) }.joined(separator: " ")
                     out.append("- **\(step.number)** \(text)")
                 }
             }
@@ -176,13 +181,14 @@ public enum PlanRenderer {
             if phase.workSteps.isEmpty && !phase.areas.isEmpty { out.append("  nothing to install: every capability of this phase is met") }
             for step in phase.steps {
                 out.append("")
-                out.append("  \(step.number) \(flat(step.title))" + (step.seedStep.map { " (seed step \($0))" } ?? ""))
+                out.append("  \(step.number) \(flat(step.title))")
                 func line(_ label: String, _ value: String) { out.append("      " + (label + ":").padding(toLength: 7, withPad: " ", startingAt: 0) + flat(value)) }
                 if !step.covers.isEmpty { line("for", stepTarget(step)) }
                 if let url = step.docs { line("docs", url) }
                 for c in step.commands { line("run", c) }
                 if let d = step.detail { line("what", d) }
                 if let r = step.reason { line("why", r) }
+                if let source = step.packageSource, step.package != nil { line("name", "from " + source) }
                 for a in step.alternatives { line("or", a.label) }
                 for n in step.notes { line("note", n) }
             }
@@ -272,6 +278,10 @@ public enum PlanRenderer {
             }),
             "notes": .array(s.notes.map { .string($0) }),
             "seedStep": .int(s.seedStep),
+            "packageSource": .string(s.packageSource),
+            "services": .array(s.services.map { .string($0) }),
+            "provides": .string(s.provides),
+            "requires": .array(s.requires.map { .string($0) }),
         ])
     }
 }

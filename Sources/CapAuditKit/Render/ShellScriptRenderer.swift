@@ -3,11 +3,19 @@ import Foundation
 /// Writes an `InstallPlan` as a POSIX `sh` install script that a person reads and runs; capaudit
 /// never runs it.
 ///
-/// - `set -eu`; every catalog value single-quoted; passes `sh -n` and `shellcheck` without warnings.
-/// - Each install is guarded by `command -v` (or the tool's own check), so a second run installs
-///   nothing. Upgrades run every time: package managers leave an up-to-date package alone.
+/// - `set -u`, not `-e`: a failed step does not stop the others. The script records it, skips the
+///   steps that need it (pipx before the pipx installs, the venv before the venv installs), lists
+///   at its end what failed, what was skipped and what is left to do by hand, and exits 1 when
+///   anything failed.
+/// - Every catalog value single-quoted; passes `sh -n` and `shellcheck` without warnings.
+/// - Each install is guarded by `command -v` of the command the package really installs (or the
+///   tool's own check), so a second run installs nothing. Upgrades run every time: package
+///   managers leave an up-to-date package alone.
 /// - `$SUDO` is decided when the script runs (empty for root) and used only by managers that need root.
-/// - `apt-get update` runs once, before the first apt-get install.
+/// - `apt-get update` runs before the first apt-get install (again after a failed update); installs
+///   skip recommended packages (a CLI does not need memory-profiler's matplotlib).
+/// - A package that would start a service the plan does not need is installed with Debian's
+///   `policy-rc.d` hook refusing the start, then the service is disabled.
 public enum ShellScriptRenderer {
     public static func render(_ plan: InstallPlan) -> String {
         var out: [String] = []
@@ -15,18 +23,23 @@ public enum ShellScriptRenderer {
         let steps = plan.steps
         let needsRoot = steps.contains { $0.shellCommands.contains(where: \.needsRoot) || isApt($0) }
         let usesApt = steps.contains(where: isApt)
+        let usesServices = steps.contains { isApt($0) && !$0.services.isEmpty }
         let pathDirs = steps.compactMap { step -> String? in
             if case .addToPath(let p) = step.action { return p }
             return nil
         }
+        var providers: [String: String] = [:]
+        for step in steps { if let key = step.provides { providers[key] = step.number } }
 
         out.append("#!/bin/sh")
         out.append(comment("Install plan made by capaudit \(plan.capauditVersion) for \(host.displayName) on \(JSONRenderer.isoTimestamp(plan.createdAt))."))
         out.append("# capaudit never runs this script: read it, then run it yourself with sh.")
         out.append("# Running it again is safe: an install is skipped while its command is on PATH;")
         out.append("# upgrades run every time (a package manager leaves an up-to-date package alone).")
+        out.append("# A failed step does not stop the others; the steps that need it are skipped, and")
+        out.append("# the end lists what failed and what is left to do by hand (exit status 1 on failure).")
         if let scope = plan.scopeDescription { out.append(comment("Scope: " + scope + ".")) }
-        out.append("set -eu")
+        out.append("set -u")
 
         if needsRoot {
             let managers = plan.installersUsed.filter(\.needsRoot).map(\.label)
@@ -35,16 +48,73 @@ public enum ShellScriptRenderer {
             out.append("SUDO=\"\"")
             out.append("[ \"$(id -u)\" -eq 0 ] || SUDO=sudo")
         }
+        out.append("")
+        out.append("# Steps that failed or were skipped, and the lines of the summary at the end.")
+        out.append("FAILED=\"\"")
+        out.append("SUMMARY=\"\"")
+        out.append("note() {")
+        out.append("  SUMMARY=\"$SUMMARY")
+        out.append("  $1\"")
+        out.append("}")
+        out.append("# step_failed NUMBER: true when that step failed or was skipped.")
+        out.append("step_failed() {")
+        out.append("  case \" $FAILED \" in *\" $1 \"*) return 0 ;; esac")
+        out.append("  return 1")
+        out.append("}")
+        out.append("# run_step NUMBER TITLE FUNCTION: runs one step; a failure is recorded and the script goes on.")
+        out.append("run_step() {")
+        out.append("  echo \"==> $1 $2\"")
+        out.append("  if \"$3\"; then return 0; fi")
+        out.append("  echo \"capaudit plan: step $1 failed: $2\" >&2")
+        out.append("  FAILED=\"$FAILED $1\"")
+        out.append("  note \"failed:  $1 $2\"")
+        out.append("  return 1")
+        out.append("}")
+        out.append("# skip_step NUMBER TITLE NEEDED: NEEDED failed, so this step cannot run.")
+        out.append("skip_step() {")
+        out.append("  echo \"==> $1 $2: skipped, step $3 failed\"")
+        out.append("  FAILED=\"$FAILED $1\"")
+        out.append("  note \"skipped: $1 $2 (needs step $3)\"")
+        out.append("}")
+        out.append("# by_hand NUMBER NAME URL: nothing on this host installs it.")
+        out.append("by_hand() {")
+        out.append("  echo \"==> $1 install $2 by hand: $3\"")
+        out.append("  note \"by hand: $1 $2: $3\"")
+        out.append("}")
         if usesApt {
             out.append("")
-            out.append("# apt-get update runs once, before the first apt-get install.")
+            out.append("# apt-get update runs before the first apt-get install (again if it failed).")
             out.append("APT_UPDATED=no")
             out.append("apt_install() {")
             out.append("  if [ \"$APT_UPDATED\" = no ]; then")
-            out.append("    $SUDO apt-get update")
+            out.append("    $SUDO apt-get update || return 1")
             out.append("    APT_UPDATED=yes")
             out.append("  fi")
-            out.append("  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y \"$@\"")
+            out.append("  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \"$@\"")
+            out.append("}")
+        }
+        if usesServices {
+            out.append("")
+            out.append("# apt_install_stopped \"SERVICES\" PACKAGE: for a package whose service this plan does not need.")
+            out.append("# Debian's policy-rc.d hook (exit 101: action forbidden) keeps the service from starting")
+            out.append("# during the install; then it is disabled, so it does not start at boot either.")
+            out.append("apt_install_stopped() {")
+            out.append("  services=$1")
+            out.append("  shift")
+            out.append("  hook=/usr/sbin/policy-rc.d")
+            out.append("  made_hook=no")
+            out.append("  if [ ! -e \"$hook\" ]; then")
+            out.append("    printf '#!/bin/sh\\nexit 101\\n' | $SUDO tee \"$hook\" >/dev/null && $SUDO chmod 755 \"$hook\" && made_hook=yes")
+            out.append("  fi")
+            out.append("  apt_install \"$@\"")
+            out.append("  status=$?")
+            out.append("  [ \"$made_hook\" = no ] || $SUDO rm -f \"$hook\"")
+            out.append("  if [ \"$status\" -eq 0 ] && command -v systemctl >/dev/null 2>&1; then")
+            out.append("    for service in $services; do")
+            out.append("      $SUDO systemctl disable --now \"$service\" >/dev/null 2>&1 || true")
+            out.append("    done")
+            out.append("  fi")
+            out.append("  return \"$status\"")
             out.append("}")
         }
         let usesSnap = plan.installersUsed.contains(.snap) || plan.installersUsed.contains(.snapClassic)
@@ -68,11 +138,18 @@ public enum ShellScriptRenderer {
             }
             for step in phase.steps {
                 out.append("")
-                out += render(step)
+                out += render(step, providers: providers)
             }
         }
         out.append("")
-        out.append(echo("capaudit plan: done. Open a new shell so PATH changes apply, then run: capaudit scan"))
+        out.append("echo")
+        out.append("if [ -n \"$SUMMARY\" ]; then")
+        out.append("  printf 'capaudit plan: summary%s\\n' \"$SUMMARY\"")
+        out.append("else")
+        out.append("  " + echo("capaudit plan: every step done."))
+        out.append("fi")
+        out.append(echo("Open a new shell so PATH changes apply, then run: capaudit scan"))
+        out.append("[ -z \"$FAILED\" ] || exit 1")
         out.append("")
         return out.joined(separator: "\n")
     }
@@ -80,42 +157,76 @@ public enum ShellScriptRenderer {
     static func isApt(_ step: PlanStep) -> Bool { step.installer == .apt }
 
     /// The lines of one step, starting with its comment.
-    static func render(_ step: PlanStep) -> [String] {
+    static func render(_ step: PlanStep, providers: [String: String] = [:]) -> [String] {
         var out: [String] = []
         var head = "\(step.number) \(step.title)"
-        if let seed = step.seedStep { head += " (seed step \(seed))" }
         if !step.covers.isEmpty { head += ": for " + step.covers.map(\.label).joined(separator: "; ") }
         out.append(comment(head))
         if let detail = step.detail { out.append(comment("  " + detail)) }
         if let reason = step.reason { out.append(comment("  Why: " + reason)) }
+        if let source = step.packageSource, let package = step.package { out.append(comment("  Package name \(package) from: " + source)) }
         for a in step.alternatives { out.append(comment("  Alternative: " + a.label)) }
         for n in step.notes { out.append(comment("  Note: " + n)) }
-        let say = echo("==> \(step.number) \(flat(step.title))" + (step.package != nil ? step.installer.map { " (\($0.label))" } ?? "" : ""))
+        let title = flat(step.title) + (step.package != nil ? step.installer.map { " (\($0.label))" } ?? "" : "")
+        let function = "step_" + step.number.replacingOccurrences(of: ".", with: "_")
+        let needed = step.requires.compactMap { providers[$0] }
+        let run = "run_step \(step.number) \(arg(title)) \(function)"
+
+        /// The step's commands as a function, then the guarded call.
+        func body(_ lines: [String]) -> [String] {
+            ["\(function)() {"] + [lines.map { "  " + $0 }.joined(separator: " &&\n")] + ["}"]
+        }
+        /// `if <needed failed>; then skip; elif <condition>; then run; fi`.
+        func call(_ condition: String?, after: [String] = []) -> [String] {
+            var lines: [String] = []
+            var keyword = "if"
+            for n in needed {
+                lines.append("\(keyword) step_failed \(n); then")
+                lines.append("  skip_step \(step.number) \(arg(flat(step.title))) \(n)")
+                keyword = "elif"
+            }
+            if let condition {
+                lines.append("\(keyword) \(condition); then")
+                lines.append("  " + run + after.map { " && " + $0 }.joined())
+                lines.append("fi")
+            } else if keyword == "elif" {
+                lines.append("else")
+                lines.append("  " + run)
+                lines.append("fi")
+            } else {
+                lines.append(run)
+            }
+            return lines
+        }
 
         switch step.action {
         case .install(let installer, let package):
-            let body = [say] + runLines(installer: installer, package: package, commands: step.shellCommands)
-            out += guarded(body, check: step.check, name: step.toolName ?? package, number: step.number)
+            out += body(runLines(installer: installer, package: package, commands: step.shellCommands, services: step.services))
+            let (condition, warning) = guardCondition(step.check, name: step.toolName ?? package, number: step.number)
+            if condition == nil { out.append("# Nothing shows it is installed, so this runs every time.") }
+            out += call(condition, after: warning.map { [$0] } ?? [])
         case .upgrade(let installer, let package):
             out.append("# Runs every time: upgrading an up-to-date package changes nothing.")
-            out.append(say)
-            out += runLines(installer: installer, package: package, commands: step.shellCommands)
+            out += body(runLines(installer: installer, package: package, commands: step.shellCommands, services: step.services))
+            out += call(nil)
         case .createVenv(let path):
-            out.append("if [ ! -x \"$HOME/\(path)/bin/pip\" ]; then")
-            out.append("  " + say)
-            out.append("  python3 -m venv \"$HOME/\(path)\"")
-            out.append("fi")
+            out += body(["python3 -m venv \"$HOME/\(path)\""])
+            out += call("[ ! -x \"$HOME/\(path)/bin/pip\" ]")
         case .addToPath(let path):
             let line = "\"" + ShellQuote.doubleQuotedBody(InstallPlan.profileLine(path)) + "\""
             out.append("if ! grep -Fqs \(line) \"$HOME/.profile\"; then")
-            out.append("  " + say)
+            out.append("  " + echo("==> \(step.number) \(flat(step.title))"))
             out.append("  echo \(line) >> \"$HOME/.profile\"")
             out.append("fi")
         case .manual(let url):
-            let text = echo("install \(flat(step.toolName ?? step.title)) by hand: \(url)")
-            switch step.check {
-            case .command?, .succeeds?: out += guarded([text], check: step.check, name: nil, number: step.number)
-            default: out.append(text)
+            let text = "by_hand \(step.number) \(arg(flat(step.toolName ?? step.title))) \(arg(url))"
+            let (condition, _) = guardCondition(step.check, name: nil, number: step.number)
+            if let condition {
+                out.append("if \(condition); then")
+                out.append("  " + text)
+                out.append("fi")
+            } else {
+                out.append(text)
             }
         case .text:
             for c in step.commands { out.append(comment("  " + c)) }
@@ -126,30 +237,36 @@ public enum ShellScriptRenderer {
         return out
     }
 
-    static func runLines(installer: Installer, package: String, commands: [ShellCommand]) -> [String] {
-        if installer == .apt { return ["apt_install " + ShellQuote.single(package)] }
+    /// `! command -v NAME >/dev/null 2>&1` (true while the step is still needed), and the warning
+    /// printed when the install succeeded but the command is still not on PATH.
+    static func guardCondition(_ check: StepCheck?, name: String?, number: String) -> (String?, String?) {
+        switch check {
+        case .command(let c)?:
+            let warning = name.map { "{ command -v \(ShellQuote.word(c)) >/dev/null 2>&1 || " + echo("warning: \(number) \(flat($0)): \(c) is still not on PATH") + " >&2; }" }
+            return ("! command -v \(ShellQuote.word(c)) >/dev/null 2>&1", warning)
+        case .succeeds(let argv, let env)?:
+            let assignments = env.keys.sorted().map { ShellQuote.word("\($0)=\(env[$0]!)") }
+            let prefix: String = assignments.isEmpty ? "" : "env " + assignments.joined(separator: " ") + " "
+            let command: String = argv.map { ShellQuote.word($0) }.joined(separator: " ")
+            return ("! " + prefix + command + " >/dev/null 2>&1", nil)
+        default:
+            return (nil, nil)
+        }
+    }
+
+    static func runLines(installer: Installer, package: String, commands: [ShellCommand], services: [String] = []) -> [String] {
+        if installer == .apt {
+            if !services.isEmpty { return ["apt_install_stopped " + ShellQuote.single(services.joined(separator: " ")) + " " + ShellQuote.single(package)] }
+            return ["apt_install " + package.split(separator: " ").map { ShellQuote.single(String($0)) }.joined(separator: " ")]
+        }
         return commands.map(\.script)
     }
 
-    /// `if ! CHECK; then BODY; fi`, or the body alone when nothing can check it.
-    static func guarded(_ body: [String], check: StepCheck?, name: String?, number: String) -> [String] {
-        let condition: String
-        switch check {
-        case .command(let c)?:
-            condition = "command -v \(ShellQuote.word(c)) >/dev/null 2>&1"
-        case .succeeds(let argv, let env)?:
-            let assignments = env.keys.sorted().map { ShellQuote.word("\($0)=\(env[$0]!)") }
-            condition = (assignments.isEmpty ? "" : "env " + assignments.joined(separator: " ") + " ") + argv.map(ShellQuote.word).joined(separator: " ") + " >/dev/null 2>&1"
-        default:
-            return ["# Nothing shows it is installed, so this runs every time."] + body
-        }
-        var out = ["if ! \(condition); then"]
-        out += body.map { "  " + $0 }
-        if case .command(let c)? = check, let name {
-            out.append("  command -v \(ShellQuote.word(c)) >/dev/null 2>&1 || " + echo("warning: \(number) \(flat(name)): \(c) is still not on PATH") + " >&2")
-        }
-        out.append("fi")
-        return out
+    /// An argument: bare when safe; double-quoted with `$` and backquotes escaped when it has them
+    /// (shellcheck warns about `$` in single quotes); else single-quoted.
+    static func arg(_ s: String) -> String {
+        if s.contains("$") || s.contains("`") { return "\"" + ShellQuote.doubleQuotedBody(s) + "\"" }
+        return ShellQuote.word(s)
     }
 
     /// A command that prints `message` as it is: `echo '...'`; double quotes with `$` and backquotes

@@ -25,7 +25,7 @@ public enum TextRenderer {
             .compactMap { $0 }.filter { !$0.isEmpty }
         let toolCount = Set(report.areas.flatMap { $0.tools.map(\.tool.id) }).count
         lines.append(bold("capaudit \(report.capauditVersion)", style) + " · " + t(host.joined(separator: " · ")))
-        lines.append("\(report.areas.count) areas, \(toolCount) tools, scanned in \(formatDuration(report.durationMs))"
+        lines.append("\(plural(report.areas.count, "area")), \(plural(toolCount, "tool")), scanned in \(formatDuration(report.durationMs))"
                      + (report.settings.noExec ? " · --no-exec: nothing was executed, versions unknown" : ""))
         var sections: [(String, [AreaReport])] = Priority.allCases.map { priority in
             (priority.rawValue.uppercased(), report.areas.filter { $0.area.priority == priority && $0.area.kind.isRanked })
@@ -67,7 +67,25 @@ public enum TextRenderer {
         }
         lines.append("")
         lines.append(summaryLine(report))
+        lines.append(nextStep(report))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `1 area`, `2 areas`.
+    public static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
+    /// The one line after a scan that says what to do next: the plan for the gaps, or the gate.
+    public static func nextStep(_ report: Report) -> String {
+        let gaps = report.areas.filter { ($0.area.kind == .gap || $0.area.kind == .project) && $0.status != .covered }
+        if !report.gate.passed {
+            return "Next: capaudit plan --format shell > install.sh writes the install steps that close the gaps failing the gate."
+        }
+        if !gaps.isEmpty {
+            return "Next: capaudit plan writes the install steps for \(gaps.count == 1 ? "this gap" : "these gaps") (--format shell for a script)."
+        }
+        return report.gate.failOn == nil
+            ? "Next: gate CI on it: capaudit scan --fail-on critical exits 1 when a critical capability goes missing."
+            : "Next: nothing to install; keep this scan in CI."
     }
 
     /// One line: counts and the critical gaps.
@@ -96,6 +114,7 @@ public enum TextRenderer {
         let rank = area.area.kind.isRanked ? "\(area.area.rank). " : ""
         lines.append("  \(status) \(rank)\(bold(t(area.area.name), style)) (\(area.area.id))" + (style.symbols ? " — \(area.status.rawValue)" : ""))
         let tools = Dictionary(uniqueKeysWithValues: area.tools.map { ($0.tool.id, $0) })
+        var noted = Set<String>()
         for capability in area.capabilities {
             if capability.met {
                 let found = capability.metBy.compactMap { tools[$0] }.map { describeFound($0) }
@@ -105,14 +124,19 @@ public enum TextRenderer {
                 lines.append("      \(mark("✗", "[unmet]", .red, style)) \(t(capability.capability.name)): " + "install one of "
                              + options.map { "\($0.tool.id) (\(shortStatus($0)))" }.joined(separator: ", "))
             }
-            // Tools found but not usable deserve their reason, whether or not the capability is met.
+            // Tools found but not usable deserve their reason, whether or not the capability is met;
+            // a shadow note goes under the first capability of the tool it concerns, and only for a
+            // tool that was found (a missing module says nothing about the python3 it was looked in).
             for id in capability.capability.tools {
-                guard let tool = tools[id], tool.needsAttention else { continue }
-                lines.append("          \(mark("!", "[warn]", .yellow, style)) \(tool.tool.id): \(t(tool.verdict.reason))")
+                guard let tool = tools[id] else { continue }
+                if tool.needsAttention {
+                    lines.append("          \(mark("!", "[warn]", .yellow, style)) \(tool.tool.id): \(t(tool.verdict.reason))")
+                }
+                if !tool.shadowed.isEmpty, let path = tool.path, ![.missing, .undetectable].contains(tool.verdict.status),
+                   noted.insert(id).inserted {
+                    lines.append("          note: \(tool.tool.id) at \(t(path)) shadows " + t(tool.shadowed.joined(separator: ", ")))
+                }
             }
-        }
-        for tool in area.tools where !tool.shadowed.isEmpty && tool.path != nil {
-            lines.append("          note: \(tool.tool.id) at \(t(tool.path!)) shadows " + t(tool.shadowed.joined(separator: ", ")))
         }
         return lines
     }

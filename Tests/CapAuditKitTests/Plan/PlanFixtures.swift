@@ -17,7 +17,7 @@ enum PlanHosts {
             try dir.file("lib/python3.11/EXTERNALLY-MANAGED", "[externally-managed]\nError=use a virtual environment\n")
         }
         var host = try HostEnvironment.detect(osReleasePath: Fixtures.url("os-release/\(osRelease)").path, searchPath: dir.path + "/bin",
-                                              managerOverride: override, isRoot: root, platform: platform)
+                                              managerOverride: override, isRoot: root, platform: platform, assumeLocal: true)
         // The machine's own architecture, hostname and temporary path must not reach golden files.
         host.info.arch = platform == .macos ? "arm64" : "x86_64"
         host.info.hostname = "ci-runner-7"

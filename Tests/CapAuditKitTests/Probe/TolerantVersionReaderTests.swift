@@ -44,6 +44,24 @@ import Testing
         #expect(Self.read(#"{"azure-cli": "2.68.0", "azure-cli-core": "2.68.0", "extensions": {}}"#, names: ["azure-cli"]) == "2.68.0")
     }
 
+    @Test("skips the vendor or distribution in parentheses after the name: GNU gdb (Debian 13.1-3) 13.1")
+    func parenthesisedVendor() {
+        #expect(Self.read("GNU gdb (Debian 13.1-3) 13.1\nCopyright (C) 2023 Free Software Foundation, Inc.\n", names: ["gdb"]) == "13.1")
+        #expect(Self.read("psql (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)\n", names: ["psql"]) == "15.18")
+    }
+
+    @Test("reads the tool's own name glued to its version only when the tool is that name: go version go1.19.8")
+    func gluedOwnName() {
+        #expect(Self.read("go version go1.19.8 linux/amd64\n", names: ["go"]) == "1.19.8")
+        #expect(Self.read("go version go1.19.8 linux/amd64\n", names: ["pprof"]) == nil)
+    }
+
+    @Test("reads a JSON document followed by an error line, and a name spelt with dashes in a table without header")
+    func jsonThenErrorAndDashedName() {
+        #expect(Self.read("{\n  \"clientVersion\": {\"gitVersion\": \"v1.25.2\"},\n  \"kustomizeVersion\": \"v4.5.7\"\n}\nThe connection to the server localhost:8080 was refused - did you specify the right host or port?\n", names: ["kubectl"]) == "1.25.2")
+        #expect(Self.read("azure-cli                         2.68.0\n\ncore                              2.68.0\ntelemetry                          1.1.0\n", names: ["az", "Azure CLI"]) == "2.68.0")
+    }
+
     @Test("reads a column table's VERSION column on the tool's own row")
     func columnTable() {
         #expect(Self.read("COMPONENT   VERSION\nserver      9.9.9\nlinkerd     2.8.1\n", names: ["linkerd"]) == "2.8.1")

@@ -91,6 +91,22 @@ private func v(_ text: String) -> Version { Version(text)! }
         #expect(within.areas.flatMap(\.tools).first { $0.tool.id == "locust" }?.verdict.status == .present)
     }
 
+    @Test("a plan never upgrades a tool that is too new: it asks for a version within the constraint, by hand")
+    func planForTooNew() throws {
+        let catalog = SampleReports.catalog
+        let fs = FakeFileSystem(executables: ["/usr/bin/locust"])
+        let scanner = Scanner(catalog: catalog, runner: FakeRunner(outputs: ["/usr/bin/locust": .printed("locust 2.47.0 from /usr/lib/python3 (python 3.11)\n")]),
+                              resolver: PathResolver(searchPath: "/usr/bin", fileSystem: fs), settings: ScanSettings(jobs: 2), environment: [:],
+                              host: SampleReports.host, now: { SampleReports.date })
+        let report = Evaluator(catalog: catalog, fileSystem: fs, policy: GatePolicy(versionConstraints: ["locust": c("~> 2.20.0")])).evaluate(scanner.scan())
+        let plan = SamplePlans.plan(report, host: try PlanHosts.debian())
+        let step = SamplePlans.step(plan, tool: "locust")
+        #expect(step?.kind == .manual)
+        #expect(step?.title == "Install Locust ~> 2.20.0 by hand")
+        #expect(step?.shellCommands.isEmpty == true)
+        #expect(step?.reason?.contains("too new") == true, "\(String(describing: step?.reason))")
+    }
+
     @Test("a --require constraint fails the gate with too old or too new")
     func requireGate() {
         let catalog = SampleReports.catalog

@@ -3,43 +3,80 @@
 # capaudit never runs this script: read it, then run it yourself with sh.
 # Running it again is safe: an install is skipped while its command is on PATH;
 # upgrades run every time (a package manager leaves an up-to-date package alone).
-set -eu
+# A failed step does not stop the others; the steps that need it are skipped, and
+# the end lists what failed and what is left to do by hand (exit status 1 on failure).
+set -u
 
 # apt-get needs root: sudo is used only when this script does not run as root.
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 
-# apt-get update runs once, before the first apt-get install.
+# Steps that failed or were skipped, and the lines of the summary at the end.
+FAILED=""
+SUMMARY=""
+note() {
+  SUMMARY="$SUMMARY
+  $1"
+}
+# step_failed NUMBER: true when that step failed or was skipped.
+step_failed() {
+  case " $FAILED " in *" $1 "*) return 0 ;; esac
+  return 1
+}
+# run_step NUMBER TITLE FUNCTION: runs one step; a failure is recorded and the script goes on.
+run_step() {
+  echo "==> $1 $2"
+  if "$3"; then return 0; fi
+  echo "capaudit plan: step $1 failed: $2" >&2
+  FAILED="$FAILED $1"
+  note "failed:  $1 $2"
+  return 1
+}
+# skip_step NUMBER TITLE NEEDED: NEEDED failed, so this step cannot run.
+skip_step() {
+  echo "==> $1 $2: skipped, step $3 failed"
+  FAILED="$FAILED $1"
+  note "skipped: $1 $2 (needs step $3)"
+}
+# by_hand NUMBER NAME URL: nothing on this host installs it.
+by_hand() {
+  echo "==> $1 install $2 by hand: $3"
+  note "by hand: $1 $2: $3"
+}
+
+# apt-get update runs before the first apt-get install (again if it failed).
 APT_UPDATED=no
 apt_install() {
   if [ "$APT_UPDATED" = no ]; then
-    $SUDO apt-get update
+    $SUDO apt-get update || return 1
     APT_UPDATED=yes
   fi
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
 }
 
 # Where these installs put commands: on PATH for the rest of this script.
-PATH="$HOME/.local/share/capaudit/venv/bin:$PATH"
+PATH="$HOME/.local/bin:$PATH"
 export PATH
 
 # === Phase 1: Critical (week 1) ===
 # Areas: Secrets Management (missing)
 
 # 1.1 Install Vault by hand: for Secrets Management: Secret store CLI
-#   Why: no package manager on this host (apt, python3) has a recipe for any tool of Secret store CLI; install it by hand
+#   Why: no package manager on this host (apt, python3) has a recipe for Vault; install it by hand
 #   Alternative: UI bundle (upstream docs: https://example.org/install)
-#   Note: Not packaged in Debian 12; HashiCorp's own apt and dnf repositories carry it.
+#   Note: Not packaged in Debian 12.
 if ! command -v vault >/dev/null 2>&1; then
-  echo 'install Vault by hand: https://developer.hashicorp.com/vault/install'
+  by_hand 1.1 Vault https://developer.hashicorp.com/vault/install
 fi
 
 # 1.2 Install Compose: for Secrets Management: Compose plugin
 #   Why: the only tool for Compose plugin (apt-get)
-if ! command -v docker-compose >/dev/null 2>&1; then
-  echo '==> 1.2 Install Compose (apt-get)'
+#   Package name docker-compose from: Debian 12 archive (apt-cache policy, Tests/registry-check.sh)
+step_1_2() {
   apt_install 'docker-compose'
-  command -v docker-compose >/dev/null 2>&1 || echo 'warning: 1.2 Compose: docker-compose is still not on PATH' >&2
+}
+if ! command -v docker-compose >/dev/null 2>&1; then
+  run_step 1.2 'Install Compose (apt-get)' step_1_2 && { command -v docker-compose >/dev/null 2>&1 || echo 'warning: 1.2 Compose: docker-compose is still not on PATH' >&2; }
 fi
 
 # 1.3 Check phase 1
@@ -52,63 +89,70 @@ echo '==> 1.3 Check phase 1, in a new shell: capaudit scan --area secrets --fail
 
 # 2.1 Install wrk: for Load/Stress Testing: HTTP benchmarking
 #   Why: the catalog's preferred tool for HTTP benchmarking (apt-get)
+#   Package name wrk from: Debian 12 archive (apt-cache policy, Tests/registry-check.sh)
 #   Alternative: ApacheBench (sudo apt-get install -y apache2-utils)
-if ! command -v wrk >/dev/null 2>&1; then
-  echo '==> 2.1 Install wrk (apt-get)'
+step_2_1() {
   apt_install 'wrk'
-  command -v wrk >/dev/null 2>&1 || echo 'warning: 2.1 wrk: wrk is still not on PATH' >&2
+}
+if ! command -v wrk >/dev/null 2>&1; then
+  run_step 2.1 'Install wrk (apt-get)' step_2_1 && { command -v wrk >/dev/null 2>&1 || echo 'warning: 2.1 wrk: wrk is still not on PATH' >&2; }
 fi
 
-# 2.2 Install python3-venv
-#   Why: python3 -m venv needs it on Debian and Ubuntu
-if ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
-  echo '==> 2.2 Install python3-venv (apt-get)'
-  apt_install 'python3-venv'
+# 2.2 Install pipx
+#   Why: the tools below install with pipx, which this host does not have yet; pipx ca-certificates is its system package (apt-get)
+step_2_2() {
+  apt_install 'pipx' 'ca-certificates'
+}
+if ! command -v pipx >/dev/null 2>&1; then
+  run_step 2.2 'Install pipx (apt-get)' step_2_2 && { command -v pipx >/dev/null 2>&1 || echo 'warning: 2.2 pipx ca-certificates: pipx is still not on PATH' >&2; }
 fi
 
-# 2.3 Create a Python virtual environment for Python tools
-#   Why: the system Python is externally managed (PEP 668: /usr/lib/python3.11/EXTERNALLY-MANAGED) and pipx is not on PATH, so Python tools go into a virtual environment of their own; pip never touches the system Python
-if [ ! -x "$HOME/.local/share/capaudit/venv/bin/pip" ]; then
-  echo '==> 2.3 Create a Python virtual environment for Python tools'
-  python3 -m venv "$HOME/.local/share/capaudit/venv"
+# 2.3 Put $HOME/.local/bin on PATH
+#   Why: pipx, pip --user, npm, go and cargo installs put commands there; the line in ~/.profile makes new login shells find them
+if ! grep -Fqs "export PATH=\"\$HOME/.local/bin:\$PATH\"" "$HOME/.profile"; then
+  echo "==> 2.3 Put \$HOME/.local/bin on PATH"
+  echo "export PATH=\"\$HOME/.local/bin:\$PATH\"" >> "$HOME/.profile"
 fi
 
-# 2.4 Put $HOME/.local/share/capaudit/venv/bin on PATH
-#   Why: the tools installed into the virtual environment are there; the line in ~/.profile makes new login shells find them
-if ! grep -Fqs "export PATH=\"\$HOME/.local/share/capaudit/venv/bin:\$PATH\"" "$HOME/.profile"; then
-  echo "==> 2.4 Put \$HOME/.local/share/capaudit/venv/bin on PATH"
-  echo "export PATH=\"\$HOME/.local/share/capaudit/venv/bin:\$PATH\"" >> "$HOME/.profile"
+# 2.4 Install Locust: for Load/Stress Testing: Scripted load tests
+#   Why: the only tool for Scripted load tests (pipx)
+#   Package name locust from: PyPI (pip index versions, Tests/registry-check.sh)
+step_2_4() {
+  pipx install 'locust'
+}
+if step_failed 2.2; then
+  skip_step 2.4 'Install Locust' 2.2
+elif ! command -v locust >/dev/null 2>&1; then
+  run_step 2.4 'Install Locust (pipx)' step_2_4 && { command -v locust >/dev/null 2>&1 || echo 'warning: 2.4 Locust: locust is still not on PATH' >&2; }
 fi
 
-# 2.5 Install Locust: for Load/Stress Testing: Scripted load tests
-#   Why: the only tool for Scripted load tests (pip in the capaudit venv)
-#   Note: Installed into capaudit's Python virtual environment ($HOME/.local/share/capaudit/venv): the system Python is externally managed (PEP 668) and pipx is not on PATH.
-if ! command -v locust >/dev/null 2>&1; then
-  echo '==> 2.5 Install Locust (pip in the capaudit venv)'
-  "$HOME/.local/share/capaudit/venv/bin/pip" install 'locust'
-  command -v locust >/dev/null 2>&1 || echo 'warning: 2.5 Locust: locust is still not on PATH' >&2
-fi
-
-# 2.6 Check phase 2
+# 2.5 Check phase 2
 #   Open a new shell (so PATH changes apply) and re-scan; it exits 0 once every capability of these areas is met.
 #   capaudit scan --area load-testing --fail-on high
-echo '==> 2.6 Check phase 2, in a new shell: capaudit scan --area load-testing --fail-on high'
+echo '==> 2.5 Check phase 2, in a new shell: capaudit scan --area load-testing --fail-on high'
 
 # === Phase 3: Medium priority and integration (week 3) ===
 
-# 3.1 Register the installed tools (seed step 9)
-#   Publish what is installed where agents and dashboards read it (the agent TOOLS registry): the JSON report lists each tool's path and version.
+# 3.1 Register the installed tools
+#   Publish what is installed where your scripts, agents and dashboards read it: the JSON report lists each tool's path and version.
 #   capaudit scan --format json --output capaudit.json
 
-# 3.2 Wrap common operations (seed step 10)
+# 3.2 Wrap common operations
 #   Give each everyday operation (dependency and image scans, load tests, migrations, cluster access) one script or make target that calls the tools above, so people and agents run them the same way.
 
-# 3.3 Gate CI on capaudit (seed step 11)
+# 3.3 Gate CI on capaudit
 #   Add the scan to CI so a runner without the critical tools fails early; raise it to --fail-on high once phase 2 is done.
 #   capaudit scan --fail-on critical
 
-# 3.4 Write production guides (seed step 12)
+# 3.4 Write production guides
 #   Start the guides from this plan: which tool does what, and how it installs on each host family.
 #   capaudit plan --format markdown --output production-tools.md
 
-echo 'capaudit plan: done. Open a new shell so PATH changes apply, then run: capaudit scan'
+echo
+if [ -n "$SUMMARY" ]; then
+  printf 'capaudit plan: summary%s\n' "$SUMMARY"
+else
+  echo 'capaudit plan: every step done.'
+fi
+echo 'Open a new shell so PATH changes apply, then run: capaudit scan'
+[ -z "$FAILED" ] || exit 1
