@@ -3647,7 +3647,15 @@ extension BuiltinCatalog {
             "--version"
           ],
           "pattern": "perf version (\\d+\\.\\d+[^\\s]*)",
-          "note": "Ubuntu's /usr/bin/perf is a wrapper that exits 2 with a hint when linux-tools for the running kernel is missing; the path still shows perf is installed, the version then reads as unknown."
+          "note": "Ubuntu's /usr/bin/perf is a wrapper that exits 2 with a hint when linux-tools for the running kernel is missing; the path still shows perf is installed, the version then reads as unknown. Debian 11's /usr/bin/perf (package linux-base) likewise execs perf_<running kernel> and exits 1 when that is not installed."
+        },
+        {
+          "command": "perf_5.10",
+          "args": [
+            "--version"
+          ],
+          "pattern": "perf version (\\d+\\.\\d+[^\\s]*)",
+          "note": "Debian 11's linux-perf installs perf only under the versioned name /usr/bin/perf_5.10 (package linux-perf-5.10); plain perf needs linux-base and a matching kernel."
         }
       ],
       "platforms": [
