@@ -32,19 +32,31 @@ public struct RunnableProbeProcesses: ProbeCPUDemand {
         var runnable = 0
         for leader in registry.activeGroups {
             if Self.isRunnable(leader) { runnable += 1 }
-            guard let data = FileManager.default.contents(atPath: "/proc/\(leader)/task/\(leader)/children") else { continue }
-            for child in String(decoding: data, as: UTF8.self).split(separator: " ") {
-                if let pid = pid_t(child.trimmingCharacters(in: .whitespacesAndNewlines)), Self.isRunnable(pid) { runnable += 1 }
+            guard let data = Self.readProcFile("/proc/\(leader)/task/\(leader)/children") else { continue }
+            for child in data.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") }) {
+                if let pid = pid_t(String(decoding: child, as: UTF8.self)), Self.isRunnable(pid) { runnable += 1 }
             }
         }
         return runnable
     }
 
     static func isRunnable(_ pid: pid_t) -> Bool {
-        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/stat") else { return false }
-        let text = String(decoding: data, as: UTF8.self)
+        guard let data = readProcFile("/proc/\(pid)/stat") else { return false }
         // The command name may hold spaces and parentheses: the state follows the last ')'.
-        guard let close = text.lastIndex(of: ")") else { return false }
-        return text[text.index(after: close)...].dropFirst().first == "R"
+        guard let close = data.lastIndex(of: UInt8(ascii: ")")), close + 2 < data.count else { return false }
+        return data[close + 2] == UInt8(ascii: "R")
+    }
+
+    /// A small `/proc` file read with one `read` into a fixed buffer: sampled every few milliseconds while
+    /// probes run, so it allocates nothing but the result (Foundation's file reading grew capaudit's memory
+    /// with every probe thread).
+    static func readProcFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { buffer -> [UInt8]? in
+            let count = read(fd, buffer.baseAddress, buffer.count)
+            return count > 0 ? Array(buffer[0..<count]) : nil
+        }
     }
 }
