@@ -45,7 +45,8 @@ must_refuse() { # must_refuse WHAT DIR [extra args]
 echo "== install-release.sh: tampering must fail"
 mkdir -p "$work/badsum" "$work/badtar"
 cp "$out/$name.tar.gz" "$work/badsum/"
-sed -E 's/^./0/; s/^0/1/' "$out/$name.tar.gz.sha256" > "$work/badsum/$name.tar.gz.sha256"
+# Flip the first hex digit (0 becomes 1, anything else becomes 0), so the checksum always differs.
+sed -E 's/^0/x/; s/^[^x]/0/; s/^x/1/' "$out/$name.tar.gz.sha256" > "$work/badsum/$name.tar.gz.sha256"
 cmp -s "$out/$name.tar.gz.sha256" "$work/badsum/$name.tar.gz.sha256" && fail "the tampered checksum equals the real one"
 must_refuse "a tampered .sha256 file" "$work/badsum"
 cp "$out/$name.tar.gz.sha256" "$work/badtar/"
