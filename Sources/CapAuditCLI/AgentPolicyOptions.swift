@@ -17,11 +17,13 @@ enum AgentPolicyOptions {
         let given = arguments.value("--workdir") ?? FileManager.default.currentDirectoryPath
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: given, isDirectory: &isDirectory), isDirectory.boolValue,
-              let canonical = CallGuard.canonical(given) else {
+            let canonical = CallGuard.canonical(given)
+        else {
             throw UsageError.invalidValue(option: "--workdir", value: given, expected: "an existing folder", command: command)
         }
-        return CallPolicy(workingDirectory: canonical, allowWrite: arguments.has("--allow-write"),
-                          allowDestructive: arguments.has("--allow-destructive"), allowNetwork: arguments.has("--allow-network"),
-                          allowAttach: arguments.has("--allow-attach"), revealSecrets: arguments.has("--reveal-secrets"))
+        return CallPolicy(
+            workingDirectory: canonical, allowWrite: arguments.has("--allow-write"),
+            allowDestructive: arguments.has("--allow-destructive"), allowNetwork: arguments.has("--allow-network"),
+            allowAttach: arguments.has("--allow-attach"), revealSecrets: arguments.has("--reveal-secrets"))
     }
 }

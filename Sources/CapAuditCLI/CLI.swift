@@ -10,7 +10,7 @@ public enum CLI {
     /// The whole program: parse, run, print, exit with the documented exit code.
     public static func main(_ arguments: [String]) -> Never {
         if arguments.first == ProbeWatchdog.modeArgument {
-            ProbeWatchdog.serve(arguments: arguments)  // before anything else: it runs while a scan runs
+            ProbeWatchdog.serve(arguments: arguments) // before anything else: it runs while a scan runs
         }
         let terminal = SystemTerminal()
         terminal.installSignalHandlers()

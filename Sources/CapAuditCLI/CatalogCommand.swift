@@ -24,7 +24,8 @@ struct CatalogCommand: Command {
             let catalog = try load()
             guard let text = CatalogRenderer.show(rest[0], in: catalog) else {
                 let ids = catalog.areas.map(\.id) + Array(catalog.tools.keys)
-                throw UsageError.invalidValue(option: "ID", value: rest[0], expected: "an area or tool id" + (nearest(rest[0], in: ids).map { " (did you mean \($0)?)" } ?? ""), command: "catalog")
+                throw UsageError.invalidValue(
+                    option: "ID", value: rest[0], expected: "an area or tool id" + (nearest(rest[0], in: ids).map { " (did you mean \($0)?)" } ?? ""), command: "catalog")
             }
             terminal.out(text)
         case "validate":

@@ -48,8 +48,10 @@ public struct CommandSpec: Sendable, Equatable {
     /// command has no actions. The parser refuses others with the nearest one.
     public var actions: [String]
 
-    public init(name: String, synopsis: String, summary: String, usage: String, options: [OptionSpec], maxPositionals: Int = 0,
-                actions: [String] = [], discussion: String = "", examples: [String] = []) {
+    public init(
+        name: String, synopsis: String, summary: String, usage: String, options: [OptionSpec], maxPositionals: Int = 0,
+        actions: [String] = [], discussion: String = "", examples: [String] = []
+    ) {
         self.name = name
         self.synopsis = synopsis
         self.summary = summary

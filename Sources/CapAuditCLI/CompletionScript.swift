@@ -15,8 +15,9 @@ struct CompletionVocabulary: Sendable, Equatable {
         guard let catalog = try? BuiltinCatalog.load() else { return CompletionVocabulary() }
         let areas = catalog.areas.map(\.id).sorted()
         let tools = catalog.tools.keys.sorted()
-        return CompletionVocabulary(optionWords: ["--area": areas, "--profile": catalog.profileIDs],
-                                    positionalWords: ["explain": tools, "catalog show": (areas + tools).sorted(), "help": Commands.all.map(\.name)])
+        return CompletionVocabulary(
+            optionWords: ["--area": areas, "--profile": catalog.profileIDs],
+            positionalWords: ["explain": tools, "catalog show": (areas + tools).sorted(), "help": Commands.all.map(\.name)])
     }
 }
 
@@ -251,7 +252,8 @@ enum CompletionScript {
         }
         lines.append("complete -c capaudit -n __fish_use_subcommand -a help -d \(fishWord("Show help for a command."))")
         let helpWords = vocabulary.positionalWords["help"] ?? specs.map(\.name)
-        lines.append("complete -c capaudit -n \(fishWord("__fish_seen_subcommand_from help; and test (count (commandline -opc)) -eq 2")) -a \(fishWord(helpWords.joined(separator: " ")))")
+        lines.append(
+            "complete -c capaudit -n \(fishWord("__fish_seen_subcommand_from help; and test (count (commandline -opc)) -eq 2")) -a \(fishWord(helpWords.joined(separator: " ")))")
         for spec in specs {
             let seen = "__fish_seen_subcommand_from \(spec.name)"
             for option in spec.options {

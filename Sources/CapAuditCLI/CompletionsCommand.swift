@@ -13,15 +13,17 @@ struct CompletionsCommand: Command {
             maxPositionals: 1,
             actions: CompletionScript.Shell.allCases.map(\.rawValue),
             discussion: """
-            Commands, options, the fixed values of options (--format, --color, --fail-on, ...) and actions
-            complete; so do the built-in catalog's area ids (--area), profiles (--profile) and tool ids
-            (explain, catalog show). Install it where your shell looks:
-              bash  capaudit completions bash > ~/.local/share/bash-completion/completions/capaudit
-              zsh   capaudit completions zsh > ~/.zfunc/_capaudit   (with fpath+=(~/.zfunc) before compinit)
-              fish  capaudit completions fish > ~/.config/fish/completions/capaudit.fish
-            """,
-            examples: ["capaudit completions bash > ~/.local/share/bash-completion/completions/capaudit",
-                       "source <(capaudit completions bash)"])
+                Commands, options, the fixed values of options (--format, --color, --fail-on, ...) and actions
+                complete; so do the built-in catalog's area ids (--area), profiles (--profile) and tool ids
+                (explain, catalog show). Install it where your shell looks:
+                  bash  capaudit completions bash > ~/.local/share/bash-completion/completions/capaudit
+                  zsh   capaudit completions zsh > ~/.zfunc/_capaudit   (with fpath+=(~/.zfunc) before compinit)
+                  fish  capaudit completions fish > ~/.config/fish/completions/capaudit.fish
+                """,
+            examples: [
+                "capaudit completions bash > ~/.local/share/bash-completion/completions/capaudit",
+                "source <(capaudit completions bash)",
+            ])
     }
 
     let arguments: ParsedArguments

@@ -16,14 +16,14 @@ struct DiffCommand: Command {
             ],
             maxPositionals: 2,
             discussion: """
-            Tools are matched by id: appeared (not installed before, installed now), disappeared, version changed,
-            status changed; areas whose status changed; tools only one scan looked for (a catalog or --area
-            difference, not a host change). Each report records its catalog's digest, so a catalog change is named.
-            A regression is a capability met before and not now, or a tool now below its minimum version.
+                Tools are matched by id: appeared (not installed before, installed now), disappeared, version changed,
+                status changed; areas whose status changed; tools only one scan looked for (a catalog or --area
+                difference, not a host change). Each report records its catalog's digest, so a catalog change is named.
+                A regression is a capability met before and not now, or a tool now below its minimum version.
 
-            Exit codes: 0 compared (no regression, or no --fail-on-regression), 1 a regression with
-            --fail-on-regression, 2 a file could not be read as a report or a usage error.
-            """,
+                Exit codes: 0 compared (no regression, or no --fail-on-regression), 1 a regression with
+                --fail-on-regression, 2 a file could not be read as a report or a usage error.
+                """,
             examples: [
                 "capaudit diff before.json after.json",
                 "capaudit diff before.json after.json --fail-on-regression",

@@ -12,16 +12,20 @@ struct ExplainCommand: Command {
         guard let id = arguments.positionals.first else { throw UsageError.missingArgument("TOOL (a tool id, see `capaudit catalog list`)", command: "explain") }
         let session = try ScanSession(arguments: arguments, command: "explain")
         guard let tool = session.catalog.tools[id] else {
-            throw UsageError.invalidValue(option: "TOOL", value: id, expected: "a tool id of the catalog"
-                                          + (nearest(id, in: Array(session.catalog.tools.keys)).map { " (did you mean \($0)?)" } ?? ""), command: "explain")
+            throw UsageError.invalidValue(
+                option: "TOOL", value: id,
+                expected: "a tool id of the catalog"
+                    + (nearest(id, in: Array(session.catalog.tools.keys)).map { " (did you mean \($0)?)" } ?? ""), command: "explain")
         }
         let text = try session.withScanner { scanner in
             let observation = tool.isScannable ? scanner.observe(tool) : nil
-            let result = ScanResult(host: scanner.host, startedAt: Date(), durationMs: 0, settings: session.settings, areaIDs: [],
-                                    observations: observation.map { [id: $0] } ?? [:], searchPath: scanner.resolver.searchPath)
+            let result = ScanResult(
+                host: scanner.host, startedAt: Date(), durationMs: 0, settings: session.settings, areaIDs: [],
+                observations: observation.map { [id: $0] } ?? [:], searchPath: scanner.resolver.searchPath)
             let report = Evaluator(catalog: session.catalog, policy: session.policy).toolReport(tool, scan: result)
-            return ExplainRenderer.render(tool: tool, areas: session.catalog.areas, report: report, observation: observation, scan: result,
-                                          probeEnvironment: scanner.probeEnvironment(for:))
+            return ExplainRenderer.render(
+                tool: tool, areas: session.catalog.areas, report: report, observation: observation, scan: result,
+                probeEnvironment: scanner.probeEnvironment(for:))
         }
         terminal.out(text)
         return .success

@@ -21,14 +21,14 @@ struct ExportCommand: Command {
             maxPositionals: 1,
             actions: IntegrationTarget.allCases.map(\.rawValue),
             discussion: """
-            prometheus  capaudit.service + capaudit.timer (a dedicated user, an explicit PATH, the gate level), a cron
-                        line, sysusers/tmpfiles snippets, alerting and recording rules (capaudit-rules.yml) and their
-                        promtool unit tests (capaudit-rules.test.yml), README.md
-            ansible     capaudit.yml (copy the binary, scan as the connecting user to JSON, fetch, merge on the
-                        control node) and an example inventory.ini
-            kubernetes  namespace.yaml, serviceaccount.yaml, daemonset.yaml (node root read-only at /host,
-                        scan --root /host into the node's textfile folder, JSON to the log), Dockerfile
-            """,
+                prometheus  capaudit.service + capaudit.timer (a dedicated user, an explicit PATH, the gate level), a cron
+                            line, sysusers/tmpfiles snippets, alerting and recording rules (capaudit-rules.yml) and their
+                            promtool unit tests (capaudit-rules.test.yml), README.md
+                ansible     capaudit.yml (copy the binary, scan as the connecting user to JSON, fetch, merge on the
+                            control node) and an example inventory.ini
+                kubernetes  namespace.yaml, serviceaccount.yaml, daemonset.yaml (node root read-only at /host,
+                            scan --root /host into the node's textfile folder, JSON to the log), Dockerfile
+                """,
             examples: [
                 "capaudit export prometheus --output capaudit-prometheus",
                 "capaudit export ansible --output fleet && cp \"$(command -v capaudit)\" fleet/",
@@ -55,12 +55,14 @@ struct ExportCommand: Command {
         settings.textfileDirectory = try arguments.value("--textfile-dir", expected: path, absolutePath) ?? settings.textfileDirectory
         settings.binaryPath = try arguments.value("--binary", expected: path, absolutePath) ?? settings.binaryPath
         settings.failOn = try arguments.value("--fail-on", expected: "critical, high or medium") { Priority(rawValue: $0) } ?? settings.failOn
-        settings.image = try arguments.value("--image", expected: "an image reference such as registry.example.com/capaudit:1.0") { image in
-            !image.isEmpty && !image.contains(where: { $0.isWhitespace || $0 == "\"" }) ? image : nil
-        } ?? settings.image
-        settings.nodeJob = try arguments.value("--node-job", expected: "a job name (letters, digits, - _ . :)") { job in
-            !job.isEmpty && job.allSatisfy({ $0.isLetter || $0.isNumber || "-_.:".contains($0) }) ? job : nil
-        } ?? settings.nodeJob
+        settings.image =
+            try arguments.value("--image", expected: "an image reference such as registry.example.com/capaudit:1.0") { image in
+                !image.isEmpty && !image.contains(where: { $0.isWhitespace || $0 == "\"" }) ? image : nil
+            } ?? settings.image
+        settings.nodeJob =
+            try arguments.value("--node-job", expected: "a job name (letters, digits, - _ . :)") { job in
+                !job.isEmpty && job.allSatisfy({ $0.isLetter || $0.isNumber || "-_.:".contains($0) }) ? job : nil
+            } ?? settings.nodeJob
         do {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         } catch {

@@ -17,7 +17,7 @@ struct InitCommand: Command {
             throw UsageError.invalidValue(option: "--output", value: path, expected: "a file that does not exist yet (use --force to overwrite it)", command: "init")
         }
         var options = try ScanOptions(parsing: arguments)
-        options.noConfig = true  // the file being written is the configuration; an old one must not shape it
+        options.noConfig = true // the file being written is the configuration; an old one must not shape it
         let requested = options.profile
         options.profile = nil
         let session = try ScanSession(options: options, command: "init")
@@ -58,9 +58,10 @@ struct InitCommand: Command {
         var files = OutputFiles()
         files.add(ProjectConfig.starter(catalog: catalog, profile: profile.id, failOn: failOn, pins: pins, baseline: baseline, why: chosen.because), to: path)
         try files.write(terminal: terminal)
-        terminal.err("capaudit: profile \(profile.id) (\(chosen.because)); gate \(failOn.rawValue); "
-                     + "\(baseline.count) gap\(baseline.count == 1 ? "" : "s") of this host written as waivers"
-                     + (pins.isEmpty ? "" : "; \(pins.count) tools pinned at the versions found"))
+        terminal.err(
+            "capaudit: profile \(profile.id) (\(chosen.because)); gate \(failOn.rawValue); "
+                + "\(baseline.count) gap\(baseline.count == 1 ? "" : "s") of this host written as waivers"
+                + (pins.isEmpty ? "" : "; \(pins.count) tools pinned at the versions found"))
         if path == OutputFiles.stdoutName { return .success }
         terminal.err("capaudit: wrote \(TerminalText.clean(path)); `capaudit scan` passes on this host now (it is found from this folder and its subfolders)")
         return .success

@@ -9,8 +9,9 @@ struct IsolatedHome {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("capaudit-home-\(UUID().uuidString)")
         do {
             for sub in ["", ".config", ".cache", ".local/share", ".local/state"] {
-                try FileManager.default.createDirectory(at: base.appendingPathComponent(sub), withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    at: base.appendingPathComponent(sub), withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
             }
         } catch {
             throw IsolatedHomeError(path: base.path, reason: (error as NSError).localizedDescription)

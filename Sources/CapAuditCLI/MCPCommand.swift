@@ -14,19 +14,19 @@ struct MCPCommand: Command {
             usage: "capaudit mcp [--workdir DIR] [--allow-write] [--allow-destructive] [--allow-network] [--allow-attach] [--reveal-secrets] [options]",
             options: AgentPolicyOptions.specs + Commands.scanningOptions,
             discussion: """
-            An MCP client starts `capaudit mcp` and talks to it on stdin/stdout, one JSON message a line;
-            logs go to stderr. Tools: capaudit_scan (the JSON report), capaudit_explain (one tool),
-            capaudit_plan (an install plan), and TOOLID_OPERATIONID for each operation of a tool the first
-            scan found (see `capaudit tools`). Only read-only operations are offered by default.
+                An MCP client starts `capaudit mcp` and talks to it on stdin/stdout, one JSON message a line;
+                logs go to stderr. Tools: capaudit_scan (the JSON report), capaudit_explain (one tool),
+                capaudit_plan (an install plan), and TOOLID_OPERATIONID for each operation of a tool the first
+                scan found (see `capaudit tools`). Only read-only operations are offered by default.
 
-            Every call runs the verified executable with an argument array (no shell), in its own process
-            group, with stdin from /dev/null, LC_ALL=C, the operation's timeout and output cap, in the
-            working folder. Each argument is one argv element; a value beginning with '-' is refused; paths
-            must resolve inside the working folder (symlinks too); addresses must be loopback unless
-            --allow-network. A refused call is a tool error the agent reads, never a crash.
+                Every call runs the verified executable with an argument array (no shell), in its own process
+                group, with stdin from /dev/null, LC_ALL=C, the operation's timeout and output cap, in the
+                working folder. Each argument is one argv element; a value beginning with '-' is refused; paths
+                must resolve inside the working folder (symlinks too); addresses must be loopback unless
+                --allow-network. A refused call is a tool error the agent reads, never a crash.
 
-            Register it in a client, e.g. {"mcpServers": {"capaudit": {"command": "capaudit", "args": ["mcp", "--workdir", "/path/to/project"]}}}
-            """,
+                Register it in a client, e.g. {"mcpServers": {"capaudit": {"command": "capaudit", "args": ["mcp", "--workdir", "/path/to/project"]}}}
+                """,
             examples: ["capaudit mcp", "capaudit mcp --workdir ~/src/service --allow-write", "capaudit mcp --area monitoring --area security"])
     }
 
@@ -38,16 +38,20 @@ struct MCPCommand: Command {
         let session = try ScanSession(arguments: arguments, command: "mcp")
         // A client that goes away closes the pipe: writes fail with EPIPE instead of killing capaudit.
         signal(SIGPIPE, SIG_IGN)
-        let flags = [policy.allowWrite ? "write" : nil, policy.allowDestructive ? "destructive" : nil, policy.allowNetwork ? "network" : nil,
-                     policy.allowAttach ? "attach" : nil, policy.revealSecrets ? "secrets revealed" : nil].compactMap { $0 }
-        terminal.err("capaudit mcp \(CapAudit.version): serving on stdio; working folder \(policy.workingDirectory); allowed: read-only"
-                     + (flags.isEmpty ? "" : ", " + flags.joined(separator: ", ")))
+        let flags = [
+            policy.allowWrite ? "write" : nil, policy.allowDestructive ? "destructive" : nil, policy.allowNetwork ? "network" : nil,
+            policy.allowAttach ? "attach" : nil, policy.revealSecrets ? "secrets revealed" : nil,
+        ].compactMap { $0 }
+        terminal.err(
+            "capaudit mcp \(CapAudit.version): serving on stdio; working folder \(policy.workingDirectory); allowed: read-only"
+                + (flags.isEmpty ? "" : ", " + flags.joined(separator: ", ")))
         try session.withScanner { scanner in
             let caller = OperationCaller(policy: policy, runner: ProbeRunner(), environment: session.environment)
             let searchPath = session.environment["PATH"] ?? ""
-            let toolbox = CapAuditToolbox(catalog: session.catalog, scanner: scanner, gatePolicy: session.policy, callPolicy: policy,
-                                          caller: caller, areaIDs: session.areaIDs,
-                                          hostEnvironment: { managers in try HostEnvironment.detect(searchPath: searchPath, managerOverride: managers) })
+            let toolbox = CapAuditToolbox(
+                catalog: session.catalog, scanner: scanner, gatePolicy: session.policy, callPolicy: policy,
+                caller: caller, areaIDs: session.areaIDs,
+                hostEnvironment: { managers in try HostEnvironment.detect(searchPath: searchPath, managerOverride: managers) })
             let server = MCPServer(name: "capaudit", version: CapAudit.version, instructions: Self.instructions(policy)) {
                 .success(toolbox.toolSet())
             }

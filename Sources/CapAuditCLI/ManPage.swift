@@ -10,7 +10,10 @@ enum ManPage {
         ("TERM", "dumb means no colour with --color auto."),
         ("PATH", "Where tools are looked for (unless --path is given)."),
         ("CI, GITHUB_ACTIONS, GITLAB_CI, BUILDKITE, JENKINS_URL", "A CI job: init picks the ci-runner profile."),
-        ("GITHUB_ACTIONS, GITHUB_STEP_SUMMARY", "In GitHub Actions gate failures are also printed as ::error workflow commands, and the markdown report is appended to the job summary file."),
+        (
+            "GITHUB_ACTIONS, GITHUB_STEP_SUMMARY",
+            "In GitHub Actions gate failures are also printed as ::error workflow commands, and the markdown report is appended to the job summary file."
+        ),
         ("XDG_CACHE_HOME, HOME", "The probe cache of scan --cache lives in $XDG_CACHE_HOME/capaudit (else ~/.cache/capaudit)."),
     ]
 
@@ -28,7 +31,9 @@ enum ManPage {
             ".B capaudit",
             "\\-\\-version | \\-\\-help | help [\\fIcommand\\fR]",
             ".SH DESCRIPTION",
-            text("capaudit looks for the tools of a declarative catalog of production-engineering capabilities (CI/CD, security scanning, monitoring, secrets, profiling, load testing, migrations, orchestration, API docs, message queues, and more) on this host's PATH, runs their version commands without a shell, network or stdin, and reports which capabilities the host has and lacks, as text, JSON, markdown, JUnit or Prometheus metrics. It can gate CI jobs, plan installs, and merge the reports of a fleet."),
+            text(
+                "capaudit looks for the tools of a declarative catalog of production-engineering capabilities (CI/CD, security scanning, monitoring, secrets, profiling, load testing, migrations, orchestration, API docs, message queues, and more) on this host's PATH, runs their version commands without a shell, network or stdin, and reports which capabilities the host has and lacks, as text, JSON, markdown, JUnit or Prometheus metrics. It can gate CI jobs, plan installs, and merge the reports of a fleet."
+            ),
             ".SH COMMANDS",
         ]
         for spec in specs {
@@ -66,7 +71,9 @@ enum ManPage {
             ".SH FILES",
             ".TP",
             "\\fB.capaudit.json\\fR",
-            text("The project's requirements (gate level, profile, required tools and version constraints, its own tools, waivers), found in the current folder or a parent; `capaudit schema config` prints its JSON Schema and `capaudit init` writes one."),
+            text(
+                "The project's requirements (gate level, profile, required tools and version constraints, its own tools, waivers), found in the current folder or a parent; `capaudit schema config` prints its JSON Schema and `capaudit init` writes one."
+            ),
             ".SH SEE ALSO",
             text("capaudit help COMMAND; capaudit completions bash|zsh|fish; capaudit schema config|report."),
         ]

@@ -21,23 +21,25 @@ struct MergeCommand: Command {
             usage: "capaudit merge REPORT.json...|DIR... [--format text|markdown|json|csv] [--fail-on LEVEL] [--output FILE]",
             options: [
                 OptionSpec("--format", value: "FORMAT", choices: ["text", "markdown", "json", "csv"], help: "text (default), markdown, json or csv."),
-                OptionSpec("--fail-on", value: "LEVEL", choices: ["critical", "high", "medium", "never"], help: "Exit 1 when a host has a gap area at LEVEL or above not covered: critical, high or medium (default: report each file's own gate, exit 0)."),
+                OptionSpec(
+                    "--fail-on", value: "LEVEL", choices: ["critical", "high", "medium", "never"],
+                    help: "Exit 1 when a host has a gap area at LEVEL or above not covered: critical, high or medium (default: report each file's own gate, exit 0)."),
                 OptionSpec("--output", value: "FILE", help: "Write the fleet view to FILE (atomically) instead of stdout."),
             ],
             maxPositionals: Int.max,
             discussion: """
-            Reads each file, and each folder's *.json files, one at a time: a host × area matrix of statuses, the hosts
-            that fail the gate and why, each tool's versions across the fleet (oldest first), and a fleet-wide plan
-            ordered by how many hosts each step fixes. Memory grows with the number of distinct tools and versions,
-            not hosts. csv and json write the per-host matrix as they read (csv reads every file twice, to know its
-            columns first); text and markdown show it up to \(matrixLimit) hosts and summarise beyond.
+                Reads each file, and each folder's *.json files, one at a time: a host × area matrix of statuses, the hosts
+                that fail the gate and why, each tool's versions across the fleet (oldest first), and a fleet-wide plan
+                ordered by how many hosts each step fixes. Memory grows with the number of distinct tools and versions,
+                not hosts. csv and json write the per-host matrix as they read (csv reads every file twice, to know its
+                columns first); text and markdown show it up to \(matrixLimit) hosts and summarise beyond.
 
-            A file that is not a capaudit report, or of a newer schemaVersion, is named on stderr and skipped.
-            Reports with the same hostname stay separate rows (their files tell them apart) and are flagged.
+                A file that is not a capaudit report, or of a newer schemaVersion, is named on stderr and skipped.
+                Reports with the same hostname stay separate rows (their files tell them apart) and are flagged.
 
-            Exit codes: 0 merged (and no host fails --fail-on), 1 a host fails --fail-on, 2 nothing could be read
-            or a usage error.
-            """,
+                Exit codes: 0 merged (and no host fails --fail-on), 1 a host fails --fail-on, 2 nothing could be read
+                or a usage error.
+                """,
             examples: [
                 "capaudit merge reports/",
                 "capaudit merge reports/ --format markdown --output fleet.md",
@@ -111,7 +113,9 @@ struct MergeCommand: Command {
         }
         try sink.finish()
         if summary.skippedCount > 0 {
-            terminal.err("capaudit: merged \(summary.hostsRead) report\(summary.hostsRead == 1 ? "" : "s"); skipped \(summary.skippedCount) file\(summary.skippedCount == 1 ? "" : "s") (named above)")
+            terminal.err(
+                "capaudit: merged \(summary.hostsRead) report\(summary.hostsRead == 1 ? "" : "s"); skipped \(summary.skippedCount) file\(summary.skippedCount == 1 ? "" : "s") (named above)"
+            )
         }
         if let failOn, summary.failingCount > 0 {
             terminal.err("capaudit: \(summary.failingCount) of \(summary.hostsRead) hosts fail the gate (--fail-on \(failOn.rawValue))")

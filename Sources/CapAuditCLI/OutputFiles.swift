@@ -17,9 +17,10 @@ struct OutputFiles {
         let dashes = named.filter { $0.path == stdoutName }
         if dashes.count + (mainOutputToStdout ? 1 : 0) > 1 {
             let which = dashes.map { "\($0.option) -" } + (mainOutputToStdout ? ["the report (no --output)"] : [])
-            throw UsageError.invalidValue(option: dashes.last!.option, value: stdoutName,
-                                          expected: "at most one output on stdout, but \(which.joined(separator: " and ")) all go there; name a file for the others",
-                                          command: command)
+            throw UsageError.invalidValue(
+                option: dashes.last!.option, value: stdoutName,
+                expected: "at most one output on stdout, but \(which.joined(separator: " and ")) all go there; name a file for the others",
+                command: command)
         }
     }
 

@@ -14,12 +14,16 @@ struct PlanCommand: Command {
         let session = try ScanSession(arguments: arguments, command: "plan")
         // With --root, plan for the root's distribution: its os-release and the package managers on its PATH.
         let rootView = session.root.map { RootedFileSystem(root: $0) }
-        let osRelease = arguments.value("--os-release")
-            ?? rootView.flatMap { view in ["/etc/os-release", "/usr/lib/os-release"].lazy.compactMap { view.resolvedHostPath($0) }.first { FileManager.default.fileExists(atPath: $0) } }
-        var host = try HostEnvironment.detect(osReleasePath: osRelease,
-                                              searchPath: session.effectiveSearchPath(session.environment),
-                                              fileSystem: session.fileSystem,
-                                              managerOverride: arguments.all("--manager"))
+        let osRelease =
+            arguments.value("--os-release")
+            ?? rootView.flatMap { view in
+                ["/etc/os-release", "/usr/lib/os-release"].lazy.compactMap { view.resolvedHostPath($0) }.first { FileManager.default.fileExists(atPath: $0) }
+            }
+        var host = try HostEnvironment.detect(
+            osReleasePath: osRelease,
+            searchPath: session.effectiveSearchPath(session.environment),
+            fileSystem: session.fileSystem,
+            managerOverride: arguments.all("--manager"))
         if let rootView { host.info.root = rootView.root }
         let (_, report, _) = try session.run(terminal: terminal)
         let plan = Planner.plan(report: report, catalog: session.catalog, host: host, phase: phase, areas: session.areaIDs, date: report.startedAt)

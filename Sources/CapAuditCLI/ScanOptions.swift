@@ -53,24 +53,35 @@ struct ScanOptions: Sendable, Equatable {
             settings.noExec = true
         }
         if let level = arguments.value("--fail-on") {
-            if level == "never" { failOn = .some(nil) } else if let p = Priority(rawValue: level) { failOn = .some(p) } else {
+            if level == "never" {
+                failOn = .some(nil)
+            } else if let p = Priority(rawValue: level) {
+                failOn = .some(p)
+            } else {
                 throw .invalidValue(option: "--fail-on", value: level, expected: "critical, high, medium or never", command: command)
             }
         }
         for text in arguments.all("--require") {
             guard let r = ToolRequirement(parsing: text) else {
-                throw .invalidValue(option: "--require", value: text, expected: "TOOL, or TOOL and a version constraint (>=, >, =, <, <=, != or ~> a version; several joined with commas), e.g. gh>=2.40, helm~>3.12, 'kubectl>=1.28,<1.31'", command: command)
+                throw .invalidValue(
+                    option: "--require", value: text,
+                    expected:
+                        "TOOL, or TOOL and a version constraint (>=, >, =, <, <=, != or ~> a version; several joined with commas), e.g. gh>=2.40, helm~>3.12, 'kubectl>=1.28,<1.31'",
+                    command: command)
             }
             requirements.append(r)
         }
     }
 
     /// The value of a numeric option within `range`, or nil when it was not given.
-    static func number(_ arguments: ParsedArguments, _ option: String, range: ClosedRange<Double>,
-                       integer: Bool = false) throws(UsageError) -> Double? {
+    static func number(
+        _ arguments: ParsedArguments, _ option: String, range: ClosedRange<Double>,
+        integer: Bool = false
+    ) throws(UsageError) -> Double? {
         guard let text = arguments.value(option) else { return nil }
         // Plain decimal only: Double() also reads "0x10", "1e1", "inf" and "nan".
-        let decimal = !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") } && text.filter { $0 == "." }.count <= 1
+        let decimal =
+            !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isNumber || $0 == ".") } && text.filter { $0 == "." }.count <= 1
             && text.first != "." && text.last != "."
         guard decimal, let n = Double(text), n.isFinite, range.contains(n), !integer || n == n.rounded() else {
             let kind = integer ? "an integer" : "a number"

@@ -21,8 +21,9 @@ struct ScanOutputs {
             reports.append(r)
         }
         let output = arguments.value("--output")
-        try OutputFiles.checkStdout(reports.map { ("--report", $0.path) } + (output.map { [("--output", $0)] } ?? []),
-                                    mainOutputToStdout: output == nil, command: command)
+        try OutputFiles.checkStdout(
+            reports.map { ("--report", $0.path) } + (output.map { [("--output", $0)] } ?? []),
+            mainOutputToStdout: output == nil, command: command)
         self.format = format
         self.color = color
         self.reports = reports

@@ -19,8 +19,10 @@ struct ScanSession {
     }
 
     /// Loads the catalog and the project's requirements, and checks `--require` and `--area` against them.
-    init(options: ScanOptions, command: String, environment: [String: String] = HostBytes.environment(),
-         currentDirectory: String = FileManager.default.currentDirectoryPath) throws {
+    init(
+        options: ScanOptions, command: String, environment: [String: String] = HostBytes.environment(),
+        currentDirectory: String = FileManager.default.currentDirectoryPath
+    ) throws {
         self.command = command
         var catalog = options.catalogPaths.isEmpty ? try BuiltinCatalog.load() : try CatalogLoader.load(paths: options.catalogPaths)
         let discovered = options.configFile == nil && !options.noConfig ? ProjectConfig.discover(from: currentDirectory) : nil
@@ -41,11 +43,13 @@ struct ScanSession {
             throw UsageError.invalidChoice(option: "--profile", value: profileID, choices: catalog.profileIDs, command: command)
         }
         self.profile = profile
-        self.policy = (config ?? ProjectConfig()).policy(failOnOverride: options.failOn, extraRequirements: options.requirements,
-                                                         profile: profile, selectedAreas: Set(options.areaIDs))
+        self.policy = (config ?? ProjectConfig()).policy(
+            failOnOverride: options.failOn, extraRequirements: options.requirements,
+            profile: profile, selectedAreas: Set(options.areaIDs))
         for r in options.requirements where catalog.tools[r.toolID] == nil {
-            throw UsageError.invalidValue(option: "--require", value: r.toolID,
-                                          expected: "a tool id of the catalog" + (nearest(r.toolID, in: Array(catalog.tools.keys)).map { " (did you mean \($0)?)" } ?? ""), command: command)
+            throw UsageError.invalidValue(
+                option: "--require", value: r.toolID,
+                expected: "a tool id of the catalog" + (nearest(r.toolID, in: Array(catalog.tools.keys)).map { " (did you mean \($0)?)" } ?? ""), command: command)
         }
         for id in options.areaIDs where catalog.area(id) == nil {
             throw UsageError.invalidChoice(option: "--area", value: id, choices: catalog.areas.map(\.id), command: command)

@@ -13,13 +13,15 @@ struct SchemaCommand: Command {
             maxPositionals: 1,
             actions: ["config", "report"],
             discussion: """
-            config  .capaudit.json: editors validate and complete it when the file names the schema, as in
-                    "$schema": "./capaudit-config.schema.json" (capaudit itself ignores "$schema").
-            report  the JSON report, schemaVersion \(Report.schemaVersion). It lists every field this capaudit
-                    writes; later versions only add fields within a schemaVersion.
-            """,
-            examples: ["capaudit schema config --output capaudit-config.schema.json",
-                       "capaudit schema report > capaudit-report.schema.json"])
+                config  .capaudit.json: editors validate and complete it when the file names the schema, as in
+                        "$schema": "./capaudit-config.schema.json" (capaudit itself ignores "$schema").
+                report  the JSON report, schemaVersion \(Report.schemaVersion). It lists every field this capaudit
+                        writes; later versions only add fields within a schemaVersion.
+                """,
+            examples: [
+                "capaudit schema config --output capaudit-config.schema.json",
+                "capaudit schema report > capaudit-report.schema.json",
+            ])
     }
 
     let arguments: ParsedArguments

@@ -164,7 +164,7 @@ final class SystemTerminal: Terminal, @unchecked Sendable {
     /// The signal path: nothing here waits on a lock that a write holds, and nothing writes to a
     /// descriptor that is not ready (a stalled pipe on stderr is skipped, not waited for).
     private func stop(on signo: Int32, written: [String]) -> Never {
-        survivors?.beginExit()  // first: a scan ending now parks instead of writing a report
+        survivors?.beginExit() // first: a scan ending now parks instead of writing a report
         ProcessGroupRegistry.shared.killAll()
         // Daemons a probe started with setsid are outside its group; as a subreaper capaudit adopts them
         // when the probe dies, so kill every descendant that is left (bounded: a fraction of a second).

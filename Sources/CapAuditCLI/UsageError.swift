@@ -18,7 +18,7 @@ public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .unknownCommand: return nil
         case .unknownOption(_, let c, _), .missingValue(_, let c), .flagTakesNoValue(_, let c), .repeated(_, let c),
-             .unexpectedArgument(_, let c), .invalidValue(_, _, _, let c), .missingArgument(_, let c), .invalidChoice(_, _, _, let c):
+            .unexpectedArgument(_, let c), .invalidValue(_, _, _, let c), .missingArgument(_, let c), .invalidChoice(_, _, _, let c):
             return c
         }
     }

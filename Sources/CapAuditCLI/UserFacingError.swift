@@ -88,8 +88,10 @@ struct Interruption: UserFacingError {
     var help: String { "run the scan again; --timeout bounds each probe" }
     var description: String {
         let what = signal == SIGINT ? "interrupted" : signal == SIGHUP ? "hung up (SIGHUP)" : "terminated"
-        let files = written.isEmpty ? "no output file was written"
-                                    : "all output files were written before it stopped: " + written.map { TerminalText.clean(quoted($0)) }.joined(separator: ", ")
+        let files =
+            written.isEmpty
+            ? "no output file was written"
+            : "all output files were written before it stopped: " + written.map { TerminalText.clean(quoted($0)) }.joined(separator: ", ")
         return "\(what); running probes were killed, \(files)"
     }
     var stderrText: String { "capaudit: \(description)" }

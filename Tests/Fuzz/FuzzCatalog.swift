@@ -152,18 +152,19 @@ private func fuzzMetadata(_ bytes: [UInt8]) {
     // The bytes as a whole ELF file, and as the section of a well-formed one.
     var elfSection: [UInt8] = [0xff] + Array(" Go buildinf:".utf8) + [8, bytes.first.map { $0 & 3 } ?? 2] + [UInt8](repeating: 0, count: 16)
     elfSection += bytes
-    let view = InMemoryFiles(files: [
-        "/bin/raw": bytes,
-        "/bin/go": minimalELF(section: elfSection),
-        "/var/lib/dpkg/status": Array("Package: p\nStatus: install ok installed\nVersion: 1.0-1\n\n".utf8),
-        "/var/lib/dpkg/info/p.list": bytes,
-        "/venv/bin/tool": Array("#!/venv/bin/python3\n".utf8),
-        "/venv/lib/python3.11/site-packages/t-1.dist-info/entry_points.txt": bytes,
-        "/venv/lib/python3.11/site-packages/t-1.dist-info/RECORD": bytes,
-        "/venv/lib/python3.11/site-packages/t-1.dist-info/METADATA": bytes,
-        "/n/node_modules/p/bin/x": [],
-        "/n/node_modules/p/package.json": bytes,
-    ], links: ["/n/bin/x": "../node_modules/p/bin/x", "/up": "../../" + text.prefix(64)])
+    let view = InMemoryFiles(
+        files: [
+            "/bin/raw": bytes,
+            "/bin/go": minimalELF(section: elfSection),
+            "/var/lib/dpkg/status": Array("Package: p\nStatus: install ok installed\nVersion: 1.0-1\n\n".utf8),
+            "/var/lib/dpkg/info/p.list": bytes,
+            "/venv/bin/tool": Array("#!/venv/bin/python3\n".utf8),
+            "/venv/lib/python3.11/site-packages/t-1.dist-info/entry_points.txt": bytes,
+            "/venv/lib/python3.11/site-packages/t-1.dist-info/RECORD": bytes,
+            "/venv/lib/python3.11/site-packages/t-1.dist-info/METADATA": bytes,
+            "/n/node_modules/p/bin/x": [],
+            "/n/node_modules/p/package.json": bytes,
+        ], links: ["/n/bin/x": "../node_modules/p/bin/x", "/up": "../../" + text.prefix(64)])
     _ = GoBuildInfoReader.read("/bin/raw", view: view)
     _ = GoBuildInfoReader.read("/bin/go", view: view)
     let reader = ToolMetadataReader(view: view)
@@ -193,8 +194,10 @@ private let mcpServer: MCPServer = {
     let operations = (try? BuiltinCatalog.load())?.tools["promtool"]?.operations ?? []
     let guardian = CallGuard(policy: CallPolicy(workingDirectory: "/nonexistent-capaudit-fuzz"))
     let tools = operations.map { op in
-        MCPTool(name: RegistryEntry.name(tool: "promtool", operation: op.id), description: op.description,
-                inputSchema: .object(["type": .string("object")]), annotations: .object([:])) { arguments in
+        MCPTool(
+            name: RegistryEntry.name(tool: "promtool", operation: op.id), description: op.description,
+            inputSchema: .object(["type": .string("object")]), annotations: .object([:])
+        ) { arguments in
             switch ArgumentChecker.check(arguments, for: op) {
             case .failure(let p): return .invalidParams(p.message)
             case .success(let values):

@@ -18,14 +18,14 @@ public enum BuiltinCatalog {
     /// The Swift source that embeds these files as raw string literals.
     public static func swiftSource(for files: [(name: String, text: String)]) -> String {
         var out = """
-        // swift-format-ignore-file
-        // Generated from Catalog/*.json. Do not edit: change Catalog/ and run
-        // UPDATE_BUILTIN_CATALOG=1 swift test --filter BuiltinCatalog
+            // swift-format-ignore-file
+            // Generated from Catalog/*.json. Do not edit: change Catalog/ and run
+            // UPDATE_BUILTIN_CATALOG=1 swift test --filter BuiltinCatalog
 
-        extension BuiltinCatalog {
-            static let files: [(name: String, text: String)] = [
+            extension BuiltinCatalog {
+                static let files: [(name: String, text: String)] = [
 
-        """
+            """
         for file in files.sorted(by: { $0.name < $1.name }) {
             var hashes = "#"
             while file.text.contains("\"" + hashes) { hashes += "#" }

@@ -91,8 +91,10 @@ public struct Area: Sendable, Equatable, Identifiable {
     public var source: String
     public var kind: AreaKind
 
-    public init(id: String, name: String, priority: Priority, rank: Int, phase: Int, why: String, impact: String,
-                useCases: [String], capabilities: [Capability], source: String = "", kind: AreaKind = .gap) {
+    public init(
+        id: String, name: String, priority: Priority, rank: Int, phase: Int, why: String, impact: String,
+        useCases: [String], capabilities: [Capability], source: String = "", kind: AreaKind = .gap
+    ) {
         self.kind = kind
         self.id = id
         self.name = name
@@ -151,9 +153,11 @@ public struct Tool: Sendable, Equatable, Identifiable {
     /// Tasks an agent may run with this tool (`capaudit tools`, `capaudit mcp`).
     public var operations: [ToolOperation] = []
 
-    public init(id: String, name: String, summary: String, homepage: String, detection: Detection,
-                minVersion: Version? = nil, versionConstraint: VersionConstraint? = nil, platforms: [String] = [], install: InstallRecipes = .none,
-                source: String = "", jobEnvironment: JobEnvironmentEvidence? = nil, operations: [ToolOperation] = []) {
+    public init(
+        id: String, name: String, summary: String, homepage: String, detection: Detection,
+        minVersion: Version? = nil, versionConstraint: VersionConstraint? = nil, platforms: [String] = [], install: InstallRecipes = .none,
+        source: String = "", jobEnvironment: JobEnvironmentEvidence? = nil, operations: [ToolOperation] = []
+    ) {
         self.jobEnvironment = jobEnvironment
         self.operations = operations
         self.id = id
@@ -227,8 +231,10 @@ public struct Probe: Sendable, Equatable {
     /// Python or JVM start-up) gets more than the default. An explicit `--timeout` always wins.
     public var timeout: Double?
 
-    public init(command: String, args: [String], pattern: VersionPattern? = nil, patterns: [VersionPattern] = [], env: [String: String] = [:],
-                evidence: Evidence = .path, note: String? = nil) {
+    public init(
+        command: String, args: [String], pattern: VersionPattern? = nil, patterns: [VersionPattern] = [], env: [String: String] = [:],
+        evidence: Evidence = .path, note: String? = nil
+    ) {
         self.command = command
         self.args = args
         self.patterns = (pattern.map { [$0] } ?? []) + patterns

@@ -9,7 +9,11 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Every problem found in catalog files, in file order.
     case invalid([CatalogProblem])
 
-    public var problems: [CatalogProblem] { switch self { case .invalid(let p): p } }
+    public var problems: [CatalogProblem] {
+        switch self {
+        case .invalid(let p): p
+        }
+    }
 
     public var description: String { JSONProblem.listing(problems, in: "the catalog") }
 }

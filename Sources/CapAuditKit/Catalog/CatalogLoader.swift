@@ -117,8 +117,9 @@ public enum CatalogLoader {
             return fragment
         }
         if let version = reader.int(fields, "schemaVersion", path: "", range: 1...Int.max), version != schemaVersion {
-            reader.report("schemaVersion \(version) is not supported; this capaudit reads version \(schemaVersion) (upgrade capaudit)",
-                          at: fields["schemaVersion"], path: "schemaVersion")
+            reader.report(
+                "schemaVersion \(version) is not supported; this capaudit reads version \(schemaVersion) (upgrade capaudit)",
+                at: fields["schemaVersion"], path: "schemaVersion")
         }
         if fields["area"] == nil && fields["tools"] == nil && fields["profiles"] == nil {
             reader.report("a catalog file needs an \"area\", \"tools\", or both (or \"profiles\", as in profiles.json)", at: root, path: "")
@@ -145,9 +146,10 @@ public enum CatalogLoader {
 
     static func readArea(_ value: JSONValue, path: String, reader: inout JSONReader) -> Area? {
         guard let f = reader.object(value, path: path, schema: CatalogSchema.area) else { return nil }
-        let kind = reader.parsed(f, "kind", path: path, as: "an area kind", expected: "gap, foundation or extended") { text in
-            AreaKind(rawValue: text).flatMap { $0 == .project ? nil : $0 }
-        } ?? .gap
+        let kind =
+            reader.parsed(f, "kind", path: path, as: "an area kind", expected: "gap, foundation or extended") { text in
+                AreaKind(rawValue: text).flatMap { $0 == .project ? nil : $0 }
+            } ?? .gap
         let id = readID(f, "id", path: path, reader: &reader)
         let name = reader.string(f, "name", path: path)
         let priority = reader.parsed(f, "priority", path: path, as: "a priority", expected: "one of critical, high, medium") { Priority(rawValue: $0) }
@@ -166,8 +168,9 @@ public enum CatalogLoader {
             capabilitiesOK = false
         }
         guard let id, let name, let priority, let rank, let phase, let why, let impact, let useCases, capabilitiesOK else { return nil }
-        return Area(id: id, name: name, priority: priority, rank: rank, phase: phase, why: why, impact: impact,
-                    useCases: useCases, capabilities: capabilities, source: reader.file, kind: kind)
+        return Area(
+            id: id, name: name, priority: priority, rank: rank, phase: phase, why: why, impact: impact,
+            useCases: useCases, capabilities: capabilities, source: reader.file, kind: kind)
     }
 
     static func readCapability(_ value: JSONValue, path: String, reader: inout JSONReader) -> Capability? {
@@ -177,8 +180,9 @@ public enum CatalogLoader {
         let tools = reader.strings(f, "tools", path: path, nonEmpty: true)
         let preferred = reader.string(f, "preferred", path: path)
         if let preferred, let tools, !tools.contains(preferred) {
-            reader.report("preferred tool \"\(preferred)\" is not one of this capability's tools (\(tools.joined(separator: ", ")))",
-                          at: f["preferred"], path: reader.join(path, "preferred"))
+            reader.report(
+                "preferred tool \"\(preferred)\" is not one of this capability's tools (\(tools.joined(separator: ", ")))",
+                at: f["preferred"], path: reader.join(path, "preferred"))
             return nil
         }
         guard let id, let name, let tools else { return nil }
@@ -195,8 +199,9 @@ public enum CatalogLoader {
         if let text = reader.string(f, "minVersion", path: path) {
             versionConstraint = VersionConstraint(parsing: text)
             if versionConstraint == nil {
-                reader.report("\"\(text)\" is not a version or version constraint; expected 1.2.3 (at least), or clauses like \">= 1.2, < 2\" or \"~> 1.2\" (>, >=, =, <, <=, !=, ~>)",
-                              at: f["minVersion"], path: reader.join(path, "minVersion"))
+                reader.report(
+                    "\"\(text)\" is not a version or version constraint; expected 1.2.3 (at least), or clauses like \">= 1.2, < 2\" or \"~> 1.2\" (>, >=, =, <, <=, !=, ~>)",
+                    at: f["minVersion"], path: reader.join(path, "minVersion"))
             }
         }
         let platforms = reader.strings(f, "platforms", path: path) ?? []
@@ -245,8 +250,9 @@ public enum CatalogLoader {
             (operations, operationsOK) = OperationReader.read(values, path: reader.join(path, "operations"), probeCommands: commands, reader: &reader)
         }
         guard let id, let name, let summary, let homepage, let detection, factsOK, operationsOK else { return nil }
-        var tool = Tool(id: id, name: name, summary: summary, homepage: homepage, detection: detection, versionConstraint: versionConstraint,
-                        platforms: platforms, install: install, source: reader.file, jobEnvironment: jobEnvironment, operations: operations)
+        var tool = Tool(
+            id: id, name: name, summary: summary, homepage: homepage, detection: detection, versionConstraint: versionConstraint,
+            platforms: platforms, install: install, source: reader.file, jobEnvironment: jobEnvironment, operations: operations)
         tool.versionFacts = facts
         tool.goPackages = goPackages
         return tool
@@ -256,8 +262,10 @@ public enum CatalogLoader {
     /// `toolVersion` null: the tool prints no version; absent: any real version.
     static func readVersionFact(_ value: JSONValue, path: String, reader: inout JSONReader) -> VersionFact? {
         guard let f = reader.object(value, path: path, schema: CatalogSchema.versionFact) else { return nil }
-        let source = reader.parsed(f, "source", path: path, as: "a version source",
-                                   expected: "one of " + VersionFact.Source.allCases.map(\.rawValue).joined(separator: ", ")) { VersionFact.Source(rawValue: $0) }
+        let source = reader.parsed(
+            f, "source", path: path, as: "a version source",
+            expected: "one of " + VersionFact.Source.allCases.map(\.rawValue).joined(separator: ", ")
+        ) { VersionFact.Source(rawValue: $0) }
         let package = reader.string(f, "package", path: path)
         let sameAsTool = reader.bool(f, "sameAsTool", path: path)
         let reason = reader.string(f, "reason", path: path)
@@ -269,8 +277,9 @@ public enum CatalogLoader {
         case let other?:
             if let text = reader.string(f, "toolVersion", path: path) {
                 if Version(text) == nil {
-                    reader.report("\(quoted(text)) is not a version; expected something like 2.3, or null when the tool prints none",
-                                  at: other, path: reader.join(path, "toolVersion"))
+                    reader.report(
+                        "\(quoted(text)) is not a version; expected something like 2.3, or null when the tool prints none",
+                        at: other, path: reader.join(path, "toolVersion"))
                     versionOK = false
                 } else {
                     toolVersion = .exactly(text)
@@ -290,8 +299,9 @@ public enum CatalogLoader {
         for method in InstallMethod.allCases {
             guard let name = reader.string(f, method.rawValue, path: path) else { continue }
             guard InstallRecipes.isSafePackageName(name) else {
-                reader.report("\(quoted(name)) is not a package name (letters, digits and @._+/:=-~ only, not starting with '-')",
-                              at: f[method.rawValue], path: reader.join(path, method.rawValue))
+                reader.report(
+                    "\(quoted(name)) is not a package name (letters, digits and @._+/:=-~ only, not starting with '-')",
+                    at: f[method.rawValue], path: reader.join(path, method.rawValue))
                 continue
             }
             recipes.packages[method] = name
@@ -302,8 +312,9 @@ public enum CatalogLoader {
             guard let map = reader.stringMap(f, key, path: path) else { continue }
             for (name, value) in map.sorted(by: { $0.key < $1.key }) {
                 guard let method = InstallMethod(rawValue: name) else {
-                    reader.report("\(quoted(name)) is not an install method; expected one of \(methods.joined(separator: ", "))",
-                                  at: f[key], path: reader.join(path, key))
+                    reader.report(
+                        "\(quoted(name)) is not an install method; expected one of \(methods.joined(separator: ", "))",
+                        at: f[key], path: reader.join(path, key))
                     continue
                 }
                 if recipes.packages[method] == nil {
@@ -318,8 +329,9 @@ public enum CatalogLoader {
         }
         recipes.services = reader.strings(f, "services", path: path) ?? []
         for method in [InstallMethod.ubuntu, .dnf, .apk, .brew] where recipes.packages[method] != nil && recipes.sources[method] == nil {
-            reader.report("\(method.rawValue) name \(quoted(recipes.packages[method]!)) has no source; add \"sources\": {\"\(method.rawValue)\": \"<package page where it was checked>\"}",
-                          at: f[method.rawValue], path: reader.join(path, method.rawValue))
+            reader.report(
+                "\(method.rawValue) name \(quoted(recipes.packages[method]!)) has no source; add \"sources\": {\"\(method.rawValue)\": \"<package page where it was checked>\"}",
+                at: f[method.rawValue], path: reader.join(path, method.rawValue))
         }
         return recipes
     }
@@ -337,15 +349,17 @@ public enum CatalogLoader {
             do {
                 pattern = try VersionPattern(source)
             } catch {
-                reader.report("invalid regular expression \(quoted(source)): \(error.reason)", at: f["pattern"], path: reader.join(path, "pattern"),
-                              columnOffset: error.offset.map { rawOffset(source, $0) + 1 })
+                reader.report(
+                    "invalid regular expression \(quoted(source)): \(error.reason)", at: f["pattern"], path: reader.join(path, "pattern"),
+                    columnOffset: error.offset.map { rawOffset(source, $0) + 1 })
                 patternOK = false
             }
         }
         var patterns: [VersionPattern] = []
         if f["pattern"] != nil && f["patterns"] != nil {
-            reader.report("a probe has either \"pattern\" (one) or \"patterns\" (several, tried in order), not both",
-                          at: f["patterns"], path: reader.join(path, "patterns"))
+            reader.report(
+                "a probe has either \"pattern\" (one) or \"patterns\" (several, tried in order), not both",
+                at: f["patterns"], path: reader.join(path, "patterns"))
             patternOK = false
         } else if let values = reader.array(f, "patterns", path: path, nonEmpty: true) {
             for (i, v) in values.enumerated() {
@@ -358,24 +372,29 @@ public enum CatalogLoader {
                 do {
                     patterns.append(try VersionPattern(source))
                 } catch {
-                    reader.report("invalid regular expression \(quoted(source)): \(error.reason)", at: v, path: itemPath,
-                                  columnOffset: error.offset.map { rawOffset(source, $0) + 1 })
+                    reader.report(
+                        "invalid regular expression \(quoted(source)): \(error.reason)", at: v, path: itemPath,
+                        columnOffset: error.offset.map { rawOffset(source, $0) + 1 })
                     patternOK = false
                 }
             }
         } else if f["patterns"] != nil {
             patternOK = false
         }
-        let env = reader.stringMap(f, "env", path: path) ?? [:]  // $comment members are skipped, never exported
+        let env = reader.stringMap(f, "env", path: path) ?? [:] // $comment members are skipped, never exported
         for key in env.keys where key.isEmpty || key.contains("=") || key.contains("\0") {
             reader.report("\(quoted(key)) is not a valid environment variable name", at: f["env"], path: reader.join(path, "env"))
         }
         for key in env.keys.sorted() where LoaderVariables.isRefused(key) {
-            reader.report("\(quoted(key)) may not be set for a probe: it makes the loader or an interpreter run code of this file's choosing",
-                          at: f["env"].flatMap { $0.member(key) } ?? f["env"], path: reader.join(reader.join(path, "env"), key))
+            reader.report(
+                "\(quoted(key)) may not be set for a probe: it makes the loader or an interpreter run code of this file's choosing",
+                at: f["env"].flatMap { $0.member(key) } ?? f["env"], path: reader.join(reader.join(path, "env"), key))
         }
-        let evidence = reader.parsed(f, "evidence", path: path, as: "an evidence kind",
-                                     expected: "one of " + Evidence.allCases.map(\.rawValue).joined(separator: ", ")) { Evidence(rawValue: $0) } ?? .path
+        let evidence =
+            reader.parsed(
+                f, "evidence", path: path, as: "an evidence kind",
+                expected: "one of " + Evidence.allCases.map(\.rawValue).joined(separator: ", ")
+            ) { Evidence(rawValue: $0) } ?? .path
         let note = reader.string(f, "note", path: path)
         let timeout = reader.int(f, "timeout", path: path, range: 1...120)
         guard let command, !command.contains("/"), let args, patternOK else { return nil }

@@ -15,8 +15,10 @@ enum CatalogValidator {
         for (file, fragment) in fragments {
             for (tool, value) in fragment.tools {
                 if let first = toolSeen[tool.id] {
-                    problems.append(CatalogProblem(file: file, location: value.location, path: "tools",
-                                                   message: "duplicate tool id \"\(tool.id)\" (first defined in \(first)); define each tool once"))
+                    problems.append(
+                        CatalogProblem(
+                            file: file, location: value.location, path: "tools",
+                            message: "duplicate tool id \"\(tool.id)\" (first defined in \(first)); define each tool once"))
                     continue
                 }
                 toolSeen[tool.id] = file
@@ -30,8 +32,10 @@ enum CatalogValidator {
                     continue
                 }
                 if let other = rankSeen[area.rank] {
-                    problems.append(CatalogProblem(file: file, location: value.member("rank")?.location, path: "area.rank",
-                                                   message: "rank \(area.rank) is also the rank of area \"\(other)\"; ranks must be unique"))
+                    problems.append(
+                        CatalogProblem(
+                            file: file, location: value.member("rank")?.location, path: "area.rank",
+                            message: "rank \(area.rank) is also the rank of area \"\(other)\"; ranks must be unique"))
                 }
                 rankSeen[area.rank] = area.id
                 var capabilitySeen = Set<String>()
@@ -39,19 +43,24 @@ enum CatalogValidator {
                     let path = "area.capabilities[\(i)]"
                     let capabilityValue = value.member("capabilities")?.element(i)
                     if !capabilitySeen.insert(capability.id).inserted {
-                        problems.append(CatalogProblem(file: file, location: capabilityValue?.member("id")?.location, path: "\(path).id",
-                                                       message: "duplicate capability id \"\(capability.id)\" in area \"\(area.id)\""))
+                        problems.append(
+                            CatalogProblem(
+                                file: file, location: capabilityValue?.member("id")?.location, path: "\(path).id",
+                                message: "duplicate capability id \"\(capability.id)\" in area \"\(area.id)\""))
                     }
                     var toolInCapability = Set<String>()
                     for (j, toolID) in capability.tools.enumerated() {
                         if !toolInCapability.insert(toolID).inserted {
-                            problems.append(CatalogProblem(file: file, location: capabilityValue?.member("tools")?.element(j)?.location, path: "\(path).tools[\(j)]",
-                                                           message: "tool \"\(toolID)\" is listed twice"))
+                            problems.append(
+                                CatalogProblem(
+                                    file: file, location: capabilityValue?.member("tools")?.element(j)?.location, path: "\(path).tools[\(j)]",
+                                    message: "tool \"\(toolID)\" is listed twice"))
                         }
                         if tools[toolID] == nil && !invalidToolIDs.contains(toolID) {
                             var message = "unknown tool \"\(toolID)\"; no catalog file defines it"
                             if let near = nearest(toolID, in: Array(tools.keys).sorted()) { message += "; did you mean \"\(near)\"?" }
-                            problems.append(CatalogProblem(file: file, location: capabilityValue?.member("tools")?.element(j)?.location, path: "\(path).tools[\(j)]", message: message))
+                            problems.append(
+                                CatalogProblem(file: file, location: capabilityValue?.member("tools")?.element(j)?.location, path: "\(path).tools[\(j)]", message: message))
                         }
                     }
                 }
@@ -71,8 +80,10 @@ enum CatalogValidator {
                 for (i, gate) in profile.gates.enumerated() where !targets.contains(gate.target) {
                     var message = "profile \"\(profile.id)\" names unknown target \(quoted(gate.target)); expected an area id or area/capability"
                     if let near = nearest(gate.target, in: targets) { message += "; did you mean \"\(near)\"?" }
-                    problems.append(CatalogProblem(file: file, location: value.member("gates")?.element(i)?.member("target")?.location,
-                                                   path: "profiles[\"\(profile.id)\"].gates[\(i)].target", message: message))
+                    problems.append(
+                        CatalogProblem(
+                            file: file, location: value.member("gates")?.element(i)?.member("target")?.location,
+                            path: "profiles[\"\(profile.id)\"].gates[\(i)].target", message: message))
                     valid = false
                 }
                 if valid { profiles.append(profile) }
@@ -82,11 +93,14 @@ enum CatalogValidator {
     }
 
     /// Records that `file` defines `id`; when an earlier file already did, the problem to report instead.
-    static func duplicateDefinition(_ id: String, _ what: String, seen: inout [String: String], file: String, value: JSONValue,
-                                path: String) -> CatalogProblem? {
+    static func duplicateDefinition(
+        _ id: String, _ what: String, seen: inout [String: String], file: String, value: JSONValue,
+        path: String
+    ) -> CatalogProblem? {
         if let first = seen[id] {
-            return CatalogProblem(file: file, location: value.member("id")?.location, path: path,
-                                  message: "duplicate \(what) id \"\(id)\" (first defined in \(first))")
+            return CatalogProblem(
+                file: file, location: value.member("id")?.location, path: path,
+                message: "duplicate \(what) id \"\(id)\" (first defined in \(first))")
         }
         seen[id] = file
         return nil

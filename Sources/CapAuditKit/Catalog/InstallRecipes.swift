@@ -33,8 +33,10 @@ public struct InstallRecipes: Sendable, Equatable {
     /// memory-profiler installs `python3-mprof`, not `mprof`): a plan's guard looks for it.
     public var commands: [InstallMethod: String]
 
-    public init(packages: [InstallMethod: String] = [:], docs: String? = nil, note: String? = nil,
-                sources: [InstallMethod: String] = [:], services: [String] = [], commands: [InstallMethod: String] = [:]) {
+    public init(
+        packages: [InstallMethod: String] = [:], docs: String? = nil, note: String? = nil,
+        sources: [InstallMethod: String] = [:], services: [String] = [], commands: [InstallMethod: String] = [:]
+    ) {
         self.packages = packages
         self.docs = docs
         self.note = note

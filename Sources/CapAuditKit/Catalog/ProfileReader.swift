@@ -9,8 +9,10 @@ enum ProfileReader {
         let id = CatalogLoader.readID(f, "id", path: path, reader: &reader)
         let name = reader.string(f, "name", path: path)
         let summary = reader.string(f, "summary", path: path)
-        let failOn = reader.parsed(f, "failOn", path: path, as: "a gate level for a profile",
-                                   expected: "critical, high or medium (leave it out for no default gate)") { Priority(rawValue: $0) }
+        let failOn = reader.parsed(
+            f, "failOn", path: path, as: "a gate level for a profile",
+            expected: "critical, high or medium (leave it out for no default gate)"
+        ) { Priority(rawValue: $0) }
         var gates: [ProfileGate] = []
         var ok = true
         for (i, v) in (reader.array(f, "gates", path: path) ?? []).enumerated() {
@@ -19,8 +21,11 @@ enum ProfileReader {
             let target = reader.string(g, "target", path: gatePath)
             let reason = reader.string(g, "reason", path: gatePath)
             let level = reader.parsed(g, "level", path: gatePath, as: "a level", expected: "critical, high, medium or never") { ProfileLevel($0) }
-            let need = reader.parsed(g, "need", path: gatePath, as: "a need",
-                                     expected: "each (every capability) or any (at least one capability of the area)") { ProfileNeed(rawValue: $0) } ?? .each
+            let need =
+                reader.parsed(
+                    g, "need", path: gatePath, as: "a need",
+                    expected: "each (every capability) or any (at least one capability of the area)"
+                ) { ProfileNeed(rawValue: $0) } ?? .each
             if need == .any, let target, target.contains("/") {
                 reader.report("need \"any\" applies to a whole area; \(quoted(target)) names one capability", at: g["need"], path: reader.join(gatePath, "need"))
             }
@@ -31,8 +36,9 @@ enum ProfileReader {
             gates.append(ProfileGate(target: target, level: level, need: need, reason: reason))
         }
         if let id, id == RoleProfile.allID, !gates.isEmpty {
-            reader.report("profile \"all\" means the catalog's own priorities and cannot have gates; give this profile another id",
-                          at: f["gates"], path: reader.join(path, "gates"))
+            reader.report(
+                "profile \"all\" means the catalog's own priorities and cannot have gates; give this profile another id",
+                at: f["gates"], path: reader.join(path, "gates"))
             return nil
         }
         guard let id, let name, let summary, ok else { return nil }

@@ -5,7 +5,11 @@ public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Every problem found in the file, in file order.
     case invalid([CatalogProblem])
 
-    public var problems: [CatalogProblem] { switch self { case .invalid(let p): p } }
+    public var problems: [CatalogProblem] {
+        switch self {
+        case .invalid(let p): p
+        }
+    }
 
     public var description: String { JSONProblem.listing(problems, in: "the requirements file") }
 }

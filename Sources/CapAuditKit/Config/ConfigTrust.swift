@@ -12,7 +12,7 @@ public enum ConfigTrust {
     /// Why the file is not trusted, or nil when it is.
     public static func refusal(path: String, currentDirectory: String, caller: uid_t = geteuid()) -> String? {
         var file = stat()
-        guard stat(path, &file) == 0 else { return nil }  // unreadable files are reported by the loader
+        guard stat(path, &file) == 0 else { return nil } // unreadable files are reported by the loader
         var cwd = stat()
         let cwdOwner: uid_t? = stat(currentDirectory, &cwd) == 0 ? cwd.st_uid : nil
         if file.st_uid != caller && file.st_uid != 0 && file.st_uid != cwdOwner {

@@ -12,9 +12,11 @@ import Foundation
 /// Only profiles the catalog has are picked.
 public enum ProfileDetector {
     /// The chosen profile id and the evidence, in words.
-    public static func detect(catalog: Catalog, environment: [String: String], resolver: PathResolver,
-                              fileSystem: any FileSystemView = LocalFileSystem(), report: Report?,
-                              platform: String = Tool.currentPlatform) -> (profile: String, because: String) {
+    public static func detect(
+        catalog: Catalog, environment: [String: String], resolver: PathResolver,
+        fileSystem: any FileSystemView = LocalFileSystem(), report: Report?,
+        platform: String = Tool.currentPlatform
+    ) -> (profile: String, because: String) {
         func has(_ id: String) -> Bool { catalog.profileIDs.contains(id) }
         if has("k8s-node") {
             if let path = resolver.lookup("kubelet").resolved { return ("k8s-node", "kubelet is on PATH (\(path))") }
@@ -23,8 +25,10 @@ public enum ProfileDetector {
             }
         }
         if has("ci-runner") {
-            let flags: [(String, String)] = [("CI", "true"), ("CI", "1"), ("GITHUB_ACTIONS", "true"), ("GITLAB_CI", "true"),
-                                             ("BUILDKITE", "true"), ("CIRCLECI", "true"), ("TF_BUILD", "True")]
+            let flags: [(String, String)] = [
+                ("CI", "true"), ("CI", "1"), ("GITHUB_ACTIONS", "true"), ("GITLAB_CI", "true"),
+                ("BUILDKITE", "true"), ("CIRCLECI", "true"), ("TF_BUILD", "True"),
+            ]
             if let (name, value) = flags.first(where: { environment[$0.0] == $0.1 }) { return ("ci-runner", "\(name)=\(value): this runs in a CI job") }
             if let url = environment["JENKINS_URL"], !url.isEmpty { return ("ci-runner", "JENKINS_URL is set: this runs in a Jenkins build") }
             let runner = report?.areas.first { $0.area.id == "cicd" }?.capabilities.first { $0.capability.id == "ci-runner" }

@@ -26,9 +26,11 @@ public struct ProjectConfig: Sendable, Equatable {
     /// Waivers, with `expired` set against the evaluation date.
     public var waivers: [Waiver]
 
-    public init(path: String = "", failOn: Priority? = nil, failOnNever: Bool = false, areaGates: [String: Priority] = [:],
-                capabilityGates: [String: Priority] = [:], requiredTools: [ToolRequirement] = [], minVersions: [String: VersionConstraint] = [:],
-                extraTools: [Tool] = [], waivers: [Waiver] = []) {
+    public init(
+        path: String = "", failOn: Priority? = nil, failOnNever: Bool = false, areaGates: [String: Priority] = [:],
+        capabilityGates: [String: Priority] = [:], requiredTools: [ToolRequirement] = [], minVersions: [String: VersionConstraint] = [:],
+        extraTools: [Tool] = [], waivers: [Waiver] = []
+    ) {
         self.path = path
         self.failOn = failOn
         self.failOnNever = failOnNever
@@ -72,8 +74,11 @@ public struct ProjectConfig: Sendable, Equatable {
         }
         var reader = JSONReader(file: path)
         var config = ProjectConfig(path: path)
-        guard let f = reader.object(root, path: "", required: ["schemaVersion"],
-                                    optional: ["$schema", "failOn", "profile", "require", "minVersions", "tools", "waivers"]) else {
+        guard
+            let f = reader.object(
+                root, path: "", required: ["schemaVersion"],
+                optional: ["$schema", "failOn", "profile", "require", "minVersions", "tools", "waivers"])
+        else {
             throw .invalid(reader.problems)
         }
         // `$schema` points editors at `capaudit schema config`; capaudit reads only that it is a string.
@@ -82,12 +87,17 @@ public struct ProjectConfig: Sendable, Equatable {
             reader.report("schemaVersion \(v) is not supported; this capaudit reads version \(schemaVersion)", at: f["schemaVersion"], path: "schemaVersion")
         }
         if let text = reader.string(f, "profile", path: "") {
-            if checkID(text, known: catalog.profileIDs, what: "profile (one of \(catalog.profileIDs.joined(separator: ", ")))", at: f["profile"], path: "profile", reader: &reader) {
+            if checkID(text, known: catalog.profileIDs, what: "profile (one of \(catalog.profileIDs.joined(separator: ", ")))", at: f["profile"], path: "profile", reader: &reader)
+            {
                 config.profile = text
             }
         }
         if let text = reader.string(f, "failOn", path: "") {
-            if text == "never" { config.failOnNever = true } else if let p = Priority(rawValue: text) { config.failOn = p } else {
+            if text == "never" {
+                config.failOnNever = true
+            } else if let p = Priority(rawValue: text) {
+                config.failOn = p
+            } else {
                 reader.report("\"\(text)\" is not a gate level; expected critical, high, medium or never", at: f["failOn"], path: "failOn")
             }
         }
@@ -97,8 +107,9 @@ public struct ProjectConfig: Sendable, Equatable {
             for (i, value) in values.enumerated() {
                 guard let tool = CatalogLoader.readTool(value, path: "tools[\(i)]", reader: &reader) else { continue }
                 if catalog.tools[tool.id] != nil || extraIDs.contains(tool.id) {
-                    reader.report("tool id \"\(tool.id)\" is already defined by the catalog; use minVersions to change its minimum, or pick another id",
-                                  at: value.member("id"), path: "tools[\(i)].id")
+                    reader.report(
+                        "tool id \"\(tool.id)\" is already defined by the catalog; use minVersions to change its minimum, or pick another id",
+                        at: value.member("id"), path: "tools[\(i)].id")
                     continue
                 }
                 extraIDs.append(tool.id)
@@ -122,8 +133,9 @@ public struct ProjectConfig: Sendable, Equatable {
                     } else if let parsed = VersionConstraint(parsing: constraint) {
                         config.requiredTools.append(ToolRequirement(toolID: id, versionConstraint: parsed))
                     } else {
-                        reader.report("\(quoted(constraint)) is not a version constraint; use \"*\" (any version), \">=1.2.3\", \"~> 1.2\" or clauses joined with commas (\">= 1.2, < 2\"; operators >, >=, =, <, <=, !=, ~>)",
-                                      at: at, path: "require.tools.\(id)")
+                        reader.report(
+                            "\(quoted(constraint)) is not a version constraint; use \"*\" (any version), \">=1.2.3\", \"~> 1.2\" or clauses joined with commas (\">= 1.2, < 2\"; operators >, >=, =, <, <=, !=, ~>)",
+                            at: at, path: "require.tools.\(id)")
                     }
                 }
             }
@@ -132,9 +144,12 @@ public struct ProjectConfig: Sendable, Equatable {
             for id in versions.keys.sorted() {
                 let at = f["minVersions"]?.member(id)
                 guard checkID(id, known: toolIDs, what: "tool", at: at, path: "minVersions.\(id)", reader: &reader) else { continue }
-                if let v = VersionConstraint(parsing: versions[id]!) { config.minVersions[id] = v } else {
-                    reader.report("\(quoted(versions[id]!)) is not a version; expected something like 1.2.3 (at least), or a constraint such as \"~> 1.2\" or \">= 1.2, < 2\"",
-                                  at: at, path: "minVersions.\(id)")
+                if let v = VersionConstraint(parsing: versions[id]!) {
+                    config.minVersions[id] = v
+                } else {
+                    reader.report(
+                        "\(quoted(versions[id]!)) is not a version; expected something like 1.2.3 (at least), or a constraint such as \"~> 1.2\" or \">= 1.2, < 2\"",
+                        at: at, path: "minVersions.\(id)")
                 }
             }
         }
@@ -143,8 +158,11 @@ public struct ProjectConfig: Sendable, Equatable {
                 let path = "waivers[\(i)]"
                 guard let w = reader.object(value, path: path, required: ["target", "reason"], optional: ["expires"]) else { continue }
                 guard let target = reader.string(w, "target", path: path), let reason = reader.string(w, "reason", path: path) else { continue }
-                guard checkID(target, known: toolIDs + areaIDs + capabilityIDs, what: "waiver target (tool, area or area/capability)",
-                              at: w["target"], path: "\(path).target", reader: &reader) else { continue }
+                guard
+                    checkID(
+                        target, known: toolIDs + areaIDs + capabilityIDs, what: "waiver target (tool, area or area/capability)",
+                        at: w["target"], path: "\(path).target", reader: &reader)
+                else { continue }
                 var expires: String?
                 if let e = reader.string(w, "expires", path: path) {
                     guard isDate(e) else {
@@ -194,8 +212,9 @@ public struct ProjectConfig: Sendable, Equatable {
     static func isDate(_ s: String) -> Bool {
         let chars = Array(s)
         guard chars.count == 10, chars[4] == "-", chars[7] == "-",
-              chars.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || ($0.element.isASCII && $0.element.isNumber) }),
-              let y = Int(String(chars[0..<4])), let m = Int(String(chars[5..<7])), let d = Int(String(chars[8..<10])) else { return false }
+            chars.enumerated().allSatisfy({ $0.offset == 4 || $0.offset == 7 || ($0.element.isASCII && $0.element.isNumber) }),
+            let y = Int(String(chars[0..<4])), let m = Int(String(chars[5..<7])), let d = Int(String(chars[8..<10]))
+        else { return false }
         guard y >= 2000, (1...12).contains(m) else { return false }
         // A real calendar day: 2027-02-31 is not one.
         let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)
@@ -209,13 +228,16 @@ public struct ProjectConfig: Sendable, Equatable {
     /// profile's `failOn`, else never; per-capability levels from the file's `require`, then the profile,
     /// then the catalog (see `Evaluator.gatePriority`). `profile` is the one already chosen from
     /// `--profile`, else this file's `profile`, else `all` (nil).
-    public func policy(failOnOverride: Priority??, extraRequirements: [ToolRequirement], profile: RoleProfile? = nil,
-                       selectedAreas: Set<String> = []) -> GatePolicy {
+    public func policy(
+        failOnOverride: Priority??, extraRequirements: [ToolRequirement], profile: RoleProfile? = nil,
+        selectedAreas: Set<String> = []
+    ) -> GatePolicy {
         let failOn: Priority? = failOnOverride ?? (failOnNever ? nil : (self.failOn ?? profile?.failOn))
-        return GatePolicy(failOn: failOn, requiredTools: requiredTools + extraRequirements, areaGates: areaGates,
-                          capabilityGates: capabilityGates, versionConstraints: minVersions, waivers: waivers,
-                          profile: profile?.id == RoleProfile.allID && profile?.gates.isEmpty == true ? nil : profile,
-                          selectedAreas: selectedAreas)
+        return GatePolicy(
+            failOn: failOn, requiredTools: requiredTools + extraRequirements, areaGates: areaGates,
+            capabilityGates: capabilityGates, versionConstraints: minVersions, waivers: waivers,
+            profile: profile?.id == RoleProfile.allID && profile?.gates.isEmpty == true ? nil : profile,
+            selectedAreas: selectedAreas)
     }
 
     /// The catalog with this project's own tools added as an area `project` whose capabilities
@@ -224,10 +246,11 @@ public struct ProjectConfig: Sendable, Equatable {
         guard !extraTools.isEmpty else { return catalog }
         var tools = catalog.tools
         for tool in extraTools { tools[tool.id] = tool }
-        let area = Area(id: "project", name: "Project tools", priority: .critical, rank: 1000, phase: 1,
-                        why: "Required by this project's \(ProjectConfig.fileName)", impact: "The project's own workflows cannot run without them",
-                        useCases: [], capabilities: extraTools.map { Capability(id: $0.id, name: $0.name, tools: [$0.id], preferred: $0.id) },
-                        source: path, kind: .project)
+        let area = Area(
+            id: "project", name: "Project tools", priority: .critical, rank: 1000, phase: 1,
+            why: "Required by this project's \(ProjectConfig.fileName)", impact: "The project's own workflows cannot run without them",
+            useCases: [], capabilities: extraTools.map { Capability(id: $0.id, name: $0.name, tools: [$0.id], preferred: $0.id) },
+            source: path, kind: .project)
         return Catalog(areas: catalog.areas + [area], tools: tools, identity: catalog.identity, profiles: catalog.profiles)
     }
 }

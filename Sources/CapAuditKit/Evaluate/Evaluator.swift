@@ -8,8 +8,10 @@ public struct Evaluator: Sendable {
     public var fileSystem: any FileSystemView
     public var policy: GatePolicy
 
-    public init(catalog: Catalog, capauditVersion: String = CapAudit.version, fileSystem: any FileSystemView = LocalFileSystem(),
-                policy: GatePolicy = .none) {
+    public init(
+        catalog: Catalog, capauditVersion: String = CapAudit.version, fileSystem: any FileSystemView = LocalFileSystem(),
+        policy: GatePolicy = .none
+    ) {
         self.catalog = catalog
         self.capauditVersion = capauditVersion
         self.fileSystem = fileSystem
@@ -26,7 +28,8 @@ public struct Evaluator: Sendable {
             let group = anyGate(area)
             let groupUnmet = group.map { g in !zip(area.capabilities, metBy).contains { g.capabilities.contains($0.0.id) && !$0.1.isEmpty } } ?? false
             let capabilities = zip(area.capabilities, metBy).map { capability, metBy in
-                let waiver = policy.activeWaiver(for: "\(area.id)/\(capability.id)") ?? policy.activeWaiver(for: area.id)
+                let waiver =
+                    policy.activeWaiver(for: "\(area.id)/\(capability.id)") ?? policy.activeWaiver(for: area.id)
                     ?? toolWaiver(capability)
                 var gating = waiver == nil && gates(area: area, capability: capability)
                 if let group, group.capabilities.contains(capability.id) {
@@ -40,9 +43,10 @@ public struct Evaluator: Sendable {
             areas.append(AreaReport(area: area, status: status, capabilities: capabilities, tools: tools))
         }
         areas.sort { ($0.area.priority, $0.area.rank, $0.area.id) < ($1.area.priority, $1.area.rank, $1.area.id) }
-        return Report(capauditVersion: capauditVersion, host: scan.host, startedAt: scan.startedAt, durationMs: scan.durationMs,
-                      settings: scan.settings, areas: areas, findings: findings(scan, areas: areas), gate: gate(areas, scan: scan),
-                      catalog: catalog.identity)
+        return Report(
+            capauditVersion: capauditVersion, host: scan.host, startedAt: scan.startedAt, durationMs: scan.durationMs,
+            settings: scan.settings, areas: areas, findings: findings(scan, areas: areas), gate: gate(areas, scan: scan),
+            catalog: catalog.identity)
     }
 
     /// A capability all of whose tools are waived is waived (the first tool's waiver stands for it).
@@ -81,7 +85,8 @@ public struct Evaluator: Sendable {
     /// it groups: those with no level of their own from the project or the profile.
     func anyGate(_ area: Area) -> (level: Priority, gate: ProfileGate, capabilities: [String])? {
         guard let profile = policy.profile, policy.areaGates[area.id] == nil,
-              let entry = profile.areaGate(area.id), entry.need == .any, case .gate(let level) = entry.level else { return nil }
+            let entry = profile.areaGate(area.id), entry.need == .any, case .gate(let level) = entry.level
+        else { return nil }
         let ids = area.capabilities.map(\.id).filter {
             policy.capabilityGates["\(area.id)/\($0)"] == nil && profile.capabilityGate(area: area.id, capability: $0) == nil
         }
@@ -102,13 +107,19 @@ public struct Evaluator: Sendable {
                 var tools: [String] = []
                 for member in members { for t in member.capability.tools where !tools.contains(t) { tools.append(t) } }
                 let profile = policy.profile?.id ?? RoleProfile.allID
-                failures.append(GateFailure(areaID: area.area.id,
-                                            message: "\(area.area.id) (\(area.area.name)): none of its capabilities is met (\(members.map(\.capability.id).joined(separator: ", "))); the \(profile) profile needs at least one, from any of \(tools.joined(separator: ", "))"))
+                failures.append(
+                    GateFailure(
+                        areaID: area.area.id,
+                        message:
+                            "\(area.area.id) (\(area.area.name)): none of its capabilities is met (\(members.map(\.capability.id).joined(separator: ", "))); the \(profile) profile needs at least one, from any of \(tools.joined(separator: ", "))"
+                    ))
             }
             for capability in area.capabilities where !capability.met && capability.gating && group?.capabilities.contains(capability.capability.id) != true {
                 let options = capability.capability.tools.joined(separator: ", ")
-                failures.append(GateFailure(areaID: area.area.id, capabilityID: capability.capability.id,
-                                            message: "\(area.area.id)/\(capability.capability.id) (\(capability.capability.name)): none of \(options) is usable"))
+                failures.append(
+                    GateFailure(
+                        areaID: area.area.id, capabilityID: capability.capability.id,
+                        message: "\(area.area.id)/\(capability.capability.id) (\(capability.capability.name)): none of \(options) is usable"))
             }
         }
         let tools = Dictionary(areas.flatMap(\.tools).map { ($0.tool.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -150,15 +161,17 @@ public struct Evaluator: Sendable {
         let constraint = policy.versionConstraints[tool.id] ?? tool.versionConstraint
         let verdict = ProbeJudgement.verdict(for: tool, observation: observation, constraint: constraint)
         let lookup = verdict.attempt?.lookup
-        return ToolReport(tool: tool, verdict: verdict, command: lookup?.command ?? tool.probes.first?.command,
-                          path: lookup?.resolved, shadowed: lookup?.shadowed ?? [], versionConstraint: constraint)
+        return ToolReport(
+            tool: tool, verdict: verdict, command: lookup?.command ?? tool.probes.first?.command,
+            path: lookup?.resolved, shadowed: lookup?.shadowed ?? [], versionConstraint: constraint)
     }
 
     func findings(_ scan: ScanResult, areas: [AreaReport]) -> [Finding] {
         var out: [Finding] = []
         for entry in scan.relativePathEntries {
             let shown = entry.isEmpty ? "an empty entry" : "\"\(entry)\""
-            let message = scan.settings.allowRelativePath
+            let message =
+                scan.settings.allowRelativePath
                 ? "PATH contains \(shown), which resolves against the current folder (\(scan.currentDirectory)); it was searched because of --allow-relative-path"
                 : "PATH contains \(shown), which resolves against the current folder (\(scan.currentDirectory)); it was not searched (a checked-out repository could plant a tool there; use --allow-relative-path to search it)"
             out.append(Finding(kind: .relativePathEntry, path: entry, message: message))
@@ -166,8 +179,10 @@ public struct Evaluator: Sendable {
         var seen = Set<String>()
         for entry in scan.searchPath.split(separator: ":").map(String.init) where entry.hasPrefix("/") && seen.insert(entry).inserted {
             if let status = fileSystem.status(entry), status.kind == .directory, status.isWorldWritable, !status.isSticky {
-                out.append(Finding(kind: .worldWritablePathDirectory, path: entry,
-                                   message: "PATH folder \(entry) is world-writable without the sticky bit: any user can plant or replace a tool there"))
+                out.append(
+                    Finding(
+                        kind: .worldWritablePathDirectory, path: entry,
+                        message: "PATH folder \(entry) is world-writable without the sticky bit: any user can plant or replace a tool there"))
             }
         }
         var executables = Set<String>()
@@ -175,8 +190,10 @@ public struct Evaluator: Sendable {
             for tool in area.tools {
                 guard let path = tool.path, executables.insert(path).inserted else { continue }
                 if let status = fileSystem.status(path), status.isWorldWritable {
-                    out.append(Finding(kind: .worldWritableExecutable, path: path,
-                                       message: "\(path) (\(tool.tool.id)) is world-writable: any user can replace what capaudit and you run"))
+                    out.append(
+                        Finding(
+                            kind: .worldWritableExecutable, path: path,
+                            message: "\(path) (\(tool.tool.id)) is world-writable: any user can replace what capaudit and you run"))
                 }
             }
         }
@@ -185,11 +202,15 @@ public struct Evaluator: Sendable {
             out += MetadataJudgement.rootEscapes(scan, view: rooted)
         }
         for survivor in scan.survivors {
-            let what = survivor.wasRunning
+            let what =
+                survivor.wasRunning
                 ? "was still running after the scan; capaudit killed it"
                 : "had already exited; capaudit reaped it"
-            out.append(Finding(kind: .daemonizedProbe, path: survivor.executable ?? survivor.arguments.first ?? survivor.name,
-                               message: "a version probe left a background process that escaped its process group (with setsid or setpgid): pid \(survivor.pid), \(survivor.commandLine), \(what)"))
+            out.append(
+                Finding(
+                    kind: .daemonizedProbe, path: survivor.executable ?? survivor.arguments.first ?? survivor.name,
+                    message:
+                        "a version probe left a background process that escaped its process group (with setsid or setpgid): pid \(survivor.pid), \(survivor.commandLine), \(what)"))
         }
         return out
     }

@@ -71,9 +71,11 @@ public struct GatePolicy: Sendable, Equatable {
     /// Areas named with `--area`: they gate whatever their kind or the profile's `never`.
     public var selectedAreas: Set<String>
 
-    public init(failOn: Priority? = nil, requiredTools: [ToolRequirement] = [], areaGates: [String: Priority] = [:],
-                capabilityGates: [String: Priority] = [:], versionConstraints: [String: VersionConstraint] = [:], waivers: [Waiver] = [],
-                profile: RoleProfile? = nil, selectedAreas: Set<String> = []) {
+    public init(
+        failOn: Priority? = nil, requiredTools: [ToolRequirement] = [], areaGates: [String: Priority] = [:],
+        capabilityGates: [String: Priority] = [:], versionConstraints: [String: VersionConstraint] = [:], waivers: [Waiver] = [],
+        profile: RoleProfile? = nil, selectedAreas: Set<String> = []
+    ) {
         self.profile = profile
         self.selectedAreas = selectedAreas
         self.failOn = failOn

@@ -10,12 +10,13 @@ public enum MetadataJudgement {
     /// ab 2.3): then the fact's `toolVersion` when it gives one, else the next source.
     public static func toolVersion(_ sources: [VersionSource], tool: Tool) -> (version: Version, source: VersionSource)? {
         for source in sources {
-            let factSource: VersionFact.Source? = switch source.kind {
-            case .dpkg: .dpkg
-            case .apk: .apk
-            case .pythonDistInfo: .pip
-            default: nil
-            }
+            let factSource: VersionFact.Source? =
+                switch source.kind {
+                case .dpkg: .dpkg
+                case .apk: .apk
+                case .pythonDistInfo: .pip
+                default: nil
+                }
             // Checked before the package's own version, which may not even parse (Debian's sql-migrate
             // snapshot is 0.0~git20191213.0633851-1, and the binary says 1.0.0).
             if let factSource, let fact = tool.versionFacts.first(where: { $0.source == factSource && $0.package == source.package && !$0.sameAsTool }) {
@@ -33,7 +34,9 @@ public enum MetadataJudgement {
     /// How a source is named in a reason: `dpkg (redis-tools 5:7.0.15-1~deb12u1)`.
     static func describe(_ source: VersionSource) -> String {
         switch source.kind {
-        case .goBuildinfo: return "the binary's Go build information (\(source.module ?? source.mainPackage ?? "module") \(source.recordedVersion ?? ""))".replacingOccurrences(of: " )", with: ")")
+        case .goBuildinfo:
+            return "the binary's Go build information (\(source.module ?? source.mainPackage ?? "module") \(source.recordedVersion ?? ""))".replacingOccurrences(
+                of: " )", with: ")")
         case .pythonDistInfo: return "the Python distribution \(source.package ?? "?") \(source.recordedVersion ?? "") (\(source.file ?? ""))"
         case .npm: return "the npm package \(source.package ?? "?") (\(source.file ?? "package.json"))"
         case .dpkg: return "dpkg (package \(source.package ?? "?") \(source.recordedVersion ?? ""))"
@@ -44,18 +47,21 @@ public enum MetadataJudgement {
 
     /// A verdict with the metadata version filled in where the version command gave none: nothing was
     /// executed (`--no-exec`, `--root`), or it ran and printed no version.
-    public static func refine(_ judged: (verdict: ToolVerdict, decisive: Bool), probe: Probe, tool: Tool, constraint: VersionConstraint?) -> (verdict: ToolVerdict, decisive: Bool) {
+    public static func refine(_ judged: (verdict: ToolVerdict, decisive: Bool), probe: Probe, tool: Tool, constraint: VersionConstraint?) -> (verdict: ToolVerdict, decisive: Bool)
+    {
         var verdict = judged.verdict
         if verdict.version != nil {
             verdict.versionFrom = .exec
             return (verdict, judged.decisive)
         }
         guard let attempt = verdict.attempt, let path = attempt.lookup.resolved,
-              let (version, source) = toolVersion(attempt.sources, tool: tool) else { return (verdict, judged.decisive) }
+            let (version, source) = toolVersion(attempt.sources, tool: tool)
+        else { return (verdict, judged.decisive) }
         let ranNothing = attempt.output == nil && probe.evidence == .path && verdict.status == .present
         let printedNone = attempt.output != nil && verdict.status == .unknownVersion
         guard ranNothing || printedNone else { return (verdict, judged.decisive) }
-        let reason = ranNothing
+        let reason =
+            ranNothing
             ? "found at \(path); version \(version) from \(describe(source)); nothing was executed"
             : verdict.reason + "; version \(version) from \(describe(source))"
         if let constraint, let (problem, _) = constraint.problem(with: version) {
@@ -81,17 +87,28 @@ public enum MetadataJudgement {
         var seen = Set<String>()
         for report in tools {
             guard let attempt = report.verdict.attempt, let path = attempt.lookup.resolved,
-                  seen.insert(report.tool.id + "\u{0}" + path).inserted else { continue }
+                seen.insert(report.tool.id + "\u{0}" + path).inserted
+            else { continue }
             let command = attempt.lookup.command
             if !report.tool.goPackages.isEmpty, let go = attempt.sources.first(where: { $0.kind == .goBuildinfo }), let main = go.mainPackage,
-               !report.tool.goPackages.contains(where: { main == $0 || main.hasPrefix($0 + "/") }) {
-                out.append(Finding(kind: .identityMismatch, path: path,
-                                   message: "\(path), found as `\(command)` for \(report.tool.id), is the Go program \(main), not \(report.tool.name) (expected \(report.tool.goPackages.joined(separator: " or ")))"))
+                !report.tool.goPackages.contains(where: { main == $0 || main.hasPrefix($0 + "/") })
+            {
+                out.append(
+                    Finding(
+                        kind: .identityMismatch, path: path,
+                        message:
+                            "\(path), found as `\(command)` for \(report.tool.id), is the Go program \(main), not \(report.tool.name) (expected \(report.tool.goPackages.joined(separator: " or ")))"
+                    ))
             }
             if report.verdict.versionFrom == .exec, let printed = report.verdict.version,
-               let (version, source) = toolVersion(attempt.sources, tool: report.tool), !sameVersion(printed, version) {
-                out.append(Finding(kind: .versionMismatch, path: path,
-                                   message: "`\(command)` at \(path) printed version \(printed), but \(describe(source)) says \(version): a wrapper or shim may run something other than what is installed there"))
+                let (version, source) = toolVersion(attempt.sources, tool: report.tool), !sameVersion(printed, version)
+            {
+                out.append(
+                    Finding(
+                        kind: .versionMismatch, path: path,
+                        message:
+                            "`\(command)` at \(path) printed version \(printed), but \(describe(source)) says \(version): a wrapper or shim may run something other than what is installed there"
+                    ))
             }
         }
         return out

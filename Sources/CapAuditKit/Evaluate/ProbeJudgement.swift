@@ -19,7 +19,13 @@ public enum ProbeJudgement {
         guard let output = attempt.output else {
             if probe.evidence != .path {
                 // `docker` on PATH does not prove the compose plugin; only running it could.
-                return (ToolVerdict(status: .undetectable, reason: "\(path) is on PATH, but only running `\(([probe.command] + probe.args).joined(separator: " "))` could show the tool is there, and --no-exec runs nothing", attempt: attempt), false)
+                return (
+                    ToolVerdict(
+                        status: .undetectable,
+                        reason:
+                            "\(path) is on PATH, but only running `\(([probe.command] + probe.args).joined(separator: " "))` could show the tool is there, and --no-exec runs nothing",
+                        attempt: attempt), false
+                )
             }
             return (ToolVerdict(status: .present, reason: "found at \(path); nothing was executed (--no-exec), so the version is not known", attempt: attempt), true)
         }
@@ -41,7 +47,11 @@ public enum ProbeJudgement {
             if code == 126 || code == 127 {
                 // Whatever it printed (a pyenv shim lists the Python versions that have the command),
                 // the tool itself did not run.
-                return (ToolVerdict(status: .error, reason: "`\(argvText)` exited \(code): the file or its interpreter (or a version-manager shim) could not run the tool" + hint(attempt), attempt: attempt), false)
+                return (
+                    ToolVerdict(
+                        status: .error, reason: "`\(argvText)` exited \(code): the file or its interpreter (or a version-manager shim) could not run the tool" + hint(attempt),
+                        attempt: attempt), false
+                )
             }
             switch parsed {
             case .version(let version):
@@ -53,13 +63,20 @@ public enum ProbeJudgement {
                 return (ToolVerdict(status: .present, version: version, reason: "`\(argvText)` printed version \(version)\(exitNote)", attempt: attempt), true)
             case .placeholder(let shown):
                 if probe.evidence == .version {
-                    return (ToolVerdict(status: .missing, placeholder: shown, reason: "`\(argvText)` exited \(code) without the version that proves the tool", attempt: attempt), false)
+                    return (
+                        ToolVerdict(status: .missing, placeholder: shown, reason: "`\(argvText)` exited \(code) without the version that proves the tool", attempt: attempt), false
+                    )
                 }
                 if code != 0 {
-                    return (ToolVerdict(status: .error, placeholder: shown, reason: "`\(argvText)` exited \(code) without printing a version" + hint(attempt), attempt: attempt), false)
+                    return (
+                        ToolVerdict(status: .error, placeholder: shown, reason: "`\(argvText)` exited \(code) without printing a version" + hint(attempt), attempt: attempt), false
+                    )
                 }
-                return (ToolVerdict(status: .unknownVersion, placeholder: shown,
-                                    reason: "`\(argvText)` printed \(quoted(shown)) where a version belongs; that is not a version", attempt: attempt), true)
+                return (
+                    ToolVerdict(
+                        status: .unknownVersion, placeholder: shown,
+                        reason: "`\(argvText)` printed \(quoted(shown)) where a version belongs; that is not a version", attempt: attempt), true
+                )
             case .none:
                 if probe.evidence == .version {
                     return (ToolVerdict(status: .missing, reason: "`\(argvText)` exited \(code) without the version that proves the tool", attempt: attempt), false)
@@ -72,8 +89,11 @@ public enum ProbeJudgement {
                 return (ToolVerdict(status: .unknownVersion, reason: "`\(argvText)` ran (exit \(code)) but printed no version", attempt: attempt), true)
             case .gaveUp:
                 // Not decisive: the output was crafted or huge; another probe may still prove the version.
-                return (ToolVerdict(status: code == 0 ? .unknownVersion : .error,
-                                    reason: "`\(argvText)` exited \(code); its output was too costly to search for a version (the pattern's step budget ran out)", attempt: attempt), false)
+                return (
+                    ToolVerdict(
+                        status: code == 0 ? .unknownVersion : .error,
+                        reason: "`\(argvText)` exited \(code); its output was too costly to search for a version (the pattern's step budget ran out)", attempt: attempt), false
+                )
             }
         }
     }
@@ -88,8 +108,10 @@ public enum ProbeJudgement {
 
     /// The verdict on a tool from all its attempts: the first decisive one, else the most telling of
     /// the rest: outdated, then error or timeout, then not verifiable (--no-exec), then missing.
-    public static func verdict(for tool: Tool, observation: ToolObservation?, constraint: VersionConstraint? = nil,
-                               platform: String = Tool.currentPlatform) -> ToolVerdict {
+    public static func verdict(
+        for tool: Tool, observation: ToolObservation?, constraint: VersionConstraint? = nil,
+        platform: String = Tool.currentPlatform
+    ) -> ToolVerdict {
         let constraint = constraint ?? tool.versionConstraint
         if case .undetectable(let reason) = tool.detection {
             return ToolVerdict(status: .undetectable, reason: "cannot be detected from the host: \(reason)")
@@ -101,8 +123,9 @@ public enum ProbeJudgement {
         let rank: [ToolStatus: Int] = [.outdated: 0, .error: 1, .timeout: 1, .undetectable: 2, .missing: 3]
         var best: ToolVerdict?
         for attempt in observation?.attempts ?? [] where attempt.probeIndex < probes.count {
-            let (verdict, decisive) = MetadataJudgement.refine(judge(attempt, probe: probes[attempt.probeIndex], constraint: constraint, toolNames: [tool.id, tool.name]),
-                                                               probe: probes[attempt.probeIndex], tool: tool, constraint: constraint)
+            let (verdict, decisive) = MetadataJudgement.refine(
+                judge(attempt, probe: probes[attempt.probeIndex], constraint: constraint, toolNames: [tool.id, tool.name]),
+                probe: probes[attempt.probeIndex], tool: tool, constraint: constraint)
             if decisive { return verdict }
             // A command that is not on PATH says less than one that ran; keep the first of the most telling.
             guard attempt.lookup.resolved != nil else { continue }
@@ -116,7 +139,8 @@ public enum ProbeJudgement {
         if probes.isEmpty, let evidence = tool.jobEnvironment {
             return ToolVerdict(status: .missing, reason: "it has no command on PATH and this scan does not run inside one of its jobs (\(describe(evidence)))")
         }
-        return ToolVerdict(status: .missing, reason: "not found on PATH (looked for \(commands))" + (tool.jobEnvironment.map { "; not inside one of its jobs either (\(describe($0)))" } ?? ""))
+        return ToolVerdict(
+            status: .missing, reason: "not found on PATH (looked for \(commands))" + (tool.jobEnvironment.map { "; not inside one of its jobs either (\(describe($0)))" } ?? ""))
     }
 
     /// The verdict when the only evidence is the environment of a CI job the agent started.
@@ -133,7 +157,8 @@ public enum ProbeJudgement {
     }
 
     static func describe(_ evidence: JobEnvironmentEvidence) -> String {
-        let parts = evidence.equals.keys.sorted().map { "\($0)=\(evidence.equals[$0]!)" } + evidence.set.map { "\($0) set" }
+        let parts =
+            evidence.equals.keys.sorted().map { "\($0)=\(evidence.equals[$0]!)" } + evidence.set.map { "\($0) set" }
             + evidence.unset.map { "\($0) unset" }
         return parts.joined(separator: ", ")
     }

@@ -123,9 +123,10 @@ public struct Report: Sendable, Equatable {
     public var configFile: String? = nil
 
     public var summary: ReportSummary {
-        ReportSummary(covered: areas.filter { $0.status == .covered }.count,
-                      partial: areas.filter { $0.status == .partial }.count,
-                      missing: areas.filter { $0.status == .missing }.count,
-                      criticalGaps: areas.filter { $0.area.priority == .critical && $0.area.kind.isRanked && $0.status != .covered }.map(\.area.id))
+        ReportSummary(
+            covered: areas.filter { $0.status == .covered }.count,
+            partial: areas.filter { $0.status == .partial }.count,
+            missing: areas.filter { $0.status == .missing }.count,
+            criticalGaps: areas.filter { $0.area.priority == .critical && $0.area.kind.isRanked && $0.status != .covered }.map(\.area.id))
     }
 }

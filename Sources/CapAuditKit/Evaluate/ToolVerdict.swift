@@ -26,8 +26,10 @@ public struct ToolVerdict: Sendable, Equatable {
     /// Which reader read the version (catalog pattern, tolerant reader, default) and from which line.
     public var reading: VersionReading?
 
-    public init(status: ToolStatus, version: Version? = nil, placeholder: String? = nil, reason: String, attempt: ProbeAttempt? = nil,
-                versionFrom: VersionSource.Kind? = nil) {
+    public init(
+        status: ToolStatus, version: Version? = nil, placeholder: String? = nil, reason: String, attempt: ProbeAttempt? = nil,
+        versionFrom: VersionSource.Kind? = nil
+    ) {
         self.status = status
         self.version = version
         self.placeholder = placeholder

@@ -76,8 +76,9 @@ struct FieldReader {
             guard let source = CatalogIdentity.Source(rawValue: sourceText) else {
                 throw fail(try member(c, "source", "catalog"), "catalog.source", "expected builtin or paths but found \"\(sourceText)\"")
             }
-            catalog = CatalogIdentity(source: source, paths: c.member("paths") == nil ? [] : try strings(c, "paths", "catalog"),
-                                      digest: try string(c, "digest", "catalog"))
+            catalog = CatalogIdentity(
+                source: source, paths: c.member("paths") == nil ? [] : try strings(c, "paths", "catalog"),
+                digest: try string(c, "digest", "catalog"))
         }
         var gate = HostGate()
         if let g = root.member("gate") {
@@ -88,9 +89,10 @@ struct FieldReader {
                 gate.failures.append(try string(try object(f, "gate.failures[\(i)]"), "message", "gate.failures[\(i)]"))
             }
         }
-        return HostReport(file: file, capaudit: try string(root, "capaudit", ""), hostname: try optionalString(host, "hostname", "host") ?? "",
-                          os: try optionalString(host, "os", "host") ?? "", osVersion: try optionalString(host, "osVersion", "host") ?? "",
-                          startedAt: try optionalString(root, "startedAt", "") ?? "", catalog: catalog, areas: areas, gate: gate)
+        return HostReport(
+            file: file, capaudit: try string(root, "capaudit", ""), hostname: try optionalString(host, "hostname", "host") ?? "",
+            os: try optionalString(host, "os", "host") ?? "", osVersion: try optionalString(host, "osVersion", "host") ?? "",
+            startedAt: try optionalString(root, "startedAt", "") ?? "", catalog: catalog, areas: areas, gate: gate)
     }
 
     func area(_ value: JSONValue, _ path: String) throws(ReportReadError) -> HostArea {
@@ -114,8 +116,10 @@ struct FieldReader {
         for (i, c) in try array(value, "capabilities", path).enumerated() {
             let p = "\(path).capabilities[\(i)]"
             _ = try object(c, p)
-            capabilities.append(HostCapability(id: try string(c, "id", p), name: try string(c, "name", p), met: try bool(c, "met", p),
-                                               tools: try strings(c, "tools", p), metBy: try strings(c, "metBy", p)))
+            capabilities.append(
+                HostCapability(
+                    id: try string(c, "id", p), name: try string(c, "name", p), met: try bool(c, "met", p),
+                    tools: try strings(c, "tools", p), metBy: try strings(c, "metBy", p)))
         }
         var tools: [HostTool] = []
         for (i, t) in try array(value, "tools", path).enumerated() {
@@ -123,13 +127,17 @@ struct FieldReader {
             _ = try object(t, p)
             let statusText = try string(t, "status", p)
             guard let status = ToolStatus(rawValue: statusText) else {
-                throw fail(try member(t, "status", p), join(p, "status"),
-                           "expected one of \(ToolStatus.allCases.map(\.rawValue).joined(separator: ", ")) but found \"\(statusText)\"")
+                throw fail(
+                    try member(t, "status", p), join(p, "status"),
+                    "expected one of \(ToolStatus.allCases.map(\.rawValue).joined(separator: ", ")) but found \"\(statusText)\"")
             }
-            tools.append(HostTool(id: try string(t, "id", p), name: try string(t, "name", p), status: status,
-                                  version: try optionalString(t, "version", p), minVersion: try optionalString(t, "minVersion", p)))
+            tools.append(
+                HostTool(
+                    id: try string(t, "id", p), name: try string(t, "name", p), status: status,
+                    version: try optionalString(t, "version", p), minVersion: try optionalString(t, "minVersion", p)))
         }
-        return HostArea(id: try string(value, "id", path), name: try string(value, "name", path), kind: kind, priority: priority,
-                        rank: try int(value, "rank", path), status: status, capabilities: capabilities, tools: tools)
+        return HostArea(
+            id: try string(value, "id", path), name: try string(value, "name", path), kind: kind, priority: priority,
+            rank: try int(value, "rank", path), status: status, capabilities: capabilities, tools: tools)
     }
 }

@@ -154,8 +154,10 @@ public struct FleetAggregator {
     private var rowsOverflowed = false
     private var outdatedHosts: [String: Int] = [:]
 
-    public init(failOn: Priority? = nil, matrixLimit: Int = 300, failingLimit: Int = 300, examplesPerVersion: Int = 3,
-                knownKinds: [String: AreaKind] = [:]) {
+    public init(
+        failOn: Priority? = nil, matrixLimit: Int = 300, failingLimit: Int = 300, examplesPerVersion: Int = 3,
+        knownKinds: [String: AreaKind] = [:]
+    ) {
         self.failOn = failOn
         self.matrixLimit = matrixLimit
         self.failingLimit = failingLimit
@@ -195,8 +197,8 @@ public struct FleetAggregator {
             addArea(area, outdated: outdated)
             if let failOn, area.status != .covered, gates(area, at: failOn) {
                 let unmet = area.capabilities.filter { !$0.met }.map(\.id)
-                reasons.append("\(area.id) (\(area.priority.rawValue)) is \(area.status.rawValue): " +
-                               (unmet.isEmpty ? "not covered" : "no tool for " + unmet.joined(separator: ", ")))
+                reasons.append(
+                    "\(area.id) (\(area.priority.rawValue)) is \(area.status.rawValue): " + (unmet.isEmpty ? "not covered" : "no tool for " + unmet.joined(separator: ", ")))
             }
         }
         for tool in report.tools { addTool(tool, host: label) }
@@ -209,9 +211,10 @@ public struct FleetAggregator {
                 summary.failing.append(FleetFailingHost(file: report.file, hostname: report.hostname, reasons: reasons))
             }
         }
-        let row = FleetHostRow(file: report.file, hostname: report.hostname, duplicateOf: duplicateOf, capaudit: report.capaudit,
-                               startedAt: report.startedAt, catalogDigest: report.catalog?.digest, statuses: statuses,
-                               gatePassed: reasons.isEmpty, failures: reasons)
+        let row = FleetHostRow(
+            file: report.file, hostname: report.hostname, duplicateOf: duplicateOf, capaudit: report.capaudit,
+            startedAt: report.startedAt, catalogDigest: report.catalog?.digest, statuses: statuses,
+            gatePassed: reasons.isEmpty, failures: reasons)
         if !rowsOverflowed {
             if rows.count < matrixLimit { rows.append(row) } else { rowsOverflowed = true; rows = [] }
         }
@@ -324,15 +327,19 @@ public struct FleetAggregator {
                 let used = capability.metBy.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
                 let preferred = preferredTools["\(area.id)/\(capability.id)"].flatMap { capability.tools.contains($0) ? $0 : nil }
                 guard let tool = used ?? preferred ?? capability.tools.first else { continue }
-                steps.append(FleetPlanStep(action: .install(tool: tool, area: area.id, capability: capability.id), hosts: capability.unmetHosts,
-                                           priority: area.priority, areaName: area.name, capabilityName: capability.name))
+                steps.append(
+                    FleetPlanStep(
+                        action: .install(tool: tool, area: area.id, capability: capability.id), hosts: capability.unmetHosts,
+                        priority: area.priority, areaName: area.name, capabilityName: capability.name))
             }
         }
         for tool in s.tools {
             guard let hosts = outdatedHosts[tool.id], hosts > 0 else { continue }
             let area = s.areas.first { $0.capabilities.contains { $0.tools.contains(tool.id) } }
-            steps.append(FleetPlanStep(action: .upgrade(tool: tool.id, minVersion: tool.minVersion), hosts: hosts,
-                                       priority: area?.priority ?? .medium, areaName: area?.name ?? "", capabilityName: tool.name))
+            steps.append(
+                FleetPlanStep(
+                    action: .upgrade(tool: tool.id, minVersion: tool.minVersion), hosts: hosts,
+                    priority: area?.priority ?? .medium, areaName: area?.name ?? "", capabilityName: tool.name))
         }
         return steps.enumerated().sorted { a, b in
             (-a.element.hosts, a.element.priority, a.offset) < (-b.element.hosts, b.element.priority, b.offset)

@@ -18,8 +18,10 @@ public struct HostReport: Sendable, Equatable {
     public var areas: [HostArea]
     public var gate: HostGate
 
-    public init(file: String, schemaVersion: Int = 1, capaudit: String, hostname: String, os: String = "", osVersion: String = "",
-                startedAt: String = "", catalog: CatalogIdentity? = nil, areas: [HostArea], gate: HostGate = HostGate()) {
+    public init(
+        file: String, schemaVersion: Int = 1, capaudit: String, hostname: String, os: String = "", osVersion: String = "",
+        startedAt: String = "", catalog: CatalogIdentity? = nil, areas: [HostArea], gate: HostGate = HostGate()
+    ) {
         self.file = file
         self.schemaVersion = schemaVersion
         self.capaudit = capaudit
@@ -55,8 +57,10 @@ public struct HostArea: Sendable, Equatable {
     public var capabilities: [HostCapability]
     public var tools: [HostTool]
 
-    public init(id: String, name: String, kind: AreaKind?, priority: Priority, rank: Int, status: AreaStatus,
-                capabilities: [HostCapability], tools: [HostTool]) {
+    public init(
+        id: String, name: String, kind: AreaKind?, priority: Priority, rank: Int, status: AreaStatus,
+        capabilities: [HostCapability], tools: [HostTool]
+    ) {
         self.id = id
         self.name = name
         self.kind = kind

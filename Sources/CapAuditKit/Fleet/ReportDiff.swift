@@ -73,8 +73,9 @@ public struct ReportDiff: Sendable, Equatable {
 
     /// Compares two reports. Tools, areas and capabilities are matched by id.
     public static func compare(old: HostReport, new: HostReport) -> ReportDiff {
-        var diff = ReportDiff(oldFile: old.file, newFile: new.file, oldHost: old.hostname, newHost: new.hostname,
-                              oldStartedAt: old.startedAt, newStartedAt: new.startedAt, oldCapaudit: old.capaudit, newCapaudit: new.capaudit)
+        var diff = ReportDiff(
+            oldFile: old.file, newFile: new.file, oldHost: old.hostname, newHost: new.hostname,
+            oldStartedAt: old.startedAt, newStartedAt: new.startedAt, oldCapaudit: old.capaudit, newCapaudit: new.capaudit)
         if old.catalog?.digest != new.catalog?.digest { diff.catalogChange = (old.catalog?.digest, new.catalog?.digest) }
 
         let oldTools = Dictionary(old.tools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -84,17 +85,26 @@ public struct ReportDiff: Sendable, Equatable {
         for id in oldTools.keys.filter({ newTools[$0] != nil }).sorted() {
             let a = oldTools[id]!, b = newTools[id]!
             var kind: ToolChange.Kind?
-            if !a.isFound && b.isFound { kind = .appeared }
-            else if a.isFound && !b.isFound { kind = .disappeared }
-            else if a.version != nil && b.version != nil && a.version != b.version { kind = .versionChanged }
-            else if a.status != b.status { kind = .statusChanged }
+            if !a.isFound && b.isFound {
+                kind = .appeared
+            } else if a.isFound && !b.isFound {
+                kind = .disappeared
+            } else if a.version != nil && b.version != nil && a.version != b.version {
+                kind = .versionChanged
+            } else if a.status != b.status {
+                kind = .statusChanged
+            }
             guard let kind else { continue }
-            diff.tools.append(ToolChange(kind: kind, tool: id, name: b.name, oldStatus: a.status, newStatus: b.status,
-                                         oldVersion: a.version, newVersion: b.version, minVersion: b.minVersion ?? a.minVersion))
+            diff.tools.append(
+                ToolChange(
+                    kind: kind, tool: id, name: b.name, oldStatus: a.status, newStatus: b.status,
+                    oldVersion: a.version, newVersion: b.version, minVersion: b.minVersion ?? a.minVersion))
             if b.status == .outdated && a.status != .outdated {
                 let version = b.version.map { "version \($0)" } ?? "its version"
-                diff.regressions.append(Regression(kind: .belowMinimum, subject: id,
-                                                   message: "\(id): \(version) is below the minimum \(b.minVersion ?? "set") (was \(a.version ?? a.status.rawValue))"))
+                diff.regressions.append(
+                    Regression(
+                        kind: .belowMinimum, subject: id,
+                        message: "\(id): \(version) is below the minimum \(b.minVersion ?? "set") (was \(a.version ?? a.status.rawValue))"))
             }
         }
 
@@ -106,8 +116,10 @@ public struct ReportDiff: Sendable, Equatable {
             for c in a.capabilities where c.met {
                 guard let nc = newCaps[c.id], !nc.met else { continue }
                 let lost = c.metBy.joined(separator: ", ")
-                diff.regressions.append(Regression(kind: .capabilityLost, subject: "\(a.id)/\(c.id)",
-                                                   message: "\(a.id)/\(c.id) (\(c.name)) is no longer met" + (lost.isEmpty ? "" : "; it was met by \(lost)")))
+                diff.regressions.append(
+                    Regression(
+                        kind: .capabilityLost, subject: "\(a.id)/\(c.id)",
+                        message: "\(a.id)/\(c.id) (\(c.name)) is no longer met" + (lost.isEmpty ? "" : "; it was met by \(lost)")))
             }
         }
         diff.regressions.sort { ($0.kind == .capabilityLost ? 0 : 1, $0.subject) < ($1.kind == .capabilityLost ? 0 : 1, $1.subject) }

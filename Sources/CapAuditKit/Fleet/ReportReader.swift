@@ -16,7 +16,7 @@ public enum ReportReadError: Error, Sendable, Equatable, CustomStringConvertible
     public var file: String {
         switch self {
         case .unreadable(let f, _), .tooLarge(let f, _), .malformed(let f, _, _), .notAReport(let f, _),
-             .unsupportedSchema(let f, _), .invalidField(let f, _, _, _):
+            .unsupportedSchema(let f, _), .invalidField(let f, _, _, _):
             return f
         }
     }
@@ -32,7 +32,8 @@ public enum ReportReadError: Error, Sendable, Equatable, CustomStringConvertible
         case .notAReport(let file, let reason):
             return "\(file): not a capaudit report: \(reason)"
         case .unsupportedSchema(let file, let version):
-            return "\(file): report schemaVersion \(version) is not supported; this capaudit (\(CapAudit.version)) reads schemaVersion \(Report.schemaVersion) (upgrade capaudit to merge it)"
+            return
+                "\(file): report schemaVersion \(version) is not supported; this capaudit (\(CapAudit.version)) reads schemaVersion \(Report.schemaVersion) (upgrade capaudit to merge it)"
         case .invalidField(let file, let location, let path, let message):
             return "\(file):\(location): \(path): \(message)"
         }
@@ -99,8 +100,11 @@ public enum ReportReader {
         }
         if root.member("areas") == nil || root.member("host") == nil {
             let looksLikeCatalog = root.member("area") != nil || root.member("tools") != nil
-            throw .notAReport(file: file, reason: looksLikeCatalog ? "it looks like a catalog file (\"area\"/\"tools\"), not a scan report"
-                                                                  : "it has no \"host\" and \"areas\" (write one with `capaudit scan --format json`)")
+            throw .notAReport(
+                file: file,
+                reason: looksLikeCatalog
+                    ? "it looks like a catalog file (\"area\"/\"tools\"), not a scan report"
+                    : "it has no \"host\" and \"areas\" (write one with `capaudit scan --format json`)")
         }
         guard case .number(let number, let text, _) = version, number == number.rounded(), number >= 1 else {
             throw .invalidField(file: file, location: version.location, path: "schemaVersion", message: "expected a positive integer but found \(version.typeName)")

@@ -47,8 +47,10 @@ public struct HostEnvironment: Sendable, Equatable {
     /// come from its distribution and release (`TargetDefaults`).
     public var isLocal: Bool
 
-    public init(info: HostInfo, platform: HostPlatform = .linux, managers: [PackageManager: String] = [:], managersOverridden: Bool = false,
-                isRoot: Bool = false, pythonExternallyManaged: Bool = false, externallyManagedMarker: String? = nil, isLocal: Bool = true) {
+    public init(
+        info: HostInfo, platform: HostPlatform = .linux, managers: [PackageManager: String] = [:], managersOverridden: Bool = false,
+        isRoot: Bool = false, pythonExternallyManaged: Bool = false, externallyManagedMarker: String? = nil, isLocal: Bool = true
+    ) {
         self.info = info
         self.platform = platform
         self.managers = managers
@@ -82,7 +84,8 @@ public struct HostEnvironment: Sendable, Equatable {
         guard !has(manager) else { return nil }
         for system in systemManagers where has(system) {
             guard let installer = Installer(rawValue: system.rawValue),
-                  let package = TargetDefaults.bootstrapPackage(manager, systemManager: system, families: families) else { continue }
+                let package = TargetDefaults.bootstrapPackage(manager, systemManager: system, families: families)
+            else { continue }
             return (installer, package)
         }
         return nil
@@ -141,14 +144,16 @@ public struct HostEnvironment: Sendable, Equatable {
     ///   - managerOverride: `--manager NAME` values; when non-empty, PATH is not searched for managers.
     ///   - isRoot: nil reads `geteuid()`.
     ///   - externallyManaged: nil looks for `EXTERNALLY-MANAGED` next to the `python3` on PATH.
-    public static func detect(osReleasePath: String? = nil,
-                              searchPath: String = HostBytes.environment()["PATH"] ?? "",
-                              fileSystem: any FileSystemView = LocalFileSystem(),
-                              managerOverride: [String] = [],
-                              isRoot: Bool? = nil,
-                              externallyManaged: Bool? = nil,
-                              platform: HostPlatform = .current,
-                              assumeLocal: Bool? = nil) throws(HostEnvironmentError) -> HostEnvironment {
+    public static func detect(
+        osReleasePath: String? = nil,
+        searchPath: String = HostBytes.environment()["PATH"] ?? "",
+        fileSystem: any FileSystemView = LocalFileSystem(),
+        managerOverride: [String] = [],
+        isRoot: Bool? = nil,
+        externallyManaged: Bool? = nil,
+        platform: HostPlatform = .current,
+        assumeLocal: Bool? = nil
+    ) throws(HostEnvironmentError) -> HostEnvironment {
         var local = assumeLocal ?? true
         if let osReleasePath {
             guard let data = FileManager.default.contents(atPath: osReleasePath), data.count < 64 * 1024 else {
@@ -191,9 +196,10 @@ public struct HostEnvironment: Sendable, Equatable {
             // Through the same view as PATH: in a `--root` plan, the root's Python, not the host's.
             marker = externallyManagedMarker(python: python, view: fileSystem as? any FileReading ?? LocalFileSystem())
         }
-        return HostEnvironment(info: info, platform: platform, managers: managers, managersOverridden: !overrides.isEmpty,
-                               isRoot: isRoot ?? (geteuid() == 0),
-                               pythonExternallyManaged: externallyManaged ?? (marker != nil), externallyManagedMarker: marker)
+        return HostEnvironment(
+            info: info, platform: platform, managers: managers, managersOverridden: !overrides.isEmpty,
+            isRoot: isRoot ?? (geteuid() == 0),
+            pythonExternallyManaged: externallyManaged ?? (marker != nil), externallyManagedMarker: marker)
     }
 
     /// The PEP 668 marker of the Python at `python` (a path on PATH), if there is one, read through

@@ -37,8 +37,9 @@ public struct HostInfo: Sendable, Equatable {
                 break
             }
         }
-        var info = HostInfo(os: fields["NAME"], osVersion: fields["VERSION_ID"], osID: fields["ID"],
-                            osLike: (fields["ID_LIKE"] ?? "").split(separator: " ").map(String.init))
+        var info = HostInfo(
+            os: fields["NAME"], osVersion: fields["VERSION_ID"], osID: fields["ID"],
+            osLike: (fields["ID_LIKE"] ?? "").split(separator: " ").map(String.init))
         var names = utsname()
         if uname(&names) == 0 {
             info.arch = withUnsafeBytes(of: &names.machine) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
@@ -60,8 +61,9 @@ public struct HostInfo: Sendable, Equatable {
                 break
             }
         }
-        var info = HostInfo(os: fields["NAME"], osVersion: fields["VERSION_ID"], osID: fields["ID"],
-                            osLike: (fields["ID_LIKE"] ?? "").split(separator: " ").map(String.init))
+        var info = HostInfo(
+            os: fields["NAME"], osVersion: fields["VERSION_ID"], osID: fields["ID"],
+            osLike: (fields["ID_LIKE"] ?? "").split(separator: " ").map(String.init))
         info.root = view.root
         info.hostname = view.readSmallText("/etc/hostname", limit: 256)?.split(whereSeparator: \.isNewline).first.map(String.init)
         if let header = view.readBytes("/bin/sh", offset: 0, count: 20), header.count == 20, header.starts(with: [0x7f, 0x45, 0x4c, 0x46]) {

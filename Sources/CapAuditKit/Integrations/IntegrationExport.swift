@@ -39,8 +39,10 @@ public struct ExportSettings: Sendable, Equatable {
 
     /// The scan a scheduled job runs, writing the textfile atomically (capaudit's --output is).
     public var scanArguments: [String] {
-        [binaryPath, "scan", "--no-config", "--isolated-home", "--fail-on", failOn.rawValue, "--format", "prometheus",
-         "--output", (textfileDirectory as NSString).appendingPathComponent("capaudit.prom")]
+        [
+            binaryPath, "scan", "--no-config", "--isolated-home", "--fail-on", failOn.rawValue, "--format", "prometheus",
+            "--output", (textfileDirectory as NSString).appendingPathComponent("capaudit.prom"),
+        ]
     }
 }
 

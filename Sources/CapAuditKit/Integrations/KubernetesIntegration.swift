@@ -16,9 +16,9 @@ public enum KubernetesIntegration {
     }
 
     static let labels = """
-          app.kubernetes.io/name: capaudit
-          app.kubernetes.io/version: \(Quote.yaml(CapAudit.version))
-    """
+              app.kubernetes.io/name: capaudit
+              app.kubernetes.io/version: \(Quote.yaml(CapAudit.version))
+        """
 
     static func namespaceManifest() -> String {
         """
@@ -51,87 +51,89 @@ public enum KubernetesIntegration {
 
     static func daemonSet(_ s: ExportSettings) -> String {
         let prom = "/textfile/capaudit.prom"
-        let scan = ["/usr/local/bin/capaudit", "scan", "--root", "/host", "--no-config", "--isolated-home", "--fail-on", s.failOn.rawValue,
-                    "--format", "json", "--report", "prometheus:" + prom].map(ShellQuote.word).joined(separator: " ")
+        let scan = [
+            "/usr/local/bin/capaudit", "scan", "--root", "/host", "--no-config", "--isolated-home", "--fail-on", s.failOn.rawValue,
+            "--format", "json", "--report", "prometheus:" + prom,
+        ].map(ShellQuote.word).joined(separator: " ")
         return """
-        # capaudit \(CapAudit.version): one pod per node scans the node's root filesystem (read-only at /host) every hour,
-        # writes the Prometheus textfile to the node's node_exporter folder \(s.textfileDirectory) (atomically) and
-        # prints the JSON report to its log (kubectl logs -n \(namespace) ds/capaudit).
-        apiVersion: apps/v1
-        kind: DaemonSet
-        metadata:
-          name: capaudit
-          namespace: \(namespace)
-          labels:
-            app.kubernetes.io/name: capaudit
-        spec:
-          selector:
-            matchLabels:
-              app.kubernetes.io/name: capaudit
-          updateStrategy:
-            type: RollingUpdate
-          template:
+            # capaudit \(CapAudit.version): one pod per node scans the node's root filesystem (read-only at /host) every hour,
+            # writes the Prometheus textfile to the node's node_exporter folder \(s.textfileDirectory) (atomically) and
+            # prints the JSON report to its log (kubectl logs -n \(namespace) ds/capaudit).
+            apiVersion: apps/v1
+            kind: DaemonSet
             metadata:
+              name: capaudit
+              namespace: \(namespace)
               labels:
                 app.kubernetes.io/name: capaudit
             spec:
-              serviceAccountName: capaudit
-              automountServiceAccountToken: false
-              # Every node, control plane included.
-              tolerations:
-                - operator: Exists
-              containers:
-                - name: capaudit
-                  image: \(Quote.yaml(s.image))
-                  imagePullPolicy: IfNotPresent
-                  command: ["/bin/sh", "-c"]
-                  args:
-                    - |
-                      while true; do
-                        \(scan) || [ $? -eq 1 ]
-                        sleep 3600
-                      done
-                  securityContext:
-                    readOnlyRootFilesystem: true
-                    allowPrivilegeEscalation: false
-                    privileged: false
-                    # Root without capabilities, except writing into node_exporter's folder, which another user owns.
-                    runAsUser: 0
-                    capabilities:
-                      drop: ["ALL"]
-                      add: ["DAC_OVERRIDE"]
-                    seccompProfile:
-                      type: RuntimeDefault
-                  resources:
-                    requests:
-                      cpu: 50m
-                      memory: 64Mi
-                    limits:
-                      cpu: "1"
-                      memory: 256Mi
-                  volumeMounts:
+              selector:
+                matchLabels:
+                  app.kubernetes.io/name: capaudit
+              updateStrategy:
+                type: RollingUpdate
+              template:
+                metadata:
+                  labels:
+                    app.kubernetes.io/name: capaudit
+                spec:
+                  serviceAccountName: capaudit
+                  automountServiceAccountToken: false
+                  # Every node, control plane included.
+                  tolerations:
+                    - operator: Exists
+                  containers:
+                    - name: capaudit
+                      image: \(Quote.yaml(s.image))
+                      imagePullPolicy: IfNotPresent
+                      command: ["/bin/sh", "-c"]
+                      args:
+                        - |
+                          while true; do
+                            \(scan) || [ $? -eq 1 ]
+                            sleep 3600
+                          done
+                      securityContext:
+                        readOnlyRootFilesystem: true
+                        allowPrivilegeEscalation: false
+                        privileged: false
+                        # Root without capabilities, except writing into node_exporter's folder, which another user owns.
+                        runAsUser: 0
+                        capabilities:
+                          drop: ["ALL"]
+                          add: ["DAC_OVERRIDE"]
+                        seccompProfile:
+                          type: RuntimeDefault
+                      resources:
+                        requests:
+                          cpu: 50m
+                          memory: 64Mi
+                        limits:
+                          cpu: "1"
+                          memory: 256Mi
+                      volumeMounts:
+                        - name: host-root
+                          mountPath: /host
+                          readOnly: true
+                        - name: textfile
+                          mountPath: /textfile
+                        - name: tmp
+                          mountPath: /tmp
+                  volumes:
                     - name: host-root
-                      mountPath: /host
-                      readOnly: true
+                      hostPath:
+                        path: /
+                        type: Directory
                     - name: textfile
-                      mountPath: /textfile
+                      hostPath:
+                        path: \(s.textfileDirectory)
+                        type: DirectoryOrCreate
                     - name: tmp
-                      mountPath: /tmp
-              volumes:
-                - name: host-root
-                  hostPath:
-                    path: /
-                    type: Directory
-                - name: textfile
-                  hostPath:
-                    path: \(s.textfileDirectory)
-                    type: DirectoryOrCreate
-                - name: tmp
-                  emptyDir:
-                    medium: Memory
-                    sizeLimit: 64Mi
+                      emptyDir:
+                        medium: Memory
+                        sizeLimit: 64Mi
 
-        """
+            """
     }
 
     static func dockerfile() -> String {

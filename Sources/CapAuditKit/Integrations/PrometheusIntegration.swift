@@ -159,131 +159,131 @@ public enum PrometheusIntegration {
         let job = s.nodeJob
         let critical = "critical capability area secrets is missing"
         return """
-        # capaudit \(CapAudit.version): promtool unit tests for \(rulesFile). Run: promtool test rules \(testsFile)
-        rule_files:
-          - \(rulesFile)
-        evaluation_interval: 1m
-        tests:
-          # CapabilityGapCritical fires after a critical area has not been covered for 1 h; never on a covered host.
-          - interval: 5m
-            input_series:
-              - series: 'capaudit_area_status{instance="gap:9100", job="\(job)", area="secrets", priority="critical", status="missing"}'
-                values: '1x40'
-              - series: 'capaudit_area_status{instance="gap:9100", job="\(job)", area="secrets", priority="critical", status="covered"}'
-                values: '0x40'
-              - series: 'capaudit_area_status{instance="ok:9100", job="\(job)", area="secrets", priority="critical", status="missing"}'
-                values: '0x40'
-              - series: 'capaudit_area_status{instance="ok:9100", job="\(job)", area="secrets", priority="critical", status="covered"}'
-                values: '1x40'
-              - series: 'capaudit_area_status{instance="ok:9100", job="\(job)", area="profiling", priority="high", status="missing"}'
-                values: '1x40'
-            alert_rule_test:
-              - eval_time: 50m
-                alertname: CapabilityGapCritical
-                exp_alerts: []
-              - eval_time: 65m
-                alertname: CapabilityGapCritical
-                exp_alerts:
-                  - exp_labels:
-                      severity: critical
-                      instance: gap:9100
-                      job: \(job)
-                      area: secrets
-                      priority: critical
-                      status: missing
-                    exp_annotations:
-                      summary: "gap:9100: \(critical)"
-                      description: "capaudit on gap:9100 reports the critical area secrets as missing for over an hour. Run `capaudit scan --area secrets` there, or `capaudit plan` for the commands that install what is missing."
-            promql_expr_test:
-              - expr: area:capaudit_area_covered_hosts:ratio{area="secrets"}
-                eval_time: 10m
-                exp_samples:
-                  - labels: 'area:capaudit_area_covered_hosts:ratio{area="secrets", priority="critical"}'
-                    value: 0.5
-              - expr: area:capaudit_area_missing_hosts:sum{area="secrets"}
-                eval_time: 10m
-                exp_samples:
-                  - labels: 'area:capaudit_area_missing_hosts:sum{area="secrets", priority="critical"}'
-                    value: 1
+            # capaudit \(CapAudit.version): promtool unit tests for \(rulesFile). Run: promtool test rules \(testsFile)
+            rule_files:
+              - \(rulesFile)
+            evaluation_interval: 1m
+            tests:
+              # CapabilityGapCritical fires after a critical area has not been covered for 1 h; never on a covered host.
+              - interval: 5m
+                input_series:
+                  - series: 'capaudit_area_status{instance="gap:9100", job="\(job)", area="secrets", priority="critical", status="missing"}'
+                    values: '1x40'
+                  - series: 'capaudit_area_status{instance="gap:9100", job="\(job)", area="secrets", priority="critical", status="covered"}'
+                    values: '0x40'
+                  - series: 'capaudit_area_status{instance="ok:9100", job="\(job)", area="secrets", priority="critical", status="missing"}'
+                    values: '0x40'
+                  - series: 'capaudit_area_status{instance="ok:9100", job="\(job)", area="secrets", priority="critical", status="covered"}'
+                    values: '1x40'
+                  - series: 'capaudit_area_status{instance="ok:9100", job="\(job)", area="profiling", priority="high", status="missing"}'
+                    values: '1x40'
+                alert_rule_test:
+                  - eval_time: 50m
+                    alertname: CapabilityGapCritical
+                    exp_alerts: []
+                  - eval_time: 65m
+                    alertname: CapabilityGapCritical
+                    exp_alerts:
+                      - exp_labels:
+                          severity: critical
+                          instance: gap:9100
+                          job: \(job)
+                          area: secrets
+                          priority: critical
+                          status: missing
+                        exp_annotations:
+                          summary: "gap:9100: \(critical)"
+                          description: "capaudit on gap:9100 reports the critical area secrets as missing for over an hour. Run `capaudit scan --area secrets` there, or `capaudit plan` for the commands that install what is missing."
+                promql_expr_test:
+                  - expr: area:capaudit_area_covered_hosts:ratio{area="secrets"}
+                    eval_time: 10m
+                    exp_samples:
+                      - labels: 'area:capaudit_area_covered_hosts:ratio{area="secrets", priority="critical"}'
+                        value: 0.5
+                  - expr: area:capaudit_area_missing_hosts:sum{area="secrets"}
+                    eval_time: 10m
+                    exp_samples:
+                      - labels: 'area:capaudit_area_missing_hosts:sum{area="secrets", priority="critical"}'
+                        value: 1
 
-          # CapauditScanStale fires for a host whose last scan is over 2 days old and for a node_exporter without
-          # capaudit metrics; not for a host scanned hourly.
-          - interval: 1m
-            input_series:
-              - series: 'capaudit_last_scan_timestamp_seconds{instance="old:9100", job="\(job)"}'
-                values: '0x4400'
-              - series: 'capaudit_last_scan_timestamp_seconds{instance="fresh:9100", job="\(job)"}'
-                values: '0+60x4400'
-              - series: 'up{instance="old:9100", job="\(job)"}'
-                values: '1x4400'
-              - series: 'up{instance="fresh:9100", job="\(job)"}'
-                values: '1x4400'
-              - series: 'up{instance="never:9100", job="\(job)"}'
-                values: '1x4400'
-            alert_rule_test:
-              - eval_time: 1d
-                alertname: CapauditScanStale
-                exp_alerts:
-                  - exp_labels:
-                      severity: warning
-                      instance: never:9100
-                      job: \(job)
-                    exp_annotations:
-                      summary: "never:9100: capaudit has not scanned for over 2 days, or its metrics are absent"
-                      description: "node_exporter on never:9100 serves no recent capaudit.prom. Check `systemctl status capaudit.timer capaudit.service` and that \(s.textfileDirectory)/capaudit.prom is being written."
-              - eval_time: 3d
-                alertname: CapauditScanStale
-                exp_alerts:
-                  - exp_labels:
-                      severity: warning
-                      instance: old:9100
-                      job: \(job)
-                    exp_annotations:
-                      summary: "old:9100: capaudit has not scanned for over 2 days, or its metrics are absent"
-                      description: "node_exporter on old:9100 serves no recent capaudit.prom. Check `systemctl status capaudit.timer capaudit.service` and that \(s.textfileDirectory)/capaudit.prom is being written."
-                  - exp_labels:
-                      severity: warning
-                      instance: never:9100
-                      job: \(job)
-                    exp_annotations:
-                      summary: "never:9100: capaudit has not scanned for over 2 days, or its metrics are absent"
-                      description: "node_exporter on never:9100 serves no recent capaudit.prom. Check `systemctl status capaudit.timer capaudit.service` and that \(s.textfileDirectory)/capaudit.prom is being written."
+              # CapauditScanStale fires for a host whose last scan is over 2 days old and for a node_exporter without
+              # capaudit metrics; not for a host scanned hourly.
+              - interval: 1m
+                input_series:
+                  - series: 'capaudit_last_scan_timestamp_seconds{instance="old:9100", job="\(job)"}'
+                    values: '0x4400'
+                  - series: 'capaudit_last_scan_timestamp_seconds{instance="fresh:9100", job="\(job)"}'
+                    values: '0+60x4400'
+                  - series: 'up{instance="old:9100", job="\(job)"}'
+                    values: '1x4400'
+                  - series: 'up{instance="fresh:9100", job="\(job)"}'
+                    values: '1x4400'
+                  - series: 'up{instance="never:9100", job="\(job)"}'
+                    values: '1x4400'
+                alert_rule_test:
+                  - eval_time: 1d
+                    alertname: CapauditScanStale
+                    exp_alerts:
+                      - exp_labels:
+                          severity: warning
+                          instance: never:9100
+                          job: \(job)
+                        exp_annotations:
+                          summary: "never:9100: capaudit has not scanned for over 2 days, or its metrics are absent"
+                          description: "node_exporter on never:9100 serves no recent capaudit.prom. Check `systemctl status capaudit.timer capaudit.service` and that \(s.textfileDirectory)/capaudit.prom is being written."
+                  - eval_time: 3d
+                    alertname: CapauditScanStale
+                    exp_alerts:
+                      - exp_labels:
+                          severity: warning
+                          instance: old:9100
+                          job: \(job)
+                        exp_annotations:
+                          summary: "old:9100: capaudit has not scanned for over 2 days, or its metrics are absent"
+                          description: "node_exporter on old:9100 serves no recent capaudit.prom. Check `systemctl status capaudit.timer capaudit.service` and that \(s.textfileDirectory)/capaudit.prom is being written."
+                      - exp_labels:
+                          severity: warning
+                          instance: never:9100
+                          job: \(job)
+                        exp_annotations:
+                          summary: "never:9100: capaudit has not scanned for over 2 days, or its metrics are absent"
+                          description: "node_exporter on never:9100 serves no recent capaudit.prom. Check `systemctl status capaudit.timer capaudit.service` and that \(s.textfileDirectory)/capaudit.prom is being written."
 
-          # CapauditToolOutdated fires for a tool below its minimum (with its version), not for a current one.
-          - interval: 5m
-            input_series:
-              - series: 'capaudit_tool_status{instance="a:9100", job="\(job)", area="load-testing", tool="locust", status="outdated"}'
-                values: '1x20'
-              - series: 'capaudit_tool_status{instance="a:9100", job="\(job)", area="load-testing", tool="locust", status="present"}'
-                values: '0x20'
-              - series: 'capaudit_tool_info{instance="a:9100", job="\(job)", tool="locust", version="1.4.3"}'
-                values: '1x20'
-              - series: 'capaudit_tool_status{instance="b:9100", job="\(job)", area="load-testing", tool="locust", status="outdated"}'
-                values: '0x20'
-              - series: 'capaudit_tool_status{instance="b:9100", job="\(job)", area="load-testing", tool="locust", status="present"}'
-                values: '1x20'
-              - series: 'capaudit_tool_info{instance="b:9100", job="\(job)", tool="locust", version="2.47.0"}'
-                values: '1x20'
-            alert_rule_test:
-              - eval_time: 30m
-                alertname: CapauditToolOutdated
-                exp_alerts: []
-              - eval_time: 65m
-                alertname: CapauditToolOutdated
-                exp_alerts:
-                  - exp_labels:
-                      severity: warning
-                      instance: a:9100
-                      job: \(job)
-                      area: load-testing
-                      tool: locust
-                      status: outdated
-                      version: 1.4.3
-                    exp_annotations:
-                      summary: "a:9100: locust 1.4.3 is below capaudit's minimum version"
-                      description: "locust 1.4.3 on a:9100 (load-testing) is older than the catalog's minimum. `capaudit explain locust` shows why; `capaudit plan` the upgrade."
+              # CapauditToolOutdated fires for a tool below its minimum (with its version), not for a current one.
+              - interval: 5m
+                input_series:
+                  - series: 'capaudit_tool_status{instance="a:9100", job="\(job)", area="load-testing", tool="locust", status="outdated"}'
+                    values: '1x20'
+                  - series: 'capaudit_tool_status{instance="a:9100", job="\(job)", area="load-testing", tool="locust", status="present"}'
+                    values: '0x20'
+                  - series: 'capaudit_tool_info{instance="a:9100", job="\(job)", tool="locust", version="1.4.3"}'
+                    values: '1x20'
+                  - series: 'capaudit_tool_status{instance="b:9100", job="\(job)", area="load-testing", tool="locust", status="outdated"}'
+                    values: '0x20'
+                  - series: 'capaudit_tool_status{instance="b:9100", job="\(job)", area="load-testing", tool="locust", status="present"}'
+                    values: '1x20'
+                  - series: 'capaudit_tool_info{instance="b:9100", job="\(job)", tool="locust", version="2.47.0"}'
+                    values: '1x20'
+                alert_rule_test:
+                  - eval_time: 30m
+                    alertname: CapauditToolOutdated
+                    exp_alerts: []
+                  - eval_time: 65m
+                    alertname: CapauditToolOutdated
+                    exp_alerts:
+                      - exp_labels:
+                          severity: warning
+                          instance: a:9100
+                          job: \(job)
+                          area: load-testing
+                          tool: locust
+                          status: outdated
+                          version: 1.4.3
+                        exp_annotations:
+                          summary: "a:9100: locust 1.4.3 is below capaudit's minimum version"
+                          description: "locust 1.4.3 on a:9100 (load-testing) is older than the catalog's minimum. `capaudit explain locust` shows why; `capaudit plan` the upgrade."
 
-        """
+            """
     }
 
     static func readme(_ s: ExportSettings) -> String {

@@ -15,8 +15,10 @@ public struct CapAuditToolbox: Sendable {
     /// The host's package managers for `capaudit_plan` (`manager` overrides detection).
     public var hostEnvironment: @Sendable (_ managers: [String]) throws -> HostEnvironment
 
-    public init(catalog: Catalog, scanner: Scanner, gatePolicy: GatePolicy, callPolicy: CallPolicy, caller: OperationCaller,
-                areaIDs: [String] = [], hostEnvironment: @escaping @Sendable ([String]) throws -> HostEnvironment) {
+    public init(
+        catalog: Catalog, scanner: Scanner, gatePolicy: GatePolicy, callPolicy: CallPolicy, caller: OperationCaller,
+        areaIDs: [String] = [], hostEnvironment: @escaping @Sendable ([String]) throws -> HostEnvironment
+    ) {
         self.catalog = catalog
         self.scanner = scanner
         self.gatePolicy = gatePolicy
@@ -29,8 +31,9 @@ public struct CapAuditToolbox: Sendable {
     /// Scans (all areas, or `areaIDs`), then lists capaudit's tools and the operations of present tools.
     public func toolSet() -> MCPToolSet {
         let report = evaluate(scanner.scan(areaIDs: areaIDs), failOn: gatePolicy.failOn)
-        let registry = OperationRegistry(report: report, policy: callPolicy, areaIDs: areaIDs,
-                                         resolve: { [scanner] in scanner.resolver.lookup($0).resolved })
+        let registry = OperationRegistry(
+            report: report, policy: callPolicy, areaIDs: areaIDs,
+            resolve: { [scanner] in scanner.resolver.lookup($0).resolved })
         return toolSet(registry: registry)
     }
 
@@ -39,10 +42,13 @@ public struct CapAuditToolbox: Sendable {
         var tools = [scanTool, explainTool, planTool]
         let caller = self.caller
         for entry in registry.entries {
-            tools.append(MCPTool(name: entry.name, description: entry.fullDescription, inputSchema: entry.inputSchema,
-                                 annotations: entry.annotations) { arguments in
-                Self.result(of: caller.call(entry.operation, executable: entry.executable, arguments: arguments))
-            })
+            tools.append(
+                MCPTool(
+                    name: entry.name, description: entry.fullDescription, inputSchema: entry.inputSchema,
+                    annotations: entry.annotations
+                ) { arguments in
+                    Self.result(of: caller.call(entry.operation, executable: entry.executable, arguments: arguments))
+                })
         }
         var withheld: [String: String] = [:]
         for (name, reason) in registry.withheld { withheld[name] = reason }
@@ -79,13 +85,17 @@ public struct CapAuditToolbox: Sendable {
     var areaEnum: JSONOutput { .array(catalog.areas.map { .string($0.id) }) }
 
     static func schema(_ properties: [String: JSONOutput], required: [String] = []) -> JSONOutput {
-        .object(["type": .string("object"), "properties": .object(properties), "required": .array(required.map { .string($0) }),
-                 "additionalProperties": .bool(false)])
+        .object([
+            "type": .string("object"), "properties": .object(properties), "required": .array(required.map { .string($0) }),
+            "additionalProperties": .bool(false),
+        ])
     }
 
     static func readOnly(_ title: String) -> JSONOutput {
-        .object(["title": .string(title), "readOnlyHint": .bool(true), "destructiveHint": .bool(false), "idempotentHint": .bool(true),
-                 "openWorldHint": .bool(false)])
+        .object([
+            "title": .string(title), "readOnlyHint": .bool(true), "destructiveHint": .bool(false), "idempotentHint": .bool(true),
+            "openWorldHint": .bool(false),
+        ])
     }
 
     /// Area ids from an `areas` argument, or a problem.
@@ -111,14 +121,20 @@ public struct CapAuditToolbox: Sendable {
         let toolbox = self
         return MCPTool(
             name: "capaudit_scan",
-            description: "Scan this host for production-engineering tools (CI/CD, security scanning, monitoring, secrets, profiling, load testing, migrations, orchestration, API docs, queues) and return capaudit's JSON report: each tool's status, path and version, each area's coverage, and the gate. Runs only version commands, no network.",
+            description:
+                "Scan this host for production-engineering tools (CI/CD, security scanning, monitoring, secrets, profiling, load testing, migrations, orchestration, API docs, queues) and return capaudit's JSON report: each tool's status, path and version, each area's coverage, and the gate. Runs only version commands, no network.",
             inputSchema: Self.schema([
-                "areas": .object(["type": .string("array"), "items": .object(["type": .string("string"), "enum": areaEnum]),
-                                  "description": .string("Only these areas (default: all).")]),
-                "fail_on": .object(["type": .string("string"), "enum": .array(["critical", "high", "medium", "never"].map { .string($0) }),
-                                    "description": .string("The gate: areas at this priority or above that are not covered fail it (default: the project's, else never).")]),
+                "areas": .object([
+                    "type": .string("array"), "items": .object(["type": .string("string"), "enum": areaEnum]),
+                    "description": .string("Only these areas (default: all)."),
+                ]),
+                "fail_on": .object([
+                    "type": .string("string"), "enum": .array(["critical", "high", "medium", "never"].map { .string($0) }),
+                    "description": .string("The gate: areas at this priority or above that are not covered fail it (default: the project's, else never)."),
+                ]),
             ]),
-            annotations: Self.readOnly("capaudit: scan this host")) { arguments in
+            annotations: Self.readOnly("capaudit: scan this host")
+        ) { arguments in
             if let bad = Self.unknownArguments(arguments, allowed: ["areas", "fail_on"]) { return bad }
             let areaIDs: [String]
             switch toolbox.areas(arguments["areas"]) {
@@ -141,11 +157,18 @@ public struct CapAuditToolbox: Sendable {
         let toolbox = self
         return MCPTool(
             name: "capaudit_explain",
-            description: "Explain how capaudit looked for one tool on this host: every PATH entry tried, the version command run, its exit code and output, the version read and the verdict.",
-            inputSchema: Self.schema(["tool": .object(["type": .string("string"), "enum": .array(catalog.tools.keys.sorted().map { .string($0) }),
-                                                       "description": .string("A tool id of capaudit's catalog, such as kubectl or promtool.")])],
-                                     required: ["tool"]),
-            annotations: Self.readOnly("capaudit: explain one tool")) { arguments in
+            description:
+                "Explain how capaudit looked for one tool on this host: every PATH entry tried, the version command run, its exit code and output, the version read and the verdict.",
+            inputSchema: Self.schema(
+                [
+                    "tool": .object([
+                        "type": .string("string"), "enum": .array(catalog.tools.keys.sorted().map { .string($0) }),
+                        "description": .string("A tool id of capaudit's catalog, such as kubectl or promtool."),
+                    ])
+                ],
+                required: ["tool"]),
+            annotations: Self.readOnly("capaudit: explain one tool")
+        ) { arguments in
             if let bad = Self.unknownArguments(arguments, allowed: ["tool"]) { return bad }
             guard case .string(let id, _)? = arguments["tool"] else { return .invalidParams("\"tool\" (a tool id) is required") }
             guard let tool = toolbox.catalog.tools[id] else {
@@ -153,11 +176,13 @@ public struct CapAuditToolbox: Sendable {
             }
             let scanner = toolbox.scanner
             let observation = tool.probes.isEmpty ? nil : scanner.observe(tool)
-            let result = ScanResult(host: scanner.host, startedAt: Date(), durationMs: 0, settings: scanner.settings, areaIDs: [],
-                                    observations: observation.map { [id: $0] } ?? [:], searchPath: scanner.resolver.searchPath)
+            let result = ScanResult(
+                host: scanner.host, startedAt: Date(), durationMs: 0, settings: scanner.settings, areaIDs: [],
+                observations: observation.map { [id: $0] } ?? [:], searchPath: scanner.resolver.searchPath)
             let report = Evaluator(catalog: toolbox.catalog, policy: toolbox.gatePolicy).toolReport(tool, scan: result)
-            let text = ExplainRenderer.render(tool: tool, areas: toolbox.catalog.areas, report: report, observation: observation, scan: result,
-                                              probeEnvironment: scanner.probeEnvironment(for:))
+            let text = ExplainRenderer.render(
+                tool: tool, areas: toolbox.catalog.areas, report: report, observation: observation, scan: result,
+                probeEnvironment: scanner.probeEnvironment(for:))
             return .content(text: text)
         }
     }
@@ -168,14 +193,22 @@ public struct CapAuditToolbox: Sendable {
             name: "capaudit_plan",
             description: "Scan this host, then return a phased install plan for its gaps (markdown) with the commands of its package managers. capaudit installs nothing itself.",
             inputSchema: Self.schema([
-                "areas": .object(["type": .string("array"), "items": .object(["type": .string("string"), "enum": areaEnum]),
-                                  "description": .string("Only these areas (default: all).")]),
-                "phase": .object(["type": .string("integer"), "minimum": .int(1), "maximum": .int(3),
-                                  "description": .string("Only this phase: 1 critical, 2 high, 3 medium.")]),
-                "manager": .object(["type": .string("string"), "enum": .array(["apt", "dnf", "yum", "apk", "pacman", "zypper", "brew", "pipx", "pip", "npm", "go", "cargo", "snap"].map { .string($0) }),
-                                    "description": .string("Plan with this package manager instead of the ones detected.")]),
+                "areas": .object([
+                    "type": .string("array"), "items": .object(["type": .string("string"), "enum": areaEnum]),
+                    "description": .string("Only these areas (default: all)."),
+                ]),
+                "phase": .object([
+                    "type": .string("integer"), "minimum": .int(1), "maximum": .int(3),
+                    "description": .string("Only this phase: 1 critical, 2 high, 3 medium."),
+                ]),
+                "manager": .object([
+                    "type": .string("string"),
+                    "enum": .array(["apt", "dnf", "yum", "apk", "pacman", "zypper", "brew", "pipx", "pip", "npm", "go", "cargo", "snap"].map { .string($0) }),
+                    "description": .string("Plan with this package manager instead of the ones detected."),
+                ]),
             ]),
-            annotations: Self.readOnly("capaudit: install plan")) { arguments in
+            annotations: Self.readOnly("capaudit: install plan")
+        ) { arguments in
             if let bad = Self.unknownArguments(arguments, allowed: ["areas", "phase", "manager"]) { return bad }
             let areaIDs: [String]
             switch toolbox.areas(arguments["areas"]) {
@@ -189,7 +222,9 @@ public struct CapAuditToolbox: Sendable {
             }
             var managers: [String] = []
             if let value = arguments["manager"], value.typeName != "null" {
-                guard case .string(let m, _) = value, PackageManager(name: m) != nil else { return .invalidParams("\"manager\" must be a package manager name such as apt or pipx") }
+                guard case .string(let m, _) = value, PackageManager(name: m) != nil else {
+                    return .invalidParams("\"manager\" must be a package manager name such as apt or pipx")
+                }
                 managers = [m]
             }
             let host: HostEnvironment

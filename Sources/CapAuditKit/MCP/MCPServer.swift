@@ -8,8 +8,10 @@ public struct MCPTool: Sendable {
     public var annotations: JSONOutput
     public var call: @Sendable ([String: JSONValue]) -> MCPToolResult
 
-    public init(name: String, description: String, inputSchema: JSONOutput, annotations: JSONOutput,
-                call: @escaping @Sendable ([String: JSONValue]) -> MCPToolResult) {
+    public init(
+        name: String, description: String, inputSchema: JSONOutput, annotations: JSONOutput,
+        call: @escaping @Sendable ([String: JSONValue]) -> MCPToolResult
+    ) {
         self.name = name
         self.description = description
         self.inputSchema = inputSchema
@@ -19,8 +21,10 @@ public struct MCPTool: Sendable {
 
     /// The entry of `tools/list`.
     public var listing: JSONOutput {
-        var tool: [String: JSONOutput] = ["name": .string(name), "description": .string(description), "inputSchema": inputSchema,
-                                          "annotations": annotations]
+        var tool: [String: JSONOutput] = [
+            "name": .string(name), "description": .string(description), "inputSchema": inputSchema,
+            "annotations": annotations,
+        ]
         if case .object(let a) = annotations, let title = a["title"] { tool["title"] = title }
         return .object(tool)
     }
@@ -77,8 +81,10 @@ public final class MCPServer: @unchecked Sendable {
     }
 
     /// `tools` is called once, when a client first lists or calls tools (a scan may run there).
-    public init(name: String, version: String, instructions: String? = nil,
-                tools: @escaping @Sendable () -> Result<MCPToolSet, ToolLoadError>) {
+    public init(
+        name: String, version: String, instructions: String? = nil,
+        tools: @escaping @Sendable () -> Result<MCPToolSet, ToolLoadError>
+    ) {
         self.name = name
         self.version = version
         self.instructions = instructions

@@ -54,7 +54,8 @@ public struct ApkDatabase: Sendable {
     /// `1.2.3-r0` without the package revision.
     public static func upstreamVersion(_ version: String) -> String {
         if let dash = version.range(of: "-r", options: .backwards),
-           version[dash.upperBound...].allSatisfy({ $0.isASCII && $0.isNumber }) {
+            version[dash.upperBound...].allSatisfy({ $0.isASCII && $0.isNumber })
+        {
             return String(version[..<dash.lowerBound])
         }
         return version

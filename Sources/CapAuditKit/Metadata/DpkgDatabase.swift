@@ -70,10 +70,15 @@ public struct DpkgDatabase: Sendable {
             func value() -> Substring {
                 Substring(String(decoding: line[line.index(after: colon)...], as: UTF8.self)).trimmingCharacters(in: .whitespaces)[...]
             }
-            if key.elementsEqual("Package".utf8) { name = value() }
-            else if key.elementsEqual("Version".utf8) { version = value() }
-            else if key.elementsEqual("Architecture".utf8) { arch = value() }
-            else if key.elementsEqual("Status".utf8) { installed = value().hasSuffix(" installed") }
+            if key.elementsEqual("Package".utf8) {
+                name = value()
+            } else if key.elementsEqual("Version".utf8) {
+                version = value()
+            } else if key.elementsEqual("Architecture".utf8) {
+                arch = value()
+            } else if key.elementsEqual("Status".utf8) {
+                installed = value().hasSuffix(" installed")
+            }
         }
         flush()
         return out

@@ -17,8 +17,9 @@ struct ELFImage {
     /// Reads the headers of the ELF file at `path`; nil when it is not ELF or its headers are malformed.
     init?(path: String, view: some FileReading) {
         guard let ident = view.readBytes(path, offset: 0, count: 64), ident.count >= 52,
-              ident[0] == 0x7f, ident[1] == 0x45, ident[2] == 0x4c, ident[3] == 0x46,
-              ident[4] == 1 || ident[4] == 2, ident[5] == 1 || ident[5] == 2 else { return nil }
+            ident[0] == 0x7f, ident[1] == 0x45, ident[2] == 0x4c, ident[3] == 0x46,
+            ident[4] == 1 || ident[4] == 2, ident[5] == 1 || ident[5] == 2
+        else { return nil }
         let is64 = ident[4] == 2
         let littleEndian = ident[5] == 1
         self.is64 = is64
@@ -36,7 +37,8 @@ struct ELFImage {
 
         var loads: [Segment] = []
         if phnum > 0, phnum <= ELFImage.maxHeaders, phentsize >= (is64 ? 56 : 32),
-           let table = view.readBytes(path, offset: phoff, count: phnum * phentsize), table.count == phnum * phentsize {
+            let table = view.readBytes(path, offset: phoff, count: phnum * phentsize), table.count == phnum * phentsize
+        {
             let r = ByteReader(bytes: table, littleEndian: littleEndian)
             for i in 0..<phnum {
                 let base = i * phentsize
@@ -52,7 +54,8 @@ struct ELFImage {
 
         var found: [Section] = []
         if shnum > 0, shnum <= ELFImage.maxHeaders, shentsize >= (is64 ? 64 : 40), shstrndx < shnum,
-           let table = view.readBytes(path, offset: shoff, count: shnum * shentsize), table.count == shnum * shentsize {
+            let table = view.readBytes(path, offset: shoff, count: shnum * shentsize), table.count == shnum * shentsize
+        {
             let r = ByteReader(bytes: table, littleEndian: littleEndian)
             func raw(_ i: Int) -> (name: UInt32, type: UInt32, addr: UInt64, offset: UInt64, size: UInt64)? {
                 let base = i * shentsize
@@ -65,13 +68,16 @@ struct ELFImage {
                 return (name, type, UInt64(addr), UInt64(off), UInt64(size))
             }
             if let strtab = raw(shstrndx), strtab.size <= UInt64(ELFImage.maxNameTable),
-               let names = view.readBytes(path, offset: strtab.offset, count: Int(strtab.size)) {
+                let names = view.readBytes(path, offset: strtab.offset, count: Int(strtab.size))
+            {
                 for i in 0..<shnum {
                     guard let s = raw(i), Int(s.name) < names.count else { continue }
                     let start = Int(s.name)
                     let end = names[start...].firstIndex(of: 0) ?? names.count
-                    found.append(Section(name: String(decoding: names[start..<end], as: UTF8.self),
-                                            address: s.addr, offset: s.offset, size: s.size, type: s.type))
+                    found.append(
+                        Section(
+                            name: String(decoding: names[start..<end], as: UTF8.self),
+                            address: s.addr, offset: s.offset, size: s.size, type: s.type))
                 }
             }
         }

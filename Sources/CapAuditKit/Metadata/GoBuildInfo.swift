@@ -13,8 +13,10 @@ public struct GoBuildInfo: Sendable, Equatable {
     /// `build` lines: key and value (`-ldflags`, `vcs.revision`, …).
     public var settings: [(key: String, value: String)]
 
-    public init(goVersion: String, mainPackage: String? = nil, module: String? = nil, moduleVersion: String? = nil,
-                settings: [(key: String, value: String)] = []) {
+    public init(
+        goVersion: String, mainPackage: String? = nil, module: String? = nil, moduleVersion: String? = nil,
+        settings: [(key: String, value: String)] = []
+    ) {
         self.goVersion = goVersion
         self.mainPackage = mainPackage
         self.module = module
@@ -140,7 +142,8 @@ public enum GoBuildInfoReader {
     /// The build information of the Go binary at `path`, nil when it is not a Go ELF binary.
     public static func read(_ path: String, view: some FileReading) -> GoBuildInfo? {
         guard let elf = ELFImage(path: path, view: view), let section = elf.section(named: ".go.buildinfo"),
-              section.type != 8 /* SHT_NOBITS */, section.size >= 32 else { return nil }
+            section.type != 8 /* SHT_NOBITS */, section.size >= 32
+        else { return nil }
         let count = Int(min(section.size, UInt64(maxRead)))
         guard let bytes = view.readBytes(path, offset: section.offset, count: count) else { return nil }
         return parse(section: bytes, elf: elf, path: path, view: view)
@@ -159,7 +162,8 @@ public enum GoBuildInfoReader {
         let bigEndian = flags & 0x1 != 0
         let r = ByteReader(bytes: bytes, littleEndian: !bigEndian)
         guard let versionAddress = r.uint(16, pointerSize), let modAddress = r.uint(16 + pointerSize, pointerSize),
-              let version = goString(at: versionAddress, pointerSize: pointerSize, bigEndian: bigEndian, elf: elf, path: path, view: view) else { return nil }
+            let version = goString(at: versionAddress, pointerSize: pointerSize, bigEndian: bigEndian, elf: elf, path: path, view: view)
+        else { return nil }
         let modinfo = goString(at: modAddress, pointerSize: pointerSize, bigEndian: bigEndian, elf: elf, path: path, view: view) ?? []
         return GoBuildInfo.parseModuleInfo(modinfo, goVersion: String(decoding: version, as: UTF8.self))
     }
@@ -184,11 +188,13 @@ public enum GoBuildInfoReader {
     /// A Go string header (data pointer, length) at a virtual address, and the bytes it points to.
     static func goString(at address: UInt64, pointerSize: Int, bigEndian: Bool, elf: ELFImage, path: String, view: some FileReading) -> [UInt8]? {
         guard let header = elf.fileOffset(ofAddress: address), header.available >= UInt64(2 * pointerSize),
-              let raw = view.readBytes(path, offset: header.offset, count: 2 * pointerSize), raw.count == 2 * pointerSize else { return nil }
+            let raw = view.readBytes(path, offset: header.offset, count: 2 * pointerSize), raw.count == 2 * pointerSize
+        else { return nil }
         let r = ByteReader(bytes: raw, littleEndian: !bigEndian)
         guard let dataAddress = r.uint(0, pointerSize), let length = r.uint(pointerSize, pointerSize), length <= UInt64(maxRead),
-              let data = elf.fileOffset(ofAddress: dataAddress), data.available >= length,
-              let bytes = view.readBytes(path, offset: data.offset, count: Int(length)), bytes.count == Int(length) else { return nil }
+            let data = elf.fileOffset(ofAddress: dataAddress), data.available >= length,
+            let bytes = view.readBytes(path, offset: data.offset, count: Int(length)), bytes.count == Int(length)
+        else { return nil }
         return bytes
     }
 }

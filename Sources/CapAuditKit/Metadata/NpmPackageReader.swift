@@ -24,8 +24,9 @@ public struct NpmPackageReader: Sendable {
         guard packageParts.count == (first.hasPrefix("@") ? 2 : 1), inside.count > packageParts.count else { return nil }
         let manifest = String(resolved[..<range.upperBound]) + packageParts.joined(separator: "/") + "/package.json"
         guard let bytes = view.readSmallFile(manifest, limit: 1 << 20),
-              let json = try? JSONParser.parse(Data(bytes)),
-              case .string(let version, _)? = json.member("version") else { return nil }
+            let json = try? JSONParser.parse(Data(bytes)),
+            case .string(let version, _)? = json.member("version")
+        else { return nil }
         var name = packageParts.joined(separator: "/")
         if case .string(let declared, _)? = json.member("name") { name = declared }
         return NpmPackage(name: name, version: version, manifest: manifest)

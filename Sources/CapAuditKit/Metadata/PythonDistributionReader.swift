@@ -47,7 +47,8 @@ public struct PythonDistributionReader: Sendable {
             let listed = index.records(folder, reader: self)
             for entry in names.flatMap({ listed[$0] ?? [] }).sorted(by: { $0.order < $1.order }) {
                 if targets.contains(entry.file) || targets.contains(view.resolve(entry.file).path ?? entry.file),
-                   let dist = describe(entry.meta, matchedBy: "RECORD") {
+                    let dist = describe(entry.meta, matchedBy: "RECORD")
+                {
                     return dist
                 }
             }
@@ -146,8 +147,9 @@ public struct PythonDistributionReader: Sendable {
     func describe(_ meta: String, matchedBy: String) -> PythonDistribution? {
         var name: String?
         var version: String?
-        let header = (view.readBytes(meta + "/METADATA", offset: 0, count: 64 * 1024)
-                      ?? view.readBytes(meta + "/PKG-INFO", offset: 0, count: 64 * 1024)).map { String(decoding: $0, as: UTF8.self) }
+        let header =
+            (view.readBytes(meta + "/METADATA", offset: 0, count: 64 * 1024)
+            ?? view.readBytes(meta + "/PKG-INFO", offset: 0, count: 64 * 1024)).map { String(decoding: $0, as: UTF8.self) }
         for line in (header ?? "").split(separator: "\n", omittingEmptySubsequences: false) {
             let trimmed = line.trimmingCharacters(in: .init(charactersIn: "\r"))
             if trimmed.isEmpty { break }

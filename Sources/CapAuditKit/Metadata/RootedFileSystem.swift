@@ -60,8 +60,9 @@ public struct RootedFileSystem: FileSystemView, FileReading {
         let type = st.st_mode & S_IFMT
         let kind: FileStatus.Kind = type == S_IFREG ? .regular : (type == S_IFDIR ? .directory : .other)
         let isLink = lexicalParentResolved(path).flatMap(linkTarget) != nil
-        return FileStatus(kind: kind, mode: UInt32(st.st_mode & 0o7777), isSymlink: isLink,
-                          identity: [UInt64(st.st_dev), UInt64(st.st_ino)])
+        return FileStatus(
+            kind: kind, mode: UInt32(st.st_mode & 0o7777), isSymlink: isLink,
+            identity: [UInt64(st.st_dev), UInt64(st.st_ino)])
     }
 
     /// The path with its parent folders resolved and its last component kept (what `lstat` looks at).

@@ -58,20 +58,26 @@ public struct ToolMetadataReader: Sendable {
                 sources.append(goSource(info, file: chain.last))
             }
             if let dist = python.distribution(forExecutable: target, command: command) {
-                sources.append(VersionSource(kind: .pythonDistInfo, version: Version(dist.version)?.text, package: dist.name,
-                                             recordedVersion: dist.version, file: dist.metadataFolder,
-                                             note: dist.matchedBy == "RECORD" ? "the file is listed in the distribution's RECORD" : nil))
+                sources.append(
+                    VersionSource(
+                        kind: .pythonDistInfo, version: Version(dist.version)?.text, package: dist.name,
+                        recordedVersion: dist.version, file: dist.metadataFolder,
+                        note: dist.matchedBy == "RECORD" ? "the file is listed in the distribution's RECORD" : nil))
             }
             if let npm = NpmPackageReader(view: view).package(forExecutable: target) {
                 sources.append(VersionSource(kind: .npm, version: Version(npm.version)?.text, package: npm.name, recordedVersion: npm.version, file: npm.manifest))
             }
             if let package = chain.lazy.compactMap({ dpkgOwners[$0] }).first {
-                sources.append(VersionSource(kind: .dpkg, version: Version(DpkgDatabase.upstreamVersion(package.version))?.text, package: package.name,
-                                             recordedVersion: package.version, file: "/var/lib/dpkg/status"))
+                sources.append(
+                    VersionSource(
+                        kind: .dpkg, version: Version(DpkgDatabase.upstreamVersion(package.version))?.text, package: package.name,
+                        recordedVersion: package.version, file: "/var/lib/dpkg/status"))
             }
             if let apk, let package = apk.owner(of: chain) {
-                sources.append(VersionSource(kind: .apk, version: Version(ApkDatabase.upstreamVersion(package.version))?.text, package: package.name,
-                                             recordedVersion: package.version, file: "/lib/apk/db/installed"))
+                sources.append(
+                    VersionSource(
+                        kind: .apk, version: Version(ApkDatabase.upstreamVersion(package.version))?.text, package: package.name,
+                        recordedVersion: package.version, file: "/lib/apk/db/installed"))
             }
             out.append(sources)
         }
@@ -79,8 +85,9 @@ public struct ToolMetadataReader: Sendable {
     }
 
     func goSource(_ info: GoBuildInfo, file: String?) -> VersionSource {
-        var source = VersionSource(kind: .goBuildinfo, module: info.module, mainPackage: info.mainPackage, goVersion: info.goVersion,
-                                   recordedVersion: info.moduleVersion, file: file)
+        var source = VersionSource(
+            kind: .goBuildinfo, module: info.module, mainPackage: info.mainPackage, goVersion: info.goVersion,
+            recordedVersion: info.moduleVersion, file: file)
         if let release = info.releaseVersion {
             source.version = release.version.text
             if release.from == "ldflags" { source.note = "version from the -ldflags build setting; the module version is \(info.moduleVersion ?? "not recorded")" }
@@ -99,8 +106,9 @@ public struct ToolMetadataReader: Sendable {
     func pyenvShim(_ path: String, command: String) -> VersionSource? {
         let folder = PythonDistributionReader.parent(path)
         guard (folder as NSString).lastPathComponent == "shims",
-              let head = view.readBytes(path, offset: 0, count: 4096),
-              String(decoding: head, as: UTF8.self).contains("pyenv") else { return nil }
+            let head = view.readBytes(path, offset: 0, count: 4096),
+            String(decoding: head, as: UTF8.self).contains("pyenv")
+        else { return nil }
         let root = PythonDistributionReader.parent(folder)
         var names: [String] = []
         var origin = ""
@@ -112,7 +120,8 @@ public struct ToolMetadataReader: Sendable {
             origin = file
         }
         guard !names.isEmpty else {
-            return VersionSource(kind: .pyenvShim, file: nil, note: "pyenv shim: no PYENV_VERSION or version file selects a Python, so which install it runs is not known without running it")
+            return VersionSource(
+                kind: .pyenvShim, file: nil, note: "pyenv shim: no PYENV_VERSION or version file selects a Python, so which install it runs is not known without running it")
         }
         for name in names {
             if name == "system" {

@@ -37,8 +37,10 @@ public struct VersionSource: Sendable, Equatable {
     /// Anything the user should know about this source (why it has no version).
     public var note: String?
 
-    public init(kind: Kind, version: String? = nil, module: String? = nil, mainPackage: String? = nil, goVersion: String? = nil,
-                package: String? = nil, recordedVersion: String? = nil, file: String? = nil, note: String? = nil) {
+    public init(
+        kind: Kind, version: String? = nil, module: String? = nil, mainPackage: String? = nil, goVersion: String? = nil,
+        package: String? = nil, recordedVersion: String? = nil, file: String? = nil, note: String? = nil
+    ) {
         self.kind = kind
         self.version = version
         self.module = module

@@ -16,18 +16,24 @@ public enum ArgumentChecker {
         for name in arguments.keys.sorted() where operation.parameter(name) == nil {
             var message = "unknown argument \(quoted(name)) for \(operation.id)"
             let names = operation.parameters.map(\.name)
-            if let near = nearest(name, in: names) { message += "; did you mean \(quoted(near))?" }
-            else { message += names.isEmpty ? "; it takes no arguments" : "; it takes \(names.joined(separator: ", "))" }
+            if let near = nearest(name, in: names) {
+                message += "; did you mean \(quoted(near))?"
+            } else {
+                message += names.isEmpty ? "; it takes no arguments" : "; it takes \(names.joined(separator: ", "))"
+            }
             return .failure(ArgumentProblem(message))
         }
         for parameter in operation.parameters {
             let given = arguments[parameter.name].flatMap { value -> JSONValue? in
-                if case .null = value { return nil }  // JSON null means "not given"
+                if case .null = value { return nil } // JSON null means "not given"
                 return value
             }
             guard let value = given else {
-                if let d = parameter.defaultValue { values[parameter.name] = d }
-                else if parameter.required { return .failure(ArgumentProblem("missing required argument \(quoted(parameter.name)): \(parameter.description)")) }
+                if let d = parameter.defaultValue {
+                    values[parameter.name] = d
+                } else if parameter.required {
+                    return .failure(ArgumentProblem("missing required argument \(quoted(parameter.name)): \(parameter.description)"))
+                }
                 continue
             }
             switch typed(value, for: parameter) {
@@ -79,8 +85,9 @@ public enum ArgumentChecker {
         if s.contains("\0") { return ArgumentProblem("\(name) contains a NUL character") }
         if let pattern = parameter.pattern {
             guard let regex = try? NSRegularExpression(pattern: pattern),
-                  let match = regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)),
-                  match.range == NSRange(s.startIndex..., in: s) else {
+                let match = regex.firstMatch(in: s, range: NSRange(s.startIndex..., in: s)),
+                match.range == NSRange(s.startIndex..., in: s)
+            else {
                 return ArgumentProblem("\(name) must match \(pattern); \(quoted(s)) does not")
             }
         }

@@ -43,7 +43,7 @@ public struct CallGuard: Sendable {
                     switch item {
                     case .literal(let word): argv.append(word)
                     case .slot(let name): argv += resolved[name] ?? []
-                    case .group: break  // the reader refuses nested groups
+                    case .group: break // the reader refuses nested groups
                     }
                 }
             }
@@ -112,7 +112,8 @@ public struct CallGuard: Sendable {
         switch kind {
         case .url:
             guard let components = URLComponents(string: s), let scheme = components.scheme?.lowercased(), ["http", "https"].contains(scheme),
-                  let h = components.host, !h.isEmpty else {
+                let h = components.host, !h.isEmpty
+            else {
                 throw CallRefusal("\(name): \(quoted(s)) is not an http(s) URL with a host")
             }
             host = h

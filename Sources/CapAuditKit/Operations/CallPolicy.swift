@@ -10,8 +10,10 @@ public struct CallPolicy: Sendable, Equatable {
     public var allowAttach: Bool
     public var revealSecrets: Bool
 
-    public init(workingDirectory: String, allowWrite: Bool = false, allowDestructive: Bool = false, allowNetwork: Bool = false,
-                allowAttach: Bool = false, revealSecrets: Bool = false) {
+    public init(
+        workingDirectory: String, allowWrite: Bool = false, allowDestructive: Bool = false, allowNetwork: Bool = false,
+        allowAttach: Bool = false, revealSecrets: Bool = false
+    ) {
         self.workingDirectory = workingDirectory
         self.allowWrite = allowWrite
         self.allowDestructive = allowDestructive

@@ -90,9 +90,11 @@ public struct OperationParameter: Sendable, Equatable {
     /// Values may begin with `-` (otherwise refused: a tool would read them as options).
     public var allowLeadingDash: Bool
 
-    public init(name: String, type: ParameterType, description: String, required: Bool = false, defaultValue: ParameterValue? = nil,
-                allowed: [String]? = nil, pattern: String? = nil, minimum: Int? = nil, maximum: Int? = nil, maxItems: Int? = nil,
-                path: PathKind? = nil, address: AddressKind? = nil, allowLeadingDash: Bool = false) {
+    public init(
+        name: String, type: ParameterType, description: String, required: Bool = false, defaultValue: ParameterValue? = nil,
+        allowed: [String]? = nil, pattern: String? = nil, minimum: Int? = nil, maximum: Int? = nil, maxItems: Int? = nil,
+        path: PathKind? = nil, address: AddressKind? = nil, allowLeadingDash: Bool = false
+    ) {
         self.name = name
         self.type = type
         self.description = description
@@ -145,9 +147,11 @@ public struct ToolOperation: Sendable, Equatable, Identifiable {
     /// Extra environment (update checks and telemetry off).
     public var env: [String: String]
 
-    public init(id: String, description: String, command: String? = nil, argv: [ArgvElement], parameters: [OperationParameter] = [],
-                safety: SafetyClass = .readOnly, attaches: Bool = false, network: String? = nil, secrets: SecretExposure? = nil,
-                timeout: Double = ToolOperation.defaultTimeout, outputCap: Int = ToolOperation.defaultOutputCap, env: [String: String] = [:]) {
+    public init(
+        id: String, description: String, command: String? = nil, argv: [ArgvElement], parameters: [OperationParameter] = [],
+        safety: SafetyClass = .readOnly, attaches: Bool = false, network: String? = nil, secrets: SecretExposure? = nil,
+        timeout: Double = ToolOperation.defaultTimeout, outputCap: Int = ToolOperation.defaultOutputCap, env: [String: String] = [:]
+    ) {
         self.id = id
         self.description = description
         self.command = command

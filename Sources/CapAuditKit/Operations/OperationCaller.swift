@@ -30,8 +30,9 @@ public struct OperationCaller: Sendable {
         var env = environment
         env["LC_ALL"] = "C"
         for (k, v) in operation.env { env[k] = v }
-        let request = ProbeRequest(executable: executable, arguments: arguments, environment: env, timeout: operation.timeout,
-                                   killGrace: 2, outputLimit: operation.outputCap, workingDirectory: policy.workingDirectory)
+        let request = ProbeRequest(
+            executable: executable, arguments: arguments, environment: env, timeout: operation.timeout,
+            killGrace: 2, outputLimit: operation.outputCap, workingDirectory: policy.workingDirectory)
         let output = runner.run(request)
         var stdout = String(decoding: output.stdout, as: UTF8.self)
         var stderr = String(decoding: output.stderr, as: UTF8.self)
@@ -43,8 +44,10 @@ public struct OperationCaller: Sendable {
             stderr = e
             masked = n1 + n2
         }
-        return .ran(OperationRun(argv: request.argv, termination: output.termination, stdout: stdout, stderr: stderr,
-                                 stdoutTruncated: output.stdoutTruncated, stderrTruncated: output.stderrTruncated,
-                                 outputCap: operation.outputCap, maskedValues: masked, durationMs: output.durationMs))
+        return .ran(
+            OperationRun(
+                argv: request.argv, termination: output.termination, stdout: stdout, stderr: stderr,
+                stdoutTruncated: output.stdoutTruncated, stderrTruncated: output.stderrTruncated,
+                outputCap: operation.outputCap, maskedValues: masked, durationMs: output.durationMs))
     }
 }

@@ -4,10 +4,14 @@ import Foundation
 /// JSON path: unknown slots, parameters no slot uses, schema keys that do not fit the type, and argv
 /// words that look like a shell string.
 enum OperationReader {
-    static let operationKeys = ["id", "description", "command", "argv", "parameters", "safety", "attaches", "network", "secrets",
-                                "timeout", "outputCap", "env", "note"]
-    static let parameterKeys = ["type", "description", "required", "default", "enum", "pattern", "minimum", "maximum", "maxItems",
-                                "path", "address", "allowLeadingDash"]
+    static let operationKeys = [
+        "id", "description", "command", "argv", "parameters", "safety", "attaches", "network", "secrets",
+        "timeout", "outputCap", "env", "note",
+    ]
+    static let parameterKeys = [
+        "type", "description", "required", "default", "enum", "pattern", "minimum", "maximum", "maxItems",
+        "path", "address", "allowLeadingDash",
+    ]
 
     /// The operations, and false when any of them had a mistake.
     static func read(_ values: [JSONValue], path: String, probeCommands: [String], reader: inout JSONReader) -> ([ToolOperation], Bool) {
@@ -40,15 +44,20 @@ enum OperationReader {
         }
         let command = reader.string(f, "command", path: path)
         if let command, !probeCommands.contains(command) {
-            reader.report("\(quoted(command)) is not one of this tool's probe commands (\(probeCommands.joined(separator: ", "))); an operation runs a command the scan verified",
-                          at: f["command"], path: reader.join(path, "command"))
+            reader.report(
+                "\(quoted(command)) is not one of this tool's probe commands (\(probeCommands.joined(separator: ", "))); an operation runs a command the scan verified",
+                at: f["command"], path: reader.join(path, "command"))
         }
-        let safety = reader.parsed(f, "safety", path: path, as: "a safety class",
-                                 expected: "read-only, write or destructive") { SafetyClass(rawValue: $0) }
+        let safety = reader.parsed(
+            f, "safety", path: path, as: "a safety class",
+            expected: "read-only, write or destructive"
+        ) { SafetyClass(rawValue: $0) }
         let attaches = reader.bool(f, "attaches", path: path) ?? false
         let network = reader.string(f, "network", path: path)
-        let secrets = reader.parsed(f, "secrets", path: path, as: "a secrets setting",
-                                 expected: "masked (values hidden unless --reveal-secrets) or only (listed only with --reveal-secrets)") { SecretExposure(rawValue: $0) }
+        let secrets = reader.parsed(
+            f, "secrets", path: path, as: "a secrets setting",
+            expected: "masked (values hidden unless --reveal-secrets) or only (listed only with --reveal-secrets)"
+        ) { SecretExposure(rawValue: $0) }
         let timeout = reader.int(f, "timeout", path: path, range: 1...3600).map(Double.init) ?? ToolOperation.defaultTimeout
         let outputCap = reader.int(f, "outputCap", path: path, range: 1024...(16 << 20)) ?? ToolOperation.defaultOutputCap
         let env = reader.stringMap(f, "env", path: path) ?? [:]
@@ -69,8 +78,9 @@ enum OperationReader {
                         continue
                     }
                     guard isParameterName(name) else {
-                        reader.report("\(quoted(name)) is not a valid parameter name; use lower-case letters, digits and _ (such as \"rules_file\")",
-                                      at: member, path: memberPath)
+                        reader.report(
+                            "\(quoted(name)) is not a valid parameter name; use lower-case letters, digits and _ (such as \"rules_file\")",
+                            at: member, path: memberPath)
                         continue
                     }
                     if let parameter = readParameter(name, member, path: memberPath, reader: &reader) { parameters.append(parameter) }
@@ -90,8 +100,9 @@ enum OperationReader {
             checkSlots(argv, items: items, parameters: parameters, path: reader.join(path, "argv"), at: f["argv"], reader: &reader)
         }
         guard reader.problems.count == before, let id, let description, let safety else { return nil }
-        return ToolOperation(id: id, description: description, command: command, argv: argv, parameters: parameters, safety: safety,
-                         attaches: attaches, network: network, secrets: secrets, timeout: timeout, outputCap: outputCap, env: env)
+        return ToolOperation(
+            id: id, description: description, command: command, argv: argv, parameters: parameters, safety: safety,
+            attaches: attaches, network: network, secrets: secrets, timeout: timeout, outputCap: outputCap, env: env)
     }
 
     /// A literal word, a whole-word `{slot}`, or (at the top level) a group of them.
@@ -107,8 +118,9 @@ enum OperationReader {
                 return .slot(name)
             }
             if let problem = shellProblem(s) {
-                reader.report("\(quoted(s)) \(problem); write one argv element per word and a {slot} per parameter (capaudit never runs a shell)",
-                              at: value, path: path)
+                reader.report(
+                    "\(quoted(s)) \(problem); write one argv element per word and a {slot} per parameter (capaudit never runs a shell)",
+                    at: value, path: path)
                 return nil
             }
             return .literal(s)
@@ -152,8 +164,10 @@ enum OperationReader {
     }
 
     /// Every slot names a parameter, every parameter has exactly one slot, and optional parameters sit in groups.
-    static func checkSlots(_ argv: [ArgvElement], items: [JSONValue], parameters: [OperationParameter], path: String, at: JSONValue?,
-                           reader: inout JSONReader) {
+    static func checkSlots(
+        _ argv: [ArgvElement], items: [JSONValue], parameters: [OperationParameter], path: String, at: JSONValue?,
+        reader: inout JSONReader
+    ) {
         var used: [String: Int] = [:]
         for (i, element) in argv.enumerated() {
             let location = i < items.count ? items[i] : at
@@ -161,18 +175,23 @@ enum OperationReader {
                 used[name, default: 0] += 1
                 guard let parameter = parameters.first(where: { $0.name == name }) else {
                     var message = "unknown slot {\(name)}: no parameter has that name"
-                    if let near = nearest(name, in: parameters.map(\.name)) { message += "; did you mean {\(near)}?" }
-                    else if parameters.isEmpty { message += "; declare it under \"parameters\"" }
+                    if let near = nearest(name, in: parameters.map(\.name)) {
+                        message += "; did you mean {\(near)}?"
+                    } else if parameters.isEmpty {
+                        message += "; declare it under \"parameters\""
+                    }
                     reader.report(message, at: location, path: "\(path)[\(i)]")
                     continue
                 }
                 if case .slot = element {
                     if parameter.type == .boolean {
-                        reader.report("the boolean {\(name)} must sit in an optional group with the flag it switches on, such as [\"--recursive\", \"{\(name)}\"]",
-                                      at: location, path: "\(path)[\(i)]")
+                        reader.report(
+                            "the boolean {\(name)} must sit in an optional group with the flag it switches on, such as [\"--recursive\", \"{\(name)}\"]",
+                            at: location, path: "\(path)[\(i)]")
                     } else if !parameter.required && parameter.defaultValue == nil && parameter.type != .array {
-                        reader.report("the optional {\(name)} must sit in an optional group, such as [\"--flag\", \"{\(name)}\"], or be required",
-                                      at: location, path: "\(path)[\(i)]")
+                        reader.report(
+                            "the optional {\(name)} must sit in an optional group, such as [\"--flag\", \"{\(name)}\"], or be required",
+                            at: location, path: "\(path)[\(i)]")
                     }
                 }
             }
@@ -190,8 +209,10 @@ enum OperationReader {
     static func readParameter(_ name: String, _ value: JSONValue, path: String, reader: inout JSONReader) -> OperationParameter? {
         guard let f = reader.object(value, path: path, required: ["type", "description"], optional: parameterKeys) else { return nil }
         let before = reader.problems.count
-        let type = reader.parsed(f, "type", path: path, as: "a parameter type",
-                                 expected: "string, integer, boolean or array (of strings)") { ParameterType(rawValue: $0) }
+        let type = reader.parsed(
+            f, "type", path: path, as: "a parameter type",
+            expected: "string, integer, boolean or array (of strings)"
+        ) { ParameterType(rawValue: $0) }
         let description = reader.string(f, "description", path: path)
         let required = reader.bool(f, "required", path: path) ?? false
         let allowed = reader.strings(f, "enum", path: path, nonEmpty: true)
@@ -202,18 +223,24 @@ enum OperationReader {
         let minimum = reader.int(f, "minimum", path: path, range: Int.min / 2...Int.max / 2)
         let maximum = reader.int(f, "maximum", path: path, range: Int.min / 2...Int.max / 2)
         let maxItems = reader.int(f, "maxItems", path: path, range: 1...1000)
-        let pathKind = reader.parsed(f, "path", path: path, as: "a path kind",
-                                 expected: "file, directory or file-or-directory") { PathKind(rawValue: $0) }
-        let address = reader.parsed(f, "address", path: path, as: "an address kind",
-                                 expected: "url, host or host-port") { AddressKind(rawValue: $0) }
+        let pathKind = reader.parsed(
+            f, "path", path: path, as: "a path kind",
+            expected: "file, directory or file-or-directory"
+        ) { PathKind(rawValue: $0) }
+        let address = reader.parsed(
+            f, "address", path: path, as: "an address kind",
+            expected: "url, host or host-port"
+        ) { AddressKind(rawValue: $0) }
         let allowLeadingDash = reader.bool(f, "allowLeadingDash", path: path) ?? false
 
         if let type {
             func misplaced(_ key: String, _ fits: String) {
                 if f[key] != nil { reader.report("\"\(key)\" applies only to \(fits) parameters, not \(type.rawValue)", at: f[key], path: reader.join(path, key)) }
             }
-            if type != .string { misplaced("enum", "string") ; misplaced("address", "string") }
-            if type != .string && type != .array { misplaced("pattern", "string and array"); misplaced("path", "string and array"); misplaced("allowLeadingDash", "string and array") }
+            if type != .string { misplaced("enum", "string"); misplaced("address", "string") }
+            if type != .string && type != .array {
+                misplaced("pattern", "string and array"); misplaced("path", "string and array"); misplaced("allowLeadingDash", "string and array")
+            }
             if type != .integer { misplaced("minimum", "integer"); misplaced("maximum", "integer") }
             if type != .array { misplaced("maxItems", "array") }
         }
@@ -225,8 +252,9 @@ enum OperationReader {
         }
         var defaultValue: ParameterValue?
         if let d = f["default"], let type {
-            let parameter = OperationParameter(name: name, type: type, description: description ?? "", allowed: allowed, pattern: pattern,
-                                               minimum: minimum, maximum: maximum, maxItems: maxItems, allowLeadingDash: allowLeadingDash)
+            let parameter = OperationParameter(
+                name: name, type: type, description: description ?? "", allowed: allowed, pattern: pattern,
+                minimum: minimum, maximum: maximum, maxItems: maxItems, allowLeadingDash: allowLeadingDash)
             switch ArgumentChecker.typed(d, for: parameter) {
             case .success(let v): defaultValue = v
             case .failure(let problem): reader.report("the default does not fit the parameter: \(problem.message)", at: d, path: reader.join(path, "default"))
@@ -236,9 +264,10 @@ enum OperationReader {
             }
         }
         guard reader.problems.count == before, let type, let description else { return nil }
-        return OperationParameter(name: name, type: type, description: description, required: required, defaultValue: defaultValue,
-                                  allowed: allowed, pattern: pattern, minimum: minimum, maximum: maximum, maxItems: maxItems,
-                                  path: pathKind, address: address, allowLeadingDash: allowLeadingDash)
+        return OperationParameter(
+            name: name, type: type, description: description, required: required, defaultValue: defaultValue,
+            allowed: allowed, pattern: pattern, minimum: minimum, maximum: maximum, maxItems: maxItems,
+            path: pathKind, address: address, allowLeadingDash: allowLeadingDash)
     }
 
     static func isParameterName(_ s: String) -> Bool {

@@ -131,8 +131,10 @@ public struct OperationRegistry: Sendable, Equatable {
                         }
                         executable = other
                     }
-                    entries.append(RegistryEntry(operation: operation, tool: toolReport.tool, areaIDs: areasOf[toolReport.tool.id] ?? [],
-                                                 executable: executable, version: toolReport.verdict.version, status: toolReport.verdict.status))
+                    entries.append(
+                        RegistryEntry(
+                            operation: operation, tool: toolReport.tool, areaIDs: areasOf[toolReport.tool.id] ?? [],
+                            executable: executable, version: toolReport.verdict.version, status: toolReport.verdict.status))
                 }
             }
         }

@@ -24,7 +24,8 @@ public enum SecretMasker {
             let head = line[..<line.index(after: separator)]
             let rest = line[line.index(after: separator)...]
             let value = rest.trimmingCharacters(in: .whitespaces)
-            let open = value.isEmpty || ["{", "[", "|", ">", "|-", ">-", "{}", "[]", "null", "true", "false"].contains(value.trimmingCharacters(in: CharacterSet(charactersIn: ",")))
+            let open =
+                value.isEmpty || ["{", "[", "|", ">", "|-", ">-", "{}", "[]", "null", "true", "false"].contains(value.trimmingCharacters(in: CharacterSet(charactersIn: ",")))
             if !open {
                 let leading = rest.prefix { $0 == " " || $0 == "\t" }
                 let comma = value.hasSuffix(",") ? "," : ""
@@ -80,7 +81,9 @@ public enum SecretMasker {
             token = ""
         }
         for c in line {
-            if c.isASCII && (c.isLetter || c.isNumber || "+/=_-".contains(c)) { token.append(c) } else {
+            if c.isASCII && (c.isLetter || c.isNumber || "+/=_-".contains(c)) {
+                token.append(c)
+            } else {
                 flush()
                 out.append(c)
             }

@@ -237,9 +237,11 @@ public struct PlanStep: Sendable, Equatable {
     /// The `provides` keys of earlier steps this one needs; a script skips it when one failed.
     public var requires: [String] = []
 
-    public init(number: String = "", kind: Kind, title: String, detail: String? = nil, toolID: String? = nil, toolName: String? = nil,
-                covers: [PlanCoverage] = [], action: StepAction, shellCommands: [ShellCommand] = [], commands: [String] = [],
-                check: StepCheck? = nil, reason: String? = nil, alternatives: [PlanAlternative] = [], notes: [String] = [], seedStep: Int? = nil) {
+    public init(
+        number: String = "", kind: Kind, title: String, detail: String? = nil, toolID: String? = nil, toolName: String? = nil,
+        covers: [PlanCoverage] = [], action: StepAction, shellCommands: [ShellCommand] = [], commands: [String] = [],
+        check: StepCheck? = nil, reason: String? = nil, alternatives: [PlanAlternative] = [], notes: [String] = [], seedStep: Int? = nil
+    ) {
         self.number = number
         self.kind = kind
         self.title = title

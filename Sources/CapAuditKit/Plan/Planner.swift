@@ -73,8 +73,10 @@ public enum Planner {
     ///   - phase: `--phase N`: only that phase (1, 2 or 3).
     ///   - areas: `--area ID`: only these areas (empty: all areas of the report).
     ///   - date: when the plan is made; shown in its header (pass the clock's now from the CLI).
-    public static func plan(report: Report, catalog: Catalog, host: HostEnvironment, phase: Int? = nil, areas: [String] = [],
-                            date: Date) -> InstallPlan {
+    public static func plan(
+        report: Report, catalog: Catalog, host: HostEnvironment, phase: Int? = nil, areas: [String] = [],
+        date: Date
+    ) -> InstallPlan {
         var builder = Builder(report: report, catalog: catalog, host: host)
         let inScope = report.areas.filter { (areas.isEmpty || areas.contains($0.area.id)) && (phase == nil || $0.area.phase == phase) }
         let numbers = phase.map { [$0] } ?? [1, 2, 3]
@@ -92,12 +94,15 @@ public enum Planner {
             }
             if number == 3 { steps += integrationSteps() }
             for i in steps.indices { steps[i].number = "\(number).\(i + 1)" }
-            phases.append(PlanPhase(number: number, title: title(phase: number), week: number,
-                                    areas: phaseAreas.map { PlanArea(id: $0.area.id, name: $0.area.name, priority: $0.area.priority, status: $0.status) },
-                                    steps: steps))
+            phases.append(
+                PlanPhase(
+                    number: number, title: title(phase: number), week: number,
+                    areas: phaseAreas.map { PlanArea(id: $0.area.id, name: $0.area.name, priority: $0.area.priority, status: $0.status) },
+                    steps: steps))
         }
-        return InstallPlan(capauditVersion: report.capauditVersion, createdAt: date, host: host, phaseFilter: phase,
-                           areaFilter: areas, phases: phases)
+        return InstallPlan(
+            capauditVersion: report.capauditVersion, createdAt: date, host: host, phaseFilter: phase,
+            areaFilter: areas, phases: phases)
     }
 
     static func title(phase: Int) -> String {
@@ -118,26 +123,32 @@ public enum Planner {
 
     static func verifyStep(phase: Int, areas: [String]) -> PlanStep {
         let command = "capaudit scan " + areas.map { "--area \($0) " }.joined() + "--fail-on \(gateLevel(phase: phase))"
-        return PlanStep(kind: .verify, title: "Check phase \(phase)",
-                        detail: "Open a new shell (so PATH changes apply) and re-scan; it exits 0 once every capability of these areas is met.",
-                        action: .text, commands: [command])
+        return PlanStep(
+            kind: .verify, title: "Check phase \(phase)",
+            detail: "Open a new shell (so PATH changes apply) and re-scan; it exits 0 once every capability of these areas is met.",
+            action: .text, commands: [command])
     }
 
     /// The seed's Phase 3 integration steps 9–12, adapted to what capaudit gives.
     static func integrationSteps() -> [PlanStep] {
         [
-            PlanStep(kind: .integration, title: "Register the installed tools",
-                     detail: "Publish what is installed where your scripts, agents and dashboards read it: the JSON report lists each tool's path and version.",
-                     action: .text, commands: ["capaudit scan --format json --output capaudit.json"], seedStep: 9),
-            PlanStep(kind: .integration, title: "Wrap common operations",
-                     detail: "Give each everyday operation (dependency and image scans, load tests, migrations, cluster access) one script or make target that calls the tools above, so people and agents run them the same way.",
-                     action: .text, seedStep: 10),
-            PlanStep(kind: .integration, title: "Gate CI on capaudit",
-                     detail: "Add the scan to CI so a runner without the critical tools fails early; raise it to --fail-on high once phase 2 is done.",
-                     action: .text, commands: ["capaudit scan --fail-on critical"], seedStep: 11),
-            PlanStep(kind: .integration, title: "Write production guides",
-                     detail: "Start the guides from this plan: which tool does what, and how it installs on each host family.",
-                     action: .text, commands: ["capaudit plan --format markdown --output production-tools.md"], seedStep: 12),
+            PlanStep(
+                kind: .integration, title: "Register the installed tools",
+                detail: "Publish what is installed where your scripts, agents and dashboards read it: the JSON report lists each tool's path and version.",
+                action: .text, commands: ["capaudit scan --format json --output capaudit.json"], seedStep: 9),
+            PlanStep(
+                kind: .integration, title: "Wrap common operations",
+                detail:
+                    "Give each everyday operation (dependency and image scans, load tests, migrations, cluster access) one script or make target that calls the tools above, so people and agents run them the same way.",
+                action: .text, seedStep: 10),
+            PlanStep(
+                kind: .integration, title: "Gate CI on capaudit",
+                detail: "Add the scan to CI so a runner without the critical tools fails early; raise it to --fail-on high once phase 2 is done.",
+                action: .text, commands: ["capaudit scan --fail-on critical"], seedStep: 11),
+            PlanStep(
+                kind: .integration, title: "Write production guides",
+                detail: "Start the guides from this plan: which tool does what, and how it installs on each host family.",
+                action: .text, commands: ["capaudit plan --format markdown --output production-tools.md"], seedStep: 12),
         ]
     }
 
@@ -181,8 +192,10 @@ public enum Planner {
     /// The sentences of a catalog note that concern this host: a sentence naming another
     /// distribution ("Not packaged in Debian 12." on Fedora) is left out; nil when none is left.
     static func sentences(of note: String, for host: HostEnvironment) -> String? {
-        let names: [(word: String, family: String)] = [("Debian", "debian"), ("Ubuntu", "ubuntu"), ("Fedora", "fedora"), ("Alpine", "alpine"),
-                                                       ("Homebrew", "macos"), ("Arch", "arch"), ("zypper", "opensuse"), ("dnf", "fedora")]
+        let names: [(word: String, family: String)] = [
+            ("Debian", "debian"), ("Ubuntu", "ubuntu"), ("Fedora", "fedora"), ("Alpine", "alpine"),
+            ("Homebrew", "macos"), ("Arch", "arch"), ("zypper", "opensuse"), ("dnf", "fedora"),
+        ]
         let families = Set(host.families).union(host.has(.brew) ? ["macos"] : [])
         // Debian's name is Debian's only: an Ubuntu host (ID_LIKE=debian) is not Debian 12.
         let own = families.contains("ubuntu") ? families.subtracting(["debian"]) : families
@@ -252,8 +265,9 @@ public enum Planner {
 
         mutating func plan(_ area: AreaReport) {
             for capability in area.capabilities where !capability.met {
-                let coverage = PlanCoverage(areaID: area.area.id, areaName: area.area.name,
-                                            capabilityID: capability.capability.id, capabilityName: capability.capability.name)
+                let coverage = PlanCoverage(
+                    areaID: area.area.id, areaName: area.area.name,
+                    capabilityID: capability.capability.id, capabilityName: capability.capability.name)
                 plan(capability, coverage: coverage)
             }
             // Every outdated tool gets an upgrade, even when another tool meets its capability.
@@ -275,8 +289,9 @@ public enum Planner {
                 if cover(id, with: coverage) { return }
                 let r = toolReports[id]!
                 let remedy = r.versionProblem.map { $0 != .tooOld } == true ? "a version within \(r.versionConstraint!) meets the capability" : "upgrading it meets the capability"
-                var step = upgradeStep(t, covers: [coverage],
-                                       reason: "\(t.name) is already installed but \(r.verdict.reason); \(remedy)")
+                var step = upgradeStep(
+                    t, covers: [coverage],
+                    reason: "\(t.name) is already installed but \(r.verdict.reason); \(remedy)")
                 step.notes += extraNotes
                 add(step)
                 return
@@ -293,7 +308,9 @@ public enum Planner {
             if let id = c.tools.first(where: { id in
                 guard let at = planned[id] else { return false }
                 return best == Int.max || (isRunnable(at) && tool(id).map(preference) ?? Int.max <= best)
-            }), cover(id, with: coverage) { return }
+            }), cover(id, with: coverage) {
+                return
+            }
             // 3. The tool with the best recipe here (system package manager first), the catalog's
             //    preferred one among equals, catalog order on ties; else the docs of the preferred (or
             //    first) tool.
@@ -308,7 +325,8 @@ public enum Planner {
                 if t.id == c.preferred {
                     reason = "the catalog's preferred tool for \(c.name)"
                 } else if let p = c.preferred, let pt = tool(p), preference(pt) != Int.max {
-                    reason = "\(t.name) installs from \(Planner.bestRecipe(for: t, on: host)!.installer.label), before the preferred \(pt.name) from \(Planner.bestRecipe(for: pt, on: host)!.installer.label)"
+                    reason =
+                        "\(t.name) installs from \(Planner.bestRecipe(for: t, on: host)!.installer.label), before the preferred \(pt.name) from \(Planner.bestRecipe(for: pt, on: host)!.installer.label)"
                 } else if let p = c.preferred, let pt = tool(p) {
                     reason = "the preferred \(pt.name) has no recipe for the package managers of this host; \(t.name) has"
                 } else {
@@ -317,7 +335,8 @@ public enum Planner {
             } else if let t = c.preferred.flatMap({ p in candidates.first { $0.id == p } }) ?? candidates.first(where: { !$0.probes.isEmpty }) ?? candidates.first {
                 chosen = t
                 let managers = host.managers.keys.sorted().map(\.rawValue)
-                reason = "no package manager on this host (\(managers.isEmpty ? "none found" : managers.joined(separator: ", "))) has a recipe for "
+                reason =
+                    "no package manager on this host (\(managers.isEmpty ? "none found" : managers.joined(separator: ", "))) has a recipe for "
                     + (candidates.count > 1 ? "any tool of \(c.name)" : t.name) + "; install it by hand"
             } else {
                 return
@@ -346,8 +365,9 @@ public enum Planner {
         func alternative(_ t: Tool) -> PlanAlternative {
             if let choice = Planner.bestRecipe(for: t, on: host) {
                 let commands = InstallCommands.commands(choice.installer, package: choice.package, upgrade: false, host: host)
-                return PlanAlternative(toolID: t.id, toolName: t.name, installer: choice.installer,
-                                       command: commands.map { $0.display(isRoot: host.isRoot) }.joined(separator: " && "), docs: t.install.docs)
+                return PlanAlternative(
+                    toolID: t.id, toolName: t.name, installer: choice.installer,
+                    command: commands.map { $0.display(isRoot: host.isRoot) }.joined(separator: " && "), docs: t.install.docs)
             }
             return PlanAlternative(toolID: t.id, toolName: t.name, installer: .docs, command: nil, docs: Planner.docsURL(t))
         }
@@ -370,19 +390,24 @@ public enum Planner {
         func installStep(_ t: Tool, covers: [PlanCoverage], reason: String) -> PlanStep {
             guard let choice = Planner.bestRecipe(for: t, on: host) else {
                 let url = Planner.docsURL(t)
-                return PlanStep(kind: .manual, title: "Install \(t.name) by hand", toolID: t.id, toolName: t.name, covers: covers,
-                                action: .manual(url: url), check: Planner.check(for: t), reason: reason, notes: toolNotes(t))
+                return PlanStep(
+                    kind: .manual, title: "Install \(t.name) by hand", toolID: t.id, toolName: t.name, covers: covers,
+                    action: .manual(url: url), check: Planner.check(for: t), reason: reason, notes: toolNotes(t))
             }
             let commands = InstallCommands.commands(choice.installer, package: choice.package, upgrade: false, host: host)
             var notes = toolNotes(t)
             if choice.installer == .venv {
-                notes.insert("Installed into capaudit's Python virtual environment ($HOME/\(InstallPlan.venvPath)): "
-                             + (host.pythonExternallyManaged ? "the system Python is externally managed (PEP 668) and no pipx package is known for this system." : "pip is not on PATH."), at: 0)
+                notes.insert(
+                    "Installed into capaudit's Python virtual environment ($HOME/\(InstallPlan.venvPath)): "
+                        + (host.pythonExternallyManaged
+                            ? "the system Python is externally managed (PEP 668) and no pipx package is known for this system." : "pip is not on PATH."),
+                    at: 0)
             }
-            var step = PlanStep(kind: .install, title: "Install \(t.name)", toolID: t.id, toolName: t.name, covers: covers,
-                                action: .install(choice.installer, package: choice.package), shellCommands: commands,
-                                commands: commands.map { $0.display(isRoot: host.isRoot) }, check: Planner.check(for: t, method: choice.method),
-                                reason: reason + " (\(choice.installer.label))", notes: notes)
+            var step = PlanStep(
+                kind: .install, title: "Install \(t.name)", toolID: t.id, toolName: t.name, covers: covers,
+                action: .install(choice.installer, package: choice.package), shellCommands: commands,
+                commands: commands.map { $0.display(isRoot: host.isRoot) }, check: Planner.check(for: t, method: choice.method),
+                reason: reason + " (\(choice.installer.label))", notes: notes)
             decorate(&step, tool: t, choice: choice)
             return step
         }
@@ -393,8 +418,10 @@ public enum Planner {
             if choice.installer.needsRoot && !t.install.services.isEmpty {
                 step.services = t.install.services
                 let names = t.install.services.joined(separator: ", ")
-                step.notes.append("\(choice.package) also installs the \(names) service\(t.install.services.count == 1 ? "" : "s"), which this plan does not need: "
-                                  + "the script keeps \(t.install.services.count == 1 ? "it" : "them") from starting and leaves \(t.install.services.count == 1 ? "it" : "them") stopped and disabled.")
+                step.notes.append(
+                    "\(choice.package) also installs the \(names) service\(t.install.services.count == 1 ? "" : "s"), which this plan does not need: "
+                        + "the script keeps \(t.install.services.count == 1 ? "it" : "them") from starting and leaves \(t.install.services.count == 1 ? "it" : "them") stopped and disabled."
+                )
             }
         }
 
@@ -407,20 +434,23 @@ public enum Planner {
             // Too new (or an excluded version): package managers only go forward, so an upgrade cannot
             // help; the user pins a version within the constraint by hand.
             if let r, let problem = r.versionProblem, problem != .tooOld, let constraint = r.versionConstraint {
-                return PlanStep(kind: .manual, title: "Install \(t.name) \(constraint) by hand", toolID: t.id, toolName: t.name, covers: covers,
-                                action: .manual(url: Planner.docsURL(t)), check: StepCheck.none,
-                                reason: reason + "; package managers install the newest version, so pin one within \(constraint)",
-                                notes: notes + toolNotes(t))
+                return PlanStep(
+                    kind: .manual, title: "Install \(t.name) \(constraint) by hand", toolID: t.id, toolName: t.name, covers: covers,
+                    action: .manual(url: Planner.docsURL(t)), check: StepCheck.none,
+                    reason: reason + "; package managers install the newest version, so pin one within \(constraint)",
+                    notes: notes + toolNotes(t))
             }
             guard let choice = Planner.bestRecipe(for: t, on: host) else {
-                return PlanStep(kind: .manual, title: "Upgrade \(t.name) by hand", toolID: t.id, toolName: t.name, covers: covers,
-                                action: .manual(url: Planner.docsURL(t)), check: StepCheck.none, reason: reason, notes: notes + toolNotes(t))
+                return PlanStep(
+                    kind: .manual, title: "Upgrade \(t.name) by hand", toolID: t.id, toolName: t.name, covers: covers,
+                    action: .manual(url: Planner.docsURL(t)), check: StepCheck.none, reason: reason, notes: notes + toolNotes(t))
             }
             let commands = InstallCommands.commands(choice.installer, package: choice.package, upgrade: true, host: host)
-            var step = PlanStep(kind: .upgrade, title: "Upgrade \(t.name)", toolID: t.id, toolName: t.name, covers: covers,
-                                action: .upgrade(choice.installer, package: choice.package), shellCommands: commands,
-                                commands: commands.map { $0.display(isRoot: host.isRoot) }, check: StepCheck.none,
-                                reason: reason + " (\(choice.installer.label))", notes: notes + toolNotes(t))
+            var step = PlanStep(
+                kind: .upgrade, title: "Upgrade \(t.name)", toolID: t.id, toolName: t.name, covers: covers,
+                action: .upgrade(choice.installer, package: choice.package), shellCommands: commands,
+                commands: commands.map { $0.display(isRoot: host.isRoot) }, check: StepCheck.none,
+                reason: reason + " (\(choice.installer.label))", notes: notes + toolNotes(t))
             decorate(&step, tool: t, choice: choice)
             return step
         }
@@ -449,10 +479,11 @@ public enum Planner {
             let key = "manager:" + manager.rawValue
             guard setupDone.insert(key).inserted else { return key }
             let commands = InstallCommands.commands(installer, package: package, upgrade: false, host: host)
-            var step = PlanStep(kind: .setup, title: "Install \(manager.rawValue)", action: .install(installer, package: package),
-                                shellCommands: commands, commands: commands.map { $0.display(isRoot: host.isRoot) },
-                                check: .command(manager.commands[0]),
-                                reason: "the tools below install with \(manager.rawValue), which this host does not have yet; \(package) is its system package (\(installer.label))")
+            var step = PlanStep(
+                kind: .setup, title: "Install \(manager.rawValue)", action: .install(installer, package: package),
+                shellCommands: commands, commands: commands.map { $0.display(isRoot: host.isRoot) },
+                check: .command(manager.commands[0]),
+                reason: "the tools below install with \(manager.rawValue), which this host does not have yet; \(package) is its system package (\(installer.label))")
             step.provides = key
             phaseSteps[currentPhase, default: []].append(step)
             return key
@@ -463,20 +494,23 @@ public enum Planner {
             var requires: [String] = []
             if let (installer, package) = host.bootstrap(.python3) ?? (host.has(.apt) ? (Installer.apt, "python3-venv ca-certificates") : nil) {
                 let commands = InstallCommands.commands(installer, package: package, upgrade: false, host: host)
-                var step = PlanStep(kind: .setup, title: "Install \(package.split(separator: " ").first.map(String.init) ?? package)", action: .install(installer, package: package),
-                                    shellCommands: commands, commands: commands.map { $0.display(isRoot: host.isRoot) },
-                                    check: .succeeds(argv: ["python3", "-c", "import ensurepip, venv"], env: [:]),
-                                    reason: "python3 -m venv needs it (\(installer.label))")
+                var step = PlanStep(
+                    kind: .setup, title: "Install \(package.split(separator: " ").first.map(String.init) ?? package)", action: .install(installer, package: package),
+                    shellCommands: commands, commands: commands.map { $0.display(isRoot: host.isRoot) },
+                    check: .succeeds(argv: ["python3", "-c", "import ensurepip, venv"], env: [:]),
+                    reason: "python3 -m venv needs it (\(installer.label))")
                 step.provides = "package:" + package
                 requires.append("package:" + package)
                 phaseSteps[currentPhase, default: []].append(step)
             }
-            let reason = host.pythonExternallyManaged
+            let reason =
+                host.pythonExternallyManaged
                 ? "the system Python is externally managed (PEP 668\(host.externallyManagedMarker.map { ": \($0)" } ?? "")) and no pipx package is known here, so Python tools go into a virtual environment of their own; pip never touches the system Python"
                 : "pip is not on PATH, so Python tools go into a virtual environment of their own"
-            var venv = PlanStep(kind: .setup, title: "Create a Python virtual environment for Python tools",
-                                action: .createVenv(path: InstallPlan.venvPath),
-                                commands: ["python3 -m venv \"$HOME/\(InstallPlan.venvPath)\""], reason: reason)
+            var venv = PlanStep(
+                kind: .setup, title: "Create a Python virtual environment for Python tools",
+                action: .createVenv(path: InstallPlan.venvPath),
+                commands: ["python3 -m venv \"$HOME/\(InstallPlan.venvPath)\""], reason: reason)
             venv.provides = InstallPlan.venvSetupKey
             venv.requires = requires
             phaseSteps[currentPhase, default: []].append(venv)
@@ -485,9 +519,11 @@ public enum Planner {
 
         mutating func addPathSetup(_ path: String, why: String) {
             guard setupDone.insert("path:" + path).inserted else { return }
-            phaseSteps[currentPhase, default: []].append(PlanStep(kind: .setup, title: "Put $HOME/\(path) on PATH", action: .addToPath(path: path),
-                                  commands: [InstallPlan.profileLineCommand(path)],
-                                  reason: why + "; the line in ~/.profile makes new login shells find them"))
+            phaseSteps[currentPhase, default: []].append(
+                PlanStep(
+                    kind: .setup, title: "Put $HOME/\(path) on PATH", action: .addToPath(path: path),
+                    commands: [InstallPlan.profileLineCommand(path)],
+                    reason: why + "; the line in ~/.profile makes new login shells find them"))
         }
     }
 }

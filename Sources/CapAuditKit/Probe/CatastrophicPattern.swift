@@ -80,7 +80,9 @@ enum CatastrophicPattern {
                     let next = chars[k + 1]
                     let lookbehind = next == "<" && k + 2 < chars.count && (chars[k + 2] == "=" || chars[k + 2] == "!")
                     g.lookaround = next == "=" || next == "!" || lookbehind
-                    if lookbehind { k += 3 } else if next == "<" || next == "P" {
+                    if lookbehind {
+                        k += 3
+                    } else if next == "<" || next == "P" {
                         while k < chars.count && chars[k] != ">" { k += 1 }
                         k += 1
                     } else if next == ":" || next == "=" || next == "!" || next == ">" || next == "|" {
@@ -108,7 +110,11 @@ enum CatastrophicPattern {
             if let closed {
                 if !closed.lookaround {
                     if let q, q.unbounded, closed.innerUnbounded, closed.anchors == 0 {
-                        return Problem(offset: closed.start, reason: "catastrophic backtracking: the group at character \(closed.start + 1) repeats without bound and so does its body, with no fixed text between repeats (a nested quantifier such as (a+)+); drop one of the two repetitions or require a literal in each repeat")
+                        return Problem(
+                            offset: closed.start,
+                            reason:
+                                "catastrophic backtracking: the group at character \(closed.start + 1) repeats without bound and so does its body, with no fixed text between repeats (a nested quantifier such as (a+)+); drop one of the two repetitions or require a literal in each repeat"
+                        )
                     }
                     if closed.innerUnbounded || q?.unbounded == true { stack[stack.count - 1].innerUnbounded = true }
                     if closed.anchors > 0 && anchorsHere { stack[stack.count - 1].anchors += 1 }

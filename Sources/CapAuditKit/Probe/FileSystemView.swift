@@ -58,8 +58,9 @@ public struct LocalFileSystem: FileSystemView {
         let isLink = lstat(path, &lst) == 0 && (lst.st_mode & S_IFMT) == S_IFLNK
         let type = st.st_mode & S_IFMT
         let kind: FileStatus.Kind = type == S_IFREG ? .regular : (type == S_IFDIR ? .directory : .other)
-        return FileStatus(kind: kind, mode: UInt32(st.st_mode & 0o7777), isSymlink: isLink,
-                          identity: [UInt64(st.st_dev), UInt64(st.st_ino)])
+        return FileStatus(
+            kind: kind, mode: UInt32(st.st_mode & 0o7777), isSymlink: isLink,
+            identity: [UInt64(st.st_dev), UInt64(st.st_ino)])
     }
 
     public func isBrokenSymlink(_ path: String) -> Bool {

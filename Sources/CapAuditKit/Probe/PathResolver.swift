@@ -97,7 +97,8 @@ public struct PathResolver: Sendable {
             var outcome = classify(path)
             // "Not there" would be a guess: a folder without search permission hides what it holds.
             if outcome == .absent, let folder = fileSystem.status(directory), folder.kind == .directory,
-               !fileSystem.isExecutableByUser(directory) {
+                !fileSystem.isExecutableByUser(directory)
+            {
                 outcome = .folderNotSearchable
             }
             // A second path to the same file (a merged /usr's /bin) hides nothing: not a shadowed copy.

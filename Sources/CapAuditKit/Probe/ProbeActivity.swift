@@ -42,7 +42,8 @@ enum ProcessGroupCPU {
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             guard let first = name.utf8.first, first >= 0x30, first <= 0x39,
-                  let data = FileManager.default.contents(atPath: "/proc/\(name)/stat") else { continue }
+                let data = FileManager.default.contents(atPath: "/proc/\(name)/stat")
+            else { continue }
             let text = String(decoding: data, as: UTF8.self)
             // The command name may hold spaces and parentheses: fields start after the last ')'.
             guard let close = text.lastIndex(of: ")") else { continue }

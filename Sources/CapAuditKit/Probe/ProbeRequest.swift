@@ -20,9 +20,11 @@ public struct ProbeRequest: Sendable, Equatable {
     /// Seconds a version command may run unless `--timeout` says otherwise: the one place this default is written.
     public static let defaultTimeout: Double = 5
 
-    public init(executable: String, arguments: [String], environment: [String: String],
-                timeout: Double = ProbeRequest.defaultTimeout, killGrace: Double = 0.5, outputLimit: Int = 64 * 1024,
-                workingDirectory: String? = nil) {
+    public init(
+        executable: String, arguments: [String], environment: [String: String],
+        timeout: Double = ProbeRequest.defaultTimeout, killGrace: Double = 0.5, outputLimit: Int = 64 * 1024,
+        workingDirectory: String? = nil
+    ) {
         self.executable = executable
         self.arguments = arguments
         self.environment = environment
@@ -61,9 +63,11 @@ public struct ProbeOutput: Sendable, Equatable {
     /// For a probe that timed out: what its process group was doing in the last stretch before the deadline.
     public var activityAtDeadline: ProbeActivity?
 
-    public init(stdout: Data = Data(), stderr: Data = Data(), stdoutTruncated: Bool = false,
-                stderrTruncated: Bool = false, termination: ProbeTermination, durationMs: Int = 0,
-                activityAtDeadline: ProbeActivity? = nil) {
+    public init(
+        stdout: Data = Data(), stderr: Data = Data(), stdoutTruncated: Bool = false,
+        stderrTruncated: Bool = false, termination: ProbeTermination, durationMs: Int = 0,
+        activityAtDeadline: ProbeActivity? = nil
+    ) {
         self.stdout = stdout
         self.stderr = stderr
         self.stdoutTruncated = stdoutTruncated

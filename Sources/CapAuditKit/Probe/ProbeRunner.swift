@@ -26,17 +26,20 @@ public struct ProbeRunner: ProcessRunning {
         let child: SpawnedChild
         switch Spawner.spawn(request) {
         case .failed(let code):
-            return ProbeOutput(termination: .failedToStart(errno: code, message: String(cString: strerror(code))),
-                               durationMs: elapsedMs())
+            return ProbeOutput(
+                termination: .failedToStart(errno: code, message: String(cString: strerror(code))),
+                durationMs: elapsedMs())
         case .started(let started):
             child = started
         }
-        let pid = child.pid  // also the process-group id (POSIX_SPAWN_SETPGROUP with 0)
+        let pid = child.pid // also the process-group id (POSIX_SPAWN_SETPGROUP with 0)
         registry.register(pid)
 
         let limit = max(0, request.outputLimit)
-        var streams = [CapturedStream(fd: child.stdoutFD, limit: limit),
-                       CapturedStream(fd: child.stderrFD, limit: limit)]
+        var streams = [
+            CapturedStream(fd: child.stdoutFD, limit: limit),
+            CapturedStream(fd: child.stderrFD, limit: limit),
+        ]
         let timeout = request.timeout.isNaN ? 0 : max(0, request.timeout)
         let grace = request.killGrace.isNaN ? 0 : max(0, request.killGrace)
         let deadline = start + timeout
@@ -54,14 +57,15 @@ public struct ProbeRunner: ProcessRunning {
             observed = pump(&streams, watching: pid, until: deadline)
             if observed == .running {
                 let cpuAfter = ProcessGroupCPU.ticks(of: pid)
-                activity = ProbeActivity.judge(cpuTicks: cpuAfter &- cpuBefore, seconds: deadline - watchFrom,
-                                               printed: streams.reduce(0) { $0 + $1.bytesRead } > printedBefore)
+                activity = ProbeActivity.judge(
+                    cpuTicks: cpuAfter &- cpuBefore, seconds: deadline - watchFrom,
+                    printed: streams.reduce(0) { $0 + $1.bytesRead } > printedBefore)
             }
         }
         if observed == .running {
             timedOut = true
             signalGroup(pid, SIGTERM)
-            signalGroup(pid, SIGCONT)  // a stopped group would otherwise sit on SIGTERM until SIGKILL
+            signalGroup(pid, SIGCONT) // a stopped group would otherwise sit on SIGTERM until SIGKILL
             observed = pump(&streams, watching: pid, until: monotonicSeconds() + grace)
             if observed == .running {
                 signalGroup(pid, SIGKILL)
@@ -91,9 +95,10 @@ public struct ProbeRunner: ProcessRunning {
         }
 
         for stream in streams where stream.fd >= 0 { close(stream.fd) }
-        return ProbeOutput(stdout: streams[0].data, stderr: streams[1].data,
-                           stdoutTruncated: streams[0].truncated, stderrTruncated: streams[1].truncated,
-                           termination: termination, durationMs: elapsedMs(), activityAtDeadline: activity)
+        return ProbeOutput(
+            stdout: streams[0].data, stderr: streams[1].data,
+            stdoutTruncated: streams[0].truncated, stderrTruncated: streams[1].truncated,
+            termination: termination, durationMs: elapsedMs(), activityAtDeadline: activity)
     }
 
     /// How long to read after the whole group was killed: the pipes close as soon as the kernel has
@@ -126,13 +131,13 @@ public struct ProbeRunner: ProcessRunning {
 
             // Exit is noticed by polling waitid, so poll() wakes at least every few milliseconds while the
             // leader is watched; quickly at first, since pipes usually close just before the exit is visible.
-            var waitMs = Int((min(end - now, 1) * 1000).rounded(.up))  // clamped first: `end` may be infinite
+            var waitMs = Int((min(end - now, 1) * 1000).rounded(.up)) // clamped first: `end` may be infinite
             if pid != nil { waitMs = min(waitMs, 1 << min(idleRounds, 4)) }
             waitMs = max(1, waitMs)
 
             var pollFDs = open.map { pollfd(fd: streams[$0].fd, events: Int16(POLLIN), revents: 0) }
             let ready = poll(&pollFDs, nfds_t(pollFDs.count), Int32(waitMs))
-            if ready < 0 && errno != EINTR { usleep(1000) }  // cannot happen with valid fds; avoid a hot loop
+            if ready < 0 && errno != EINTR { usleep(1000) } // cannot happen with valid fds; avoid a hot loop
             var progressed = false
             if ready > 0 {
                 for (slot, index) in open.enumerated() where pollFDs[slot].revents != 0 {
@@ -148,11 +153,11 @@ public struct ProbeRunner: ProcessRunning {
             var info = siginfo_t()
             let options = WEXITED | WNOWAIT | (block ? 0 : WNOHANG)
             if waitid(P_PID, id_t(pid), &info, options) == 0 {
-                if info._sifields._sigchld.si_pid == 0 { return .running }  // WNOHANG, still running
+                if info._sifields._sigchld.si_pid == 0 { return .running } // WNOHANG, still running
                 let status = info._sifields._sigchld.si_status
                 switch info.si_code {
                 case Int32(CLD_EXITED): return .exited(.exited(status))
-                default: return .exited(.signaled(status))  // CLD_KILLED or CLD_DUMPED
+                default: return .exited(.signaled(status)) // CLD_KILLED or CLD_DUMPED
                 }
             }
             if errno == EINTR { continue }
@@ -207,7 +212,7 @@ private struct CapturedStream {
             }
             if count < 0 && errno == EINTR { continue }
             if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { break }
-            close(fd)  // end of file, or an error that will not go away
+            close(fd) // end of file, or an error that will not go away
             fd = -1
             progressed = true
         }
@@ -232,7 +237,8 @@ private enum Spawner {
     static func spawn(_ request: ProbeRequest) -> SpawnOutcome {
         let environment = request.environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         // C strings end at NUL, and a name containing "=" would be read back as a different variable.
-        let invalid = request.argv.contains { $0.utf8.contains(0) }
+        let invalid =
+            request.argv.contains { $0.utf8.contains(0) }
             || environment.contains { $0.utf8.contains(0) }
             || request.environment.keys.contains { $0.isEmpty || $0.contains("=") }
             || (request.workingDirectory?.utf8.contains(0) ?? false)
@@ -285,8 +291,9 @@ private enum Spawner {
         sigemptyset(&emptyMask)
         var defaultSignals = sigset_t()
         sigfillset(&defaultSignals)
-        code = posix_spawnattr_setflags(&attributes,
-                                        Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        code = posix_spawnattr_setflags(
+            &attributes,
+            Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         if code == 0 { code = posix_spawnattr_setpgroup(&attributes, 0) }
         if code == 0 { code = posix_spawnattr_setsigmask(&attributes, &emptyMask) }
         if code == 0 { code = posix_spawnattr_setsigdefault(&attributes, &defaultSignals) }

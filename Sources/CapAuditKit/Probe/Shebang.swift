@@ -21,7 +21,8 @@ public enum Shebang {
         guard code == ENOENT || code == ENOEXEC, access(HostBytes.cString(path), F_OK) == 0, let (line, interpreter) = read(path) else { return nil }
         if line.last == 0x0D {
             let shown = interpreter.replacingOccurrences(of: "\r", with: "")
-            return "its #! line ends with a carriage return (CRLF line endings), so the kernel looks for the interpreter \"\(TerminalText.clean(shown))\\r\", which does not exist; convert the file to LF line endings"
+            return
+                "its #! line ends with a carriage return (CRLF line endings), so the kernel looks for the interpreter \"\(TerminalText.clean(shown))\\r\", which does not exist; convert the file to LF line endings"
         }
         if interpreter.isEmpty { return "its #! line names no interpreter" }
         if access(HostBytes.cString(interpreter), F_OK) != 0 {

@@ -81,8 +81,9 @@ public enum Subreaper {
                 // member before the leader is reaped), and it came to capaudit only because its parent died
                 // first. Not a daemon: it never left capaudit's session. Reaped without a word.
                 if child.session == session && (zombie || killPending(child.pid)) { continue }
-                let survivor = Survivor(pid: child.pid, arguments: zombie ? [] : commandLine(of: child.pid), name: child.name,
-                                        executable: zombie ? nil : executable(of: child.pid), wasRunning: !zombie)
+                let survivor = Survivor(
+                    pid: child.pid, arguments: zombie ? [] : commandLine(of: child.pid), name: child.name,
+                    executable: zombie ? nil : executable(of: child.pid), wasRunning: !zombie)
                 survivors.append(survivor)
                 if !zombie { _ = kill(child.pid, SIGKILL) }
             }
@@ -90,8 +91,6 @@ public enum Subreaper {
         }
         return survivors.sorted { $0.pid < $1.pid }
     }
-
-
 
     /// For the SIGINT/SIGTERM handler, after `ProcessGroupRegistry.killAll()`: sends SIGKILL to every live
     /// descendant, without reaping. Daemons a probe started with `setsid` are outside its group; capaudit, a
@@ -150,8 +149,10 @@ public enum Subreaper {
             }
             guard let pid = pid_t(name), pid > 0 else { continue }
             guard let stat = readSmallFile("/proc/\(pid)/stat"), let parsed = parseStat(stat) else { continue }
-            out.append(ProcessEntry(pid: pid, name: parsed.name, state: parsed.state, ppid: parsed.ppid, pgrp: parsed.pgrp,
-                                    session: parsed.session))
+            out.append(
+                ProcessEntry(
+                    pid: pid, name: parsed.name, state: parsed.state, ppid: parsed.ppid, pgrp: parsed.pgrp,
+                    session: parsed.session))
         }
         return out
     }
@@ -165,7 +166,8 @@ public enum Subreaper {
         let name = String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
         let fields = bytes[(close + 1)...].split(separator: UInt8(ascii: " ")).prefix(4).map { String(decoding: $0, as: UTF8.self) }
         guard fields.count == 4, let state = fields[0].first, let ppid = pid_t(fields[1]), let pgrp = pid_t(fields[2]),
-              let session = pid_t(fields[3]) else { return nil }
+            let session = pid_t(fields[3])
+        else { return nil }
         return (name, state, ppid, pgrp, session)
     }
 
@@ -220,8 +222,8 @@ public enum Subreaper {
         }
     }
 
-    private static let prSetChildSubreaper: Int32 = 36  // PR_SET_CHILD_SUBREAPER, linux/prctl.h
-    private static let prGetChildSubreaper: Int32 = 37  // PR_GET_CHILD_SUBREAPER
+    private static let prSetChildSubreaper: Int32 = 36 // PR_SET_CHILD_SUBREAPER, linux/prctl.h
+    private static let prGetChildSubreaper: Int32 = 37 // PR_GET_CHILD_SUBREAPER
 }
 
 /// `prctl` is variadic in C, so Swift does not import it; looked up at run time and called with all five

@@ -21,9 +21,11 @@ public enum TolerantVersionReader {
     }
 
     static let labelWords: Set<String> = ["version", "ver", "ver.", "v", "-", "release", "cli", "client", "version:", "(cli)", "is"]
-    static let otherThings = ["server", "engine", "plugin", "component", "kernel", "database", "db", "runtime", "go version",
-                              "python", "node", "api", "protocol", "schema", "platform", "library", "lib", "openssl", "os/arch",
-                              "built", "build", "commit", "revision", "date", "control plane", "data plane", "policy", "bundle"]
+    static let otherThings = [
+        "server", "engine", "plugin", "component", "kernel", "database", "db", "runtime", "go version",
+        "python", "node", "api", "protocol", "schema", "platform", "library", "lib", "openssl", "os/arch",
+        "built", "build", "commit", "revision", "date", "control plane", "data plane", "policy", "bundle",
+    ]
     static let noticeWords = ["new version", "newer", "available", "upgrade", "update", "latest", "out of date", "deprecated"]
 
     public static func read(stdout: String, stderr: String, names rawNames: [String]) -> Found? {
@@ -107,7 +109,8 @@ public enum TolerantVersionReader {
                 // NAME/X, NAME-X, NAME-vX in one token.
                 for separator in ["/", "-"] {
                     if let r = word.range(of: separator, options: .backwards), names.contains(String(word[..<r.lowerBound])),
-                       let v = version(String(trimmed(token).dropFirst(word.distance(from: word.startIndex, to: r.upperBound)))) {
+                        let v = version(String(trimmed(token).dropFirst(word.distance(from: word.startIndex, to: r.upperBound))))
+                    {
                         return Found(parsed: v, shape: "name-version", line: line)
                     }
                 }
@@ -119,7 +122,8 @@ public enum TolerantVersionReader {
                 // A parenthesised group after the name is the vendor or distribution, not the version:
                 // `GNU gdb (Debian 13.1-3) 13.1`, `psql (PostgreSQL) 15.18`.
                 if next < tokens.count, tokens[next].hasPrefix("("),
-                   let close = tokens[next...].prefix(5).firstIndex(where: { $0.hasSuffix(")") }) {
+                    let close = tokens[next...].prefix(5).firstIndex(where: { $0.hasSuffix(")") })
+                {
                     next = close + 1
                 }
                 var skipped = 0
@@ -131,7 +135,8 @@ public enum TolerantVersionReader {
                 if next < tokens.count {
                     let glued = trimmed(tokens[next])
                     if let name = names.first(where: { glued.lowercased().hasPrefix($0) && glued.count > $0.count }),
-                       let v = version(String(glued.dropFirst(name.count))) {
+                        let v = version(String(glued.dropFirst(name.count)))
+                    {
                         return Found(parsed: v, shape: "name-version", line: line)
                     }
                 }
@@ -150,7 +155,8 @@ public enum TolerantVersionReader {
             let key = lower[..<colon].trimmingCharacters(in: .whitespaces)
             let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             let keyWords = key.replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
-            let own = ["version", "client version", "gitversion", "semver"].contains(keyWords)
+            let own =
+                ["version", "client version", "gitversion", "semver"].contains(keyWords)
                 || names.contains { keyWords == $0 || keyWords == "\($0) version" || keyWords == "\($0)version" }
             // An unindented key starts a section: `Server:`, `Go version:`, `Vulnerability DB:` hide what follows.
             if !indented { skippedSection = !own && otherThings.contains { key.contains($0) } }
@@ -220,13 +226,16 @@ public enum TolerantVersionReader {
     static func json(_ text: String, names: Set<String>) -> Found? {
         let body = firstJSONObject(text.trimmingCharacters(in: .whitespacesAndNewlines))
         guard body.hasPrefix("{"), let data = body.data(using: .utf8),
-              let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] else { return nil }
+            let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+        else { return nil }
         func pick(_ dict: [String: Any], depth: Int) -> String? {
             guard depth < 3 else { return nil }
             let keys = dict.keys.sorted()
             for key in keys {
                 let k = key.lowercased().replacingOccurrences(of: "_", with: "").replacingOccurrences(of: "-", with: "")
-                let own = names.contains { let n = $0.replacingOccurrences(of: "-", with: ""); return k == n || k == n + "version" }
+                let own = names.contains {
+                    let n = $0.replacingOccurrences(of: "-", with: ""); return k == n || k == n + "version"
+                }
                 if own, let s = dict[key] as? String { return s }
                 if own || k == "clientversion", let nested = dict[key] as? [String: Any], let s = pick(nested, depth: depth + 1) { return s }
             }

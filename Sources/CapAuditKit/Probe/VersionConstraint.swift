@@ -74,8 +74,10 @@ public struct VersionConstraint: Sendable, Hashable, CustomStringConvertible {
             var s = Substring(part.trimmingCharacters(in: .whitespaces))
             var op = Operator.atLeast
             // Longest operators first: `>=` before `>`.
-            let spellings: [(String, Operator)] = [("~>", .pessimistic), (">=", .atLeast), ("<=", .atMost), ("==", .equal), ("!=", .notEqual),
-                                                   (">", .greater), ("<", .less), ("=", .equal)]
+            let spellings: [(String, Operator)] = [
+                ("~>", .pessimistic), (">=", .atLeast), ("<=", .atMost), ("==", .equal), ("!=", .notEqual),
+                (">", .greater), ("<", .less), ("=", .equal),
+            ]
             if let (spelling, found) = spellings.first(where: { s.hasPrefix($0.0) }) {
                 op = found
                 s = s.dropFirst(spelling.count)
@@ -83,7 +85,8 @@ public struct VersionConstraint: Sendable, Hashable, CustomStringConvertible {
             let versionText = s.trimmingCharacters(in: .whitespaces)
             // One version token: `1.2 foo` or `1.2 <2` (a missing comma) is not one.
             guard versionText.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || ".+-_~".contains($0)) }),
-                  let version = Version(versionText) else { return nil }
+                let version = Version(versionText)
+            else { return nil }
             clauses.append(Clause(op, version))
         }
         guard !clauses.isEmpty else { return nil }

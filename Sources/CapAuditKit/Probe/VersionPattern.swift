@@ -130,7 +130,8 @@ public struct VersionPattern: @unchecked Sendable, Equatable, CustomStringConver
             }
             calls += 1
             if before + max(0, calls - length) >= tickBudget
-                || (calls & 63 == 0 && DispatchTime.now().uptimeNanoseconds > deadline) {
+                || (calls & 63 == 0 && DispatchTime.now().uptimeNanoseconds > deadline)
+            {
                 gaveUp = true
                 stop.pointee = true
             }

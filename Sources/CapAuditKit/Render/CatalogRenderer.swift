@@ -35,9 +35,10 @@ public enum CatalogRenderer {
                 "id": .string(area.id), "name": .string(area.name), "kind": .string(area.kind.rawValue),
                 "priority": .string(area.priority.rawValue), "rank": .int(area.rank), "phase": .int(area.phase),
                 "why": .string(area.why), "impact": .string(area.impact), "useCases": .array(area.useCases.map { .string($0) }),
-                "capabilities": .array(area.capabilities.map { c in
-                    .object(["id": .string(c.id), "name": .string(c.name), "tools": .array(c.tools.map { .string($0) }), "preferred": .string(c.preferred)])
-                }),
+                "capabilities": .array(
+                    area.capabilities.map { c in
+                        .object(["id": .string(c.id), "name": .string(c.name), "tools": .array(c.tools.map { .string($0) }), "preferred": .string(c.preferred)])
+                    }),
             ])
         }
         let tools: [JSONOutput] = catalog.tools.keys.sorted().map { id in
@@ -70,8 +71,10 @@ public enum CatalogRenderer {
     /// One area or tool in detail; nil when the id is neither.
     public static func show(_ id: String, in catalog: Catalog) -> String? {
         if let area = catalog.area(id) {
-            var lines = ["\(area.name) (\(area.id))", "kind: \(area.kind.rawValue)  priority: \(area.priority.rawValue)  rank: \(area.rank)  phase: \(area.phase)",
-                         "why: \(area.why)", "impact: \(area.impact)", "use cases: " + area.useCases.joined(separator: "; "), "capabilities:"]
+            var lines = [
+                "\(area.name) (\(area.id))", "kind: \(area.kind.rawValue)  priority: \(area.priority.rawValue)  rank: \(area.rank)  phase: \(area.phase)",
+                "why: \(area.why)", "impact: \(area.impact)", "use cases: " + area.useCases.joined(separator: "; "), "capabilities:",
+            ]
             for c in area.capabilities {
                 lines.append("  \(c.id): \(c.name) — tools: \(c.tools.joined(separator: ", "))" + (c.preferred.map { " (preferred: \($0))" } ?? ""))
             }

@@ -16,18 +16,23 @@ public enum DiffRenderer {
     }
 
     static func header(_ d: ReportDiff) -> [String] {
-        var lines = ["old: \(d.oldFile) (\(d.oldHost.isEmpty ? "no hostname" : d.oldHost), \(d.oldStartedAt), capaudit \(d.oldCapaudit))",
-                     "new: \(d.newFile) (\(d.newHost.isEmpty ? "no hostname" : d.newHost), \(d.newStartedAt), capaudit \(d.newCapaudit))"]
+        var lines = [
+            "old: \(d.oldFile) (\(d.oldHost.isEmpty ? "no hostname" : d.oldHost), \(d.oldStartedAt), capaudit \(d.oldCapaudit))",
+            "new: \(d.newFile) (\(d.newHost.isEmpty ? "no hostname" : d.newHost), \(d.newStartedAt), capaudit \(d.newCapaudit))",
+        ]
         if d.hostChanged { lines.append("note: the reports are of different hosts (\(d.oldHost), \(d.newHost))") }
         if let c = d.catalogChange {
-            lines.append("note: the catalog changed (\(c.old ?? "unrecorded") → \(c.new ?? "unrecorded")); tools and areas only one scan looked for are listed apart, not as host changes")
+            lines.append(
+                "note: the catalog changed (\(c.old ?? "unrecorded") → \(c.new ?? "unrecorded")); tools and areas only one scan looked for are listed apart, not as host changes")
         }
         return lines
     }
 
     static func groups(_ d: ReportDiff) -> [(String, [String])] {
-        let kinds: [(ReportDiff.ToolChange.Kind, String)] = [(.appeared, "Appeared"), (.disappeared, "Disappeared"),
-                                                            (.versionChanged, "Version changed"), (.statusChanged, "Status changed")]
+        let kinds: [(ReportDiff.ToolChange.Kind, String)] = [
+            (.appeared, "Appeared"), (.disappeared, "Disappeared"),
+            (.versionChanged, "Version changed"), (.statusChanged, "Status changed"),
+        ]
         var out = kinds.map { kind, title in (title, d.tools.filter { $0.kind == kind }.map(change)) }
         out.append(("Areas", d.areas.map { "\($0.area): \($0.old.rawValue) → \($0.new.rawValue)" }))
         out.append(("Only in the old scan's catalog or areas", d.onlyInOld))
@@ -71,11 +76,14 @@ public enum DiffRenderer {
             "old": .object(["file": .string(d.oldFile), "hostname": .string(d.oldHost), "startedAt": .string(d.oldStartedAt), "capaudit": .string(d.oldCapaudit)]),
             "new": .object(["file": .string(d.newFile), "hostname": .string(d.newHost), "startedAt": .string(d.newStartedAt), "capaudit": .string(d.newCapaudit)]),
             "catalogChanged": .bool(d.catalogChange != nil),
-            "tools": .array(d.tools.map { c in
-                .object(["tool": .string(c.tool), "change": .string(c.kind.rawValue), "oldStatus": .string(c.oldStatus.rawValue),
-                         "newStatus": .string(c.newStatus.rawValue), "oldVersion": .string(c.oldVersion), "newVersion": .string(c.newVersion),
-                         "minVersion": .string(c.minVersion)])
-            }),
+            "tools": .array(
+                d.tools.map { c in
+                    .object([
+                        "tool": .string(c.tool), "change": .string(c.kind.rawValue), "oldStatus": .string(c.oldStatus.rawValue),
+                        "newStatus": .string(c.newStatus.rawValue), "oldVersion": .string(c.oldVersion), "newVersion": .string(c.newVersion),
+                        "minVersion": .string(c.minVersion),
+                    ])
+                }),
             "areas": .array(d.areas.map { .object(["area": .string($0.area), "old": .string($0.old.rawValue), "new": .string($0.new.rawValue)]) }),
             "onlyInOld": .array(d.onlyInOld.map { .string($0) }),
             "onlyInNew": .array(d.onlyInNew.map { .string($0) }),

@@ -5,8 +5,10 @@ import Foundation
 public enum ExplainRenderer {
     public static let outputLines = 12
 
-    public static func render(tool: Tool, areas: [Area], report: ToolReport, observation: ToolObservation?, scan: ScanResult,
-                              probeEnvironment: (Probe) -> [String: String]) -> String {
+    public static func render(
+        tool: Tool, areas: [Area], report: ToolReport, observation: ToolObservation?, scan: ScanResult,
+        probeEnvironment: (Probe) -> [String: String]
+    ) -> String {
         var lines: [String] = []
         lines.append("\(tool.id): \(tool.name) — \(tool.summary)")
         let usedBy = areas.flatMap { area in area.capabilities.filter { $0.tools.contains(tool.id) }.map { "\(area.id)/\($0.id)" } }
@@ -26,8 +28,9 @@ public enum ExplainRenderer {
         let attempts = Dictionary((observation?.attempts ?? []).map { ($0.probeIndex, $0) }, uniquingKeysWith: { a, _ in a })
         for (index, probe) in tool.probes.enumerated() {
             lines.append("")
-            lines.append("Probe \(index + 1) of \(tool.probes.count): \(([probe.command] + probe.args).joined(separator: " "))"
-                         + (probe.evidence == .path ? "" : " (evidence: \(probe.evidence.rawValue))"))
+            lines.append(
+                "Probe \(index + 1) of \(tool.probes.count): \(([probe.command] + probe.args).joined(separator: " "))"
+                    + (probe.evidence == .path ? "" : " (evidence: \(probe.evidence.rawValue))"))
             if let note = probe.note { lines.append("  why: \(note)") }
             guard let attempt = attempts[index] else {
                 lines.append("  not tried: an earlier probe decided")
@@ -61,8 +64,10 @@ public enum ExplainRenderer {
                 lines.append("  \(name) (\(data.count) bytes\(truncated ? ", truncated" : ""))" + (shown.count > outputLines ? ", first \(outputLines) lines:" : ":"))
                 for line in shown.prefix(outputLines) { lines.append("    | " + visible(line)) }
             }
-            lines.append(probe.patterns.count > 1 ? "  patterns, in order: " + probe.patterns.map(\.source).joined(separator: "  |  ")
-                         : "  pattern: " + (probe.pattern.map { $0.source } ?? "(default) \(VersionPattern.default.source)"))
+            lines.append(
+                probe.patterns.count > 1
+                    ? "  patterns, in order: " + probe.patterns.map(\.source).joined(separator: "  |  ")
+                    : "  pattern: " + (probe.pattern.map { $0.source } ?? "(default) \(VersionPattern.default.source)"))
             let reading = VersionReader.read(stdout: attempt.stdoutText, stderr: attempt.stderrText, probe: probe, toolNames: [tool.id, tool.name])
             switch reading.parsed {
             case .version(let v): lines.append("  version read: \(v), by the \(reading.layerDescription)")

@@ -72,8 +72,9 @@ public enum FleetRenderer {
         }
         lines += ["", "AREAS (hosts covered / partial / missing)"]
         for a in s.areas {
-            lines.append("  " + pad(t(a.id), 24) + pad(kindText(a.kind), 11) + pad(a.priority.rawValue, 9)
-                         + "\(a.covered) / \(a.partial) / \(a.missing)  (\(percent(a.covered, a.hosts)) covered)")
+            lines.append(
+                "  " + pad(t(a.id), 24) + pad(kindText(a.kind), 11) + pad(a.priority.rawValue, 9)
+                    + "\(a.covered) / \(a.partial) / \(a.missing)  (\(percent(a.covered, a.hosts)) covered)")
         }
         lines += ["", "HOSTS"]
         if let rows = s.rows {
@@ -134,18 +135,24 @@ public enum FleetRenderer {
             out += s.duplicates.prefix(listLimit).map { "- " + e($0.hostname) + ": " + $0.files.map(e).joined(separator: ", ") }
         }
         out += ["", "## Areas", ""]
-        out.append(MarkdownRenderer.table(["Area", "Kind", "Priority", "Covered", "Partial", "Missing", "Coverage"], s.areas.map { a in
-            [e(a.name), kindText(a.kind), a.priority.rawValue, "\(a.covered)", "\(a.partial)", "\(a.missing)", percent(a.covered, a.hosts)]
-        }))
+        out.append(
+            MarkdownRenderer.table(
+                ["Area", "Kind", "Priority", "Covered", "Partial", "Missing", "Coverage"],
+                s.areas.map { a in
+                    [e(a.name), kindText(a.kind), a.priority.rawValue, "\(a.covered)", "\(a.partial)", "\(a.missing)", percent(a.covered, a.hosts)]
+                }))
         out += ["", "## Hosts", ""]
         if let rows = s.rows {
             let columns = s.areas.filter { $0.kind?.isRanked ?? true }
             out.append("✓ covered, ◐ partial, ✗ missing, · not scanned. Foundation and extended areas are in the table above.")
             out.append("")
-            out.append(MarkdownRenderer.table(["Host", "File", "Gate"] + columns.map { e($0.id) }, rows.map { row in
-                [e(host(row.hostname, row.file)) + (row.duplicateOf == nil ? "" : " (duplicate)"), e(row.file), row.gatePassed ? "pass" : "**fail**"]
-                    + columns.map { symbol(row.statuses[$0.id]) }
-            }))
+            out.append(
+                MarkdownRenderer.table(
+                    ["Host", "File", "Gate"] + columns.map { e($0.id) },
+                    rows.map { row in
+                        [e(host(row.hostname, row.file)) + (row.duplicateOf == nil ? "" : " (duplicate)"), e(row.file), row.gatePassed ? "pass" : "**fail**"]
+                            + columns.map { symbol(row.statuses[$0.id]) }
+                    }))
         } else {
             out.append("\(s.hostsRead) hosts: more than \(s.matrixLimit), so the per-host matrix is summarised here; `capaudit merge --format csv` writes it.")
         }
@@ -155,11 +162,18 @@ public enum FleetRenderer {
             if s.failingCount > listLimit { out.append("- … and \(s.failingCount - listLimit) more") }
         }
         out += ["", "## Tool versions across the fleet", "", "Oldest first; hosts named are the first few of each version.", ""]
-        out.append(MarkdownRenderer.table(["Tool", "Minimum", "Installed on", "Versions", "Drift"], s.tools.filter { !$0.versions.isEmpty }.map { tool in
-            [e(tool.id), e(tool.minVersion ?? ""), "\(tool.installedHosts)",
-             tool.versions.map { e(versionText($0)) + " ×\($0.hosts) (" + $0.examples.map(e).joined(separator: ", ") + ($0.hosts > $0.examples.count ? ", …" : "") + ")" }.joined(separator: "<br>"),
-             tool.drifts ? "yes" : ""]
-        }))
+        out.append(
+            MarkdownRenderer.table(
+                ["Tool", "Minimum", "Installed on", "Versions", "Drift"],
+                s.tools.filter { !$0.versions.isEmpty }.map { tool in
+                    [
+                        e(tool.id), e(tool.minVersion ?? ""), "\(tool.installedHosts)",
+                        tool.versions.map {
+                            e(versionText($0)) + " ×\($0.hosts) (" + $0.examples.map(e).joined(separator: ", ") + ($0.hosts > $0.examples.count ? ", …" : "") + ")"
+                        }.joined(separator: "<br>"),
+                        tool.drifts ? "yes" : "",
+                    ]
+                }))
         out += ["", "## Fleet plan", ""]
         if s.plan.isEmpty { out.append("Nothing to do: every gap area is covered on every host.") }
         for (i, step) in s.plan.prefix(listLimit).enumerated() {
@@ -180,9 +194,11 @@ public enum FleetRenderer {
 
     /// Area cells are the status, or empty where the host's report did not hold the area.
     public static func csvRow(_ row: FleetHostRow, areas: [String]) -> String {
-        ([row.file, row.hostname, row.duplicateOf ?? "", row.capaudit, row.startedAt, row.catalogDigest ?? "",
-          row.gatePassed ? "pass" : "fail", row.failures.joined(separator: "; ")] + areas.map { row.statuses[$0]?.rawValue ?? "" })
-            .map(csvCell).joined(separator: ",") + "\r\n"
+        ([
+            row.file, row.hostname, row.duplicateOf ?? "", row.capaudit, row.startedAt, row.catalogDigest ?? "",
+            row.gatePassed ? "pass" : "fail", row.failures.joined(separator: "; "),
+        ] + areas.map { row.statuses[$0]?.rawValue ?? "" })
+        .map(csvCell).joined(separator: ",") + "\r\n"
     }
 
     /// RFC 4180 quoting; a cell that a spreadsheet would run as a formula (=, +, -, @ first) gets a
@@ -228,30 +244,43 @@ public enum FleetRenderer {
             "duplicates": .array(s.duplicates.map { .object(["hostname": .string($0.hostname), "files": .array($0.files.map { .string($0) })]) }),
             "catalogs": .object(s.catalogs.mapValues { .int($0) }),
             "capauditVersions": .object(s.capauditVersions.mapValues { .int($0) }),
-            "areas": .array(s.areas.map { a in
-                .object(["id": .string(a.id), "name": .string(a.name), "kind": .string(a.kind?.rawValue), "priority": .string(a.priority.rawValue),
-                         "covered": .int(a.covered), "partial": .int(a.partial), "missing": .int(a.missing),
-                         "capabilities": .array(a.capabilities.map { c in
-                             .object(["id": .string(c.id), "unmetHosts": .int(c.unmetHosts), "metBy": .object(c.metBy.mapValues { .int($0) })])
-                         })])
-            }),
-            "tools": .array(s.tools.map { t in
-                .object(["id": .string(t.id), "minVersion": .string(t.minVersion), "drift": .bool(t.drifts),
-                         "statuses": .object(Dictionary(uniqueKeysWithValues: t.statuses.map { ($0.key.rawValue, JSONOutput.int($0.value)) })),
-                         "versions": .array(t.versions.map { v in
-                             .object(["version": .string(v.version), "hosts": .int(v.hosts), "examples": .array(v.examples.map { .string($0) })])
-                         })])
-            }),
-            "plan": .array(s.plan.map { step in
-                switch step.action {
-                case .install(let tool, let area, let capability):
-                    return .object(["action": .string("install"), "tool": .string(tool), "area": .string(area), "capability": .string(capability),
-                                    "hosts": .int(step.hosts), "priority": .string(step.priority.rawValue)])
-                case .upgrade(let tool, let min):
-                    return .object(["action": .string("upgrade"), "tool": .string(tool), "minVersion": .string(min),
-                                    "hosts": .int(step.hosts), "priority": .string(step.priority.rawValue)])
-                }
-            }),
+            "areas": .array(
+                s.areas.map { a in
+                    .object([
+                        "id": .string(a.id), "name": .string(a.name), "kind": .string(a.kind?.rawValue), "priority": .string(a.priority.rawValue),
+                        "covered": .int(a.covered), "partial": .int(a.partial), "missing": .int(a.missing),
+                        "capabilities": .array(
+                            a.capabilities.map { c in
+                                .object(["id": .string(c.id), "unmetHosts": .int(c.unmetHosts), "metBy": .object(c.metBy.mapValues { .int($0) })])
+                            }),
+                    ])
+                }),
+            "tools": .array(
+                s.tools.map { t in
+                    .object([
+                        "id": .string(t.id), "minVersion": .string(t.minVersion), "drift": .bool(t.drifts),
+                        "statuses": .object(Dictionary(uniqueKeysWithValues: t.statuses.map { ($0.key.rawValue, JSONOutput.int($0.value)) })),
+                        "versions": .array(
+                            t.versions.map { v in
+                                .object(["version": .string(v.version), "hosts": .int(v.hosts), "examples": .array(v.examples.map { .string($0) })])
+                            }),
+                    ])
+                }),
+            "plan": .array(
+                s.plan.map { step in
+                    switch step.action {
+                    case .install(let tool, let area, let capability):
+                        return .object([
+                            "action": .string("install"), "tool": .string(tool), "area": .string(area), "capability": .string(capability),
+                            "hosts": .int(step.hosts), "priority": .string(step.priority.rawValue),
+                        ])
+                    case .upgrade(let tool, let min):
+                        return .object([
+                            "action": .string("upgrade"), "tool": .string(tool), "minVersion": .string(min),
+                            "hosts": .int(step.hosts), "priority": .string(step.priority.rawValue),
+                        ])
+                    }
+                }),
         ])
         return "\n  ],\n  \"summary\": " + String(indent(summary.rendered(), by: 2).drop { $0 == " " }) + "}\n"
     }

@@ -40,9 +40,10 @@ public enum JSONRenderer {
                 "failOn": .string(report.gate.failOn?.rawValue ?? "never"),
                 "profile": .string(report.gate.profile),
                 "passed": .bool(report.gate.passed),
-                "failures": .array(report.gate.failures.map { f in
-                    .object(["area": .string(f.areaID), "capability": .string(f.capabilityID), "tool": .string(f.toolID), "message": .string(f.message)])
-                }),
+                "failures": .array(
+                    report.gate.failures.map { f in
+                        .object(["area": .string(f.areaID), "capability": .string(f.capabilityID), "tool": .string(f.toolID), "message": .string(f.message)])
+                    }),
                 "waivers": .array(report.gate.waivers.map(waiver)),
             ]),
             "catalog": report.catalog.map { c in
@@ -62,17 +63,18 @@ public enum JSONRenderer {
             "rank": .int(a.area.rank),
             "phase": .int(a.area.phase),
             "status": .string(a.status.rawValue),
-            "capabilities": .array(a.capabilities.map { c in
-                .object([
-                    "id": .string(c.capability.id),
-                    "name": .string(c.capability.name),
-                    "met": .bool(c.met),
-                    "tools": .array(c.capability.tools.map { .string($0) }),
-                    "metBy": .array(c.metBy.map { .string($0) }),
-                    "gating": .bool(c.gating),
-                    "waiver": c.waiver.map(waiver) ?? .null,
-                ])
-            }),
+            "capabilities": .array(
+                a.capabilities.map { c in
+                    .object([
+                        "id": .string(c.capability.id),
+                        "name": .string(c.capability.name),
+                        "met": .bool(c.met),
+                        "tools": .array(c.capability.tools.map { .string($0) }),
+                        "metBy": .array(c.metBy.map { .string($0) }),
+                        "gating": .bool(c.gating),
+                        "waiver": c.waiver.map(waiver) ?? .null,
+                    ])
+                }),
             "tools": .array(a.tools.map(tool)),
         ])
     }
@@ -112,8 +114,10 @@ public enum JSONRenderer {
         }
         for s in attempt.sources {
             var fields: [String: JSONOutput] = ["source": .string(s.kind.rawValue), "version": .string(s.version)]
-            let optional: [(String, String?)] = [("module", s.module), ("mainPackage", s.mainPackage), ("goVersion", s.goVersion),
-                                                 ("package", s.package), ("recordedVersion", s.recordedVersion), ("file", s.file), ("note", s.note)]
+            let optional: [(String, String?)] = [
+                ("module", s.module), ("mainPackage", s.mainPackage), ("goVersion", s.goVersion),
+                ("package", s.package), ("recordedVersion", s.recordedVersion), ("file", s.file), ("note", s.note),
+            ]
             for (key, value) in optional { if let value { fields[key] = .string(value) } }
             out.append(.object(fields))
         }

@@ -33,13 +33,15 @@ public enum JUnitRenderer {
 
         var out = XMLWriter()
         out.line(0, #"<?xml version="1.0" encoding="UTF-8"?>"#)
-        out.open(0, "testsuites", [
-            ("name", "capaudit"),
-            ("tests", String(suites.map(\.cases.count).reduce(0, +))),
-            ("failures", String(suites.map(\.failures).reduce(0, +))),
-            ("errors", "0"),
-            ("time", seconds(report.durationMs)),
-        ])
+        out.open(
+            0, "testsuites",
+            [
+                ("name", "capaudit"),
+                ("tests", String(suites.map(\.cases.count).reduce(0, +))),
+                ("failures", String(suites.map(\.failures).reduce(0, +))),
+                ("errors", "0"),
+                ("time", seconds(report.durationMs)),
+            ])
         for suite in suites { write(suite, report: report, to: &out) }
         out.close(0, "testsuites")
         return out.text
@@ -94,10 +96,11 @@ public enum JUnitRenderer {
         properties.append(("area.priority", area.area.priority.rawValue))
         properties.append(("area.status", area.status.rawValue))
         let found = area.tools.filter { $0.path != nil }.map(describeFound)
-        return Suite(name: "\(area.area.id): \(area.area.name)",
-                     timeMs: Set(area.tools.map(\.tool.id)).compactMap { tools[$0] }.map(probeMs).reduce(0, +),
-                     properties: properties, cases: cases,
-                     systemOut: found.isEmpty ? "no tools found" : found.joined(separator: "\n"))
+        return Suite(
+            name: "\(area.area.id): \(area.area.name)",
+            timeMs: Set(area.tools.map(\.tool.id)).compactMap { tools[$0] }.map(probeMs).reduce(0, +),
+            properties: properties, cases: cases,
+            systemOut: found.isEmpty ? "no tools found" : found.joined(separator: "\n"))
     }
 
     static func requiredToolsSuite(_ failures: [GateFailure], report: Report) -> Suite {
@@ -106,17 +109,21 @@ public enum JUnitRenderer {
             let id = failure.toolID ?? ""
             let tool = tools[id]
             let body = tool.map { describeCandidate($0) + ($0.path.map { "\nfound at \($0)" } ?? "") } ?? "\(id): not part of the scanned areas"
-            return Case(classname: "capaudit.required-tools", name: id, timeMs: tool.map(probeMs) ?? 0,
-                        outcome: .failure(message: failure.message, type: "required-tool", body: body))
+            return Case(
+                classname: "capaudit.required-tools", name: id, timeMs: tool.map(probeMs) ?? 0,
+                outcome: .failure(message: failure.message, type: "required-tool", body: body))
         }
-        return Suite(name: "capaudit.required-tools", timeMs: cases.map(\.timeMs).reduce(0, +),
-                     properties: commonProperties(report), cases: cases, systemOut: nil)
+        return Suite(
+            name: "capaudit.required-tools", timeMs: cases.map(\.timeMs).reduce(0, +),
+            properties: commonProperties(report), cases: cases, systemOut: nil)
     }
 
     static func commonProperties(_ report: Report) -> [(String, String)] {
         var out: [(String, String)] = [("capaudit.version", report.capauditVersion)]
-        let host: [(String, String?)] = [("host.hostname", report.host.hostname), ("host.os", report.host.os),
-                                         ("host.os-version", report.host.osVersion), ("host.arch", report.host.arch)]
+        let host: [(String, String?)] = [
+            ("host.hostname", report.host.hostname), ("host.os", report.host.os),
+            ("host.os-version", report.host.osVersion), ("host.arch", report.host.arch),
+        ]
         for (name, value) in host { if let value { out.append((name, value)) } }
         out.append(("gate.fail-on", report.gate.failOn?.rawValue ?? "never"))
         out.append(("gate.passed", report.gate.passed ? "true" : "false"))

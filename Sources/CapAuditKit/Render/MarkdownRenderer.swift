@@ -120,14 +120,16 @@ public enum MarkdownRenderer {
         }
         if showsGate(report) {
             let g = report.gate
-            facts.append("- **Gate:** " + (g.passed ? "✅ passed" : "❌ failed, \(count(g.failures.count, "failure"))")
-                         + " (fail on: \(g.failOn?.rawValue ?? "never"))")
+            facts.append(
+                "- **Gate:** " + (g.passed ? "✅ passed" : "❌ failed, \(count(g.failures.count, "failure"))")
+                    + " (fail on: \(g.failOn?.rawValue ?? "never"))")
         }
 
         var blocks = [title, "## Executive summary", facts.joined(separator: "\n"), criticalSentence(report)]
         if report.settings.noExec {
-            blocks.append("> **Note:** this scan ran with `--no-exec`: tools were looked up on PATH but none was run, "
-                          + "so versions are unknown and minimum versions were not checked.")
+            blocks.append(
+                "> **Note:** this scan ran with `--no-exec`: tools were looked up on PATH but none was run, "
+                    + "so versions are unknown and minimum versions were not checked.")
         }
         return blocks
     }
@@ -172,8 +174,10 @@ public enum MarkdownRenderer {
         if !g.waivers.isEmpty {
             blocks.append(showsGate(report) ? "### Waivers" : "## Waivers")
             let rows = g.waivers.map { w -> [String] in
-                [escape(w.target), escape(w.reason), w.expires.map(escape) ?? "never",
-                 w.expired ? "**EXPIRED**: no longer in force" : "active"]
+                [
+                    escape(w.target), escape(w.reason), w.expires.map(escape) ?? "never",
+                    w.expired ? "**EXPIRED**: no longer in force" : "active",
+                ]
             }
             blocks.append(table(["Target", "Reason", "Expires", "State"], rows))
         }
@@ -204,10 +208,11 @@ public enum MarkdownRenderer {
                 blocks.append(table(["Capability", "Tool", "Version", "Path"], rows))
             }
             if !shadows.isEmpty {
-                blocks.append(shadows.map { t in
-                    "- Shadowed copies: \(escape(t.tool.id)) at \(escape(t.path!)) comes first on PATH and hides "
-                        + t.shadowed.map(escape).joined(separator: ", ") + "; the first one is what runs."
-                }.joined(separator: "\n"))
+                blocks.append(
+                    shadows.map { t in
+                        "- Shadowed copies: \(escape(t.tool.id)) at \(escape(t.path!)) comes first on PATH and hides "
+                            + t.shadowed.map(escape).joined(separator: ", ") + "; the first one is what runs."
+                    }.joined(separator: "\n"))
             }
         }
         if !any { blocks.append("Nothing yet: no tool that meets a capability was found on this host.") }
@@ -263,8 +268,9 @@ public enum MarkdownRenderer {
         }
         if !others.isEmpty {
             blocks.append("### Also not found: foundation and additional areas")
-            blocks.append("What a working host is expected to have already, and the further considerations. "
-                          + "They are not ranked and do not gate unless the project requires them.")
+            blocks.append(
+                "What a working host is expected to have already, and the further considerations. "
+                    + "They are not ranked and do not gate unless the project requires them.")
             var rows: [[String]] = []
             for area in others {
                 let tools = toolsByID(area)
@@ -272,16 +278,17 @@ public enum MarkdownRenderer {
                     let options = capability.capability.tools.map { id in
                         tools[id].map { toolLabel($0.tool) + ": " + statusText($0) } ?? escape(id) + ": not in the catalog"
                     }
-                    rows.append([i == 0 ? escape(area.area.name) : "", i == 0 ? kindText(area.area.kind) : "",
-                                 escape(capability.capability.name) + (capability.gating ? " (fails the gate)" : ""),
-                                 options.joined(separator: "; ")])
+                    rows.append([
+                        i == 0 ? escape(area.area.name) : "", i == 0 ? kindText(area.area.kind) : "",
+                        escape(capability.capability.name) + (capability.gating ? " (fails the gate)" : ""),
+                        options.joined(separator: "; "),
+                    ])
                 }
             }
             blocks.append(table(["Area", "Kind", "Unmet capability", "Would be met by"], rows))
         }
         return blocks
     }
-
 
     static func kindText(_ kind: AreaKind) -> String {
         switch kind {
@@ -306,7 +313,8 @@ public enum MarkdownRenderer {
                 seen[t.tool.id] = rows.count
                 var reason = reasonText(t)
                 if t.verdict.status == .unknownVersion, let constraint = t.versionConstraint {
-                    reason += constraint.plainMinimum.map { "; the minimum \(escape($0.text)) cannot be checked" }
+                    reason +=
+                        constraint.plainMinimum.map { "; the minimum \(escape($0.text)) cannot be checked" }
                         ?? "; the constraint \(escape(constraint.description)) cannot be checked"
                 }
                 if !t.shadowed.isEmpty {
@@ -328,16 +336,20 @@ public enum MarkdownRenderer {
 
     static func findings(_ report: Report) -> [String] {
         guard !report.findings.isEmpty else { return [] }
-        return ["## Findings",
-                "About the host's PATH and files rather than a tool: they decide whether the scan, and the tools, can be trusted.",
-                report.findings.map { "- ⚠️ **\(escape($0.kind.rawValue))**: " + prose($0.message) }.joined(separator: "\n")]
+        return [
+            "## Findings",
+            "About the host's PATH and files rather than a tool: they decide whether the scan, and the tools, can be trusted.",
+            report.findings.map { "- ⚠️ **\(escape($0.kind.rawValue))**: " + prose($0.message) }.joined(separator: "\n"),
+        ]
     }
 
     static func ranking(_ report: Report) -> [String] {
         let rows = report.areas.filter { $0.area.kind.isRanked }.map { area -> [String] in
             let met = area.capabilities.filter(\.met).count
-            return [String(area.area.rank), escape(area.area.name), badge(area.area.priority), String(area.area.phase),
-                    statusText(area) + (area.status == .partial ? " (\(met) of \(area.capabilities.count))" : "")]
+            return [
+                String(area.area.rank), escape(area.area.name), badge(area.area.priority), String(area.area.phase),
+                statusText(area) + (area.status == .partial ? " (\(met) of \(area.capabilities.count))" : ""),
+            ]
         }
         guard !rows.isEmpty else { return ["## Priority ranking", "No ranked area was scanned."] }
         return ["## Priority ranking", table(["Rank", "Area", "Priority", "Phase", "Status"], rows)]
@@ -355,7 +367,8 @@ public enum MarkdownRenderer {
         for area in report.areas {
             let tools = toolsByID(area)
             for capability in area.unmetCapabilities where area.area.kind.isRanked || capability.gating {
-                let item = "- " + strong(escape(area.area.name)) + " — \(escape(capability.capability.name)): "
+                let item =
+                    "- " + strong(escape(area.area.name)) + " — \(escape(capability.capability.name)): "
                     + action(preferredTool(capability.capability), tools: tools)
                 byPhase[area.area.phase, default: []].append(item)
             }
@@ -373,7 +386,8 @@ public enum MarkdownRenderer {
     }
 
     static func footer(_ report: Report) -> [String] {
-        let how = report.settings.noExec
+        let how =
+            report.settings.noExec
             ? "statuses come from looking each tool up on PATH; nothing was run (`--no-exec`)"
             : "statuses come from running each tool's version command (timeout \(seconds(report.settings.timeout)) each)"
         let host = report.host.hostname.flatMap { $0.isEmpty ? nil : escape($0) } ?? "this host"
@@ -387,8 +401,9 @@ public enum MarkdownRenderer {
             // Cells are escaped already; an empty cell still needs its space to stay a cell.
             "| " + cells.map { $0.isEmpty ? " " : $0 }.joined(separator: " | ") + " |"
         }
-        return ([line(header), "| " + header.map { _ in "---" }.joined(separator: " | ") + " |"]
-                + rows.map { line(Array($0.prefix(header.count)) + Array(repeating: "", count: max(0, header.count - $0.count))) })
+        return
+            ([line(header), "| " + header.map { _ in "---" }.joined(separator: " | ") + " |"]
+            + rows.map { line(Array($0.prefix(header.count)) + Array(repeating: "", count: max(0, header.count - $0.count))) })
             .joined(separator: "\n")
     }
 

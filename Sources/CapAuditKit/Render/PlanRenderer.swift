@@ -45,9 +45,12 @@ public enum PlanRenderer {
 
     static func pythonText(_ host: HostEnvironment) -> String {
         if host.pythonExternallyManaged {
-            let via = host.has(.pipx) ? "Python tools install with pipx"
-                : host.canUse(.pipx) ? "Python tools install with pipx, installed first from the system packages"
-                : "Python tools go into $HOME/\(InstallPlan.venvPath)"
+            let via =
+                host.has(.pipx)
+                ? "Python tools install with pipx"
+                : host.canUse(.pipx)
+                    ? "Python tools install with pipx, installed first from the system packages"
+                    : "Python tools go into $HOME/\(InstallPlan.venvPath)"
             return "externally managed (PEP 668): \(via); pip never touches the system Python"
         }
         return host.has(.python3) || host.has(.pip) ? "not externally managed" : "no python3 on PATH"
@@ -73,8 +76,9 @@ public enum PlanRenderer {
         let host = plan.host
         out.append("# Install plan for \(md(host.displayName))")
         out.append("")
-        out.append("Made by capaudit \(plan.capauditVersion) on \(JSONRenderer.isoTimestamp(plan.createdAt)). capaudit never runs these commands; "
-                   + "`capaudit plan --format shell` writes them as a script that skips what is already installed.")
+        out.append(
+            "Made by capaudit \(plan.capauditVersion) on \(JSONRenderer.isoTimestamp(plan.createdAt)). capaudit never runs these commands; "
+                + "`capaudit plan --format shell` writes them as a script that skips what is already installed.")
         out.append("")
         out.append("| Host | |")
         out.append("|---|---|")
@@ -228,17 +232,19 @@ public enum PlanRenderer {
                 "phase": .int(plan.phaseFilter),
                 "areas": .array(plan.areaFilter.map { .string($0) }),
             ]),
-            "phases": .array(plan.phases.map { phase in
-                .object([
-                    "number": .int(phase.number),
-                    "title": .string(phase.title),
-                    "week": .int(phase.week),
-                    "areas": .array(phase.areas.map {
-                        .object(["id": .string($0.id), "name": .string($0.name), "priority": .string($0.priority.rawValue), "status": .string($0.status.rawValue)])
-                    }),
-                    "steps": .array(phase.steps.map(step)),
-                ])
-            }),
+            "phases": .array(
+                plan.phases.map { phase in
+                    .object([
+                        "number": .int(phase.number),
+                        "title": .string(phase.title),
+                        "week": .int(phase.week),
+                        "areas": .array(
+                            phase.areas.map {
+                                .object(["id": .string($0.id), "name": .string($0.name), "priority": .string($0.priority.rawValue), "status": .string($0.status.rawValue)])
+                            }),
+                        "steps": .array(phase.steps.map(step)),
+                    ])
+                }),
         ])
     }
 
@@ -247,8 +253,10 @@ public enum PlanRenderer {
         switch s.check {
         case .command(let c)?: check = .object(["kind": .string("command"), "command": .string(c)])
         case .succeeds(let argv, let env)?:
-            check = .object(["kind": .string("succeeds"), "argv": .array(argv.map { .string($0) }),
-                             "env": .object(env.mapValues { .string($0) })])
+            check = .object([
+                "kind": .string("succeeds"), "argv": .array(argv.map { .string($0) }),
+                "env": .object(env.mapValues { .string($0) }),
+            ])
         case StepCheck.none?: check = .object(["kind": .string("none")])
         case nil: break
         }
@@ -272,10 +280,13 @@ public enum PlanRenderer {
             "commands": .array(s.commands.map { .string($0) }),
             "check": check,
             "reason": .string(s.reason),
-            "alternatives": .array(s.alternatives.map {
-                .object(["tool": .string($0.toolID), "toolName": .string($0.toolName), "method": .string($0.installer.rawValue),
-                         "command": .string($0.command), "docs": .string($0.docs)])
-            }),
+            "alternatives": .array(
+                s.alternatives.map {
+                    .object([
+                        "tool": .string($0.toolID), "toolName": .string($0.toolName), "method": .string($0.installer.rawValue),
+                        "command": .string($0.command), "docs": .string($0.docs),
+                    ])
+                }),
             "notes": .array(s.notes.map { .string($0) }),
             "seedStep": .int(s.seedStep),
             "packageSource": .string(s.packageSource),

@@ -30,66 +30,92 @@ import Foundation
 /// derived from the report only, so the same report renders to the same bytes.
 public enum PrometheusRenderer {
     /// The metric family names, for exporters that aggregate reports (fleet) and for tests.
-    public static let familyNames = ["capaudit_area_coverage_ratio", "capaudit_area_status", "capaudit_build_info",
-                                     "capaudit_capability_met", "capaudit_config_info", "capaudit_gate_passed", "capaudit_host_info",
-                                     "capaudit_last_scan_timestamp_seconds", "capaudit_scan_duration_seconds",
-                                     "capaudit_tool_info", "capaudit_tool_meets_capability", "capaudit_tool_status"]
+    public static let familyNames = [
+        "capaudit_area_coverage_ratio", "capaudit_area_status", "capaudit_build_info",
+        "capaudit_capability_met", "capaudit_config_info", "capaudit_gate_passed", "capaudit_host_info",
+        "capaudit_last_scan_timestamp_seconds", "capaudit_scan_duration_seconds",
+        "capaudit_tool_info", "capaudit_tool_meets_capability", "capaudit_tool_status",
+    ]
 
     public static func render(_ report: Report) -> String {
         var families: [Family] = []
 
-        families.append(Family(name: "capaudit_area_coverage_ratio",
-                               help: "Share of a capability area's capabilities that the host meets, 0 to 1.",
-                               samples: report.areas.map { area in
-            let met = area.capabilities.filter(\.met).count
-            let ratio = area.capabilities.isEmpty ? "1" : ratioText(met, area.capabilities.count)
-            return Sample(labels: [("area", area.area.id), ("priority", area.area.priority.rawValue)], value: ratio)
-        }))
+        families.append(
+            Family(
+                name: "capaudit_area_coverage_ratio",
+                help: "Share of a capability area's capabilities that the host meets, 0 to 1.",
+                samples: report.areas.map { area in
+                    let met = area.capabilities.filter(\.met).count
+                    let ratio = area.capabilities.isEmpty ? "1" : ratioText(met, area.capabilities.count)
+                    return Sample(labels: [("area", area.area.id), ("priority", area.area.priority.rawValue)], value: ratio)
+                }))
 
-        families.append(Family(name: "capaudit_area_status",
-                               help: "Coverage state of a capability area: 1 for its current status (covered, partial, missing), 0 for the others.",
-                               samples: report.areas.flatMap { area in
-            AreaStatus.allCases.map { state in
-                Sample(labels: [("area", area.area.id), ("priority", area.area.priority.rawValue), ("status", state.rawValue)],
-                       value: area.status == state ? "1" : "0")
-            }
-        }))
+        families.append(
+            Family(
+                name: "capaudit_area_status",
+                help: "Coverage state of a capability area: 1 for its current status (covered, partial, missing), 0 for the others.",
+                samples: report.areas.flatMap { area in
+                    AreaStatus.allCases.map { state in
+                        Sample(
+                            labels: [("area", area.area.id), ("priority", area.area.priority.rawValue), ("status", state.rawValue)],
+                            value: area.status == state ? "1" : "0")
+                    }
+                }))
 
-        families.append(Family(name: "capaudit_config_info",
-                               help: "The project requirements file the gate came from (path empty when none); always 1.",
-                               samples: [Sample(labels: [("path", report.configFile ?? "")], value: "1")]))
+        families.append(
+            Family(
+                name: "capaudit_config_info",
+                help: "The project requirements file the gate came from (path empty when none); always 1.",
+                samples: [Sample(labels: [("path", report.configFile ?? "")], value: "1")]))
 
-        families.append(Family(name: "capaudit_build_info",
-                               help: "The version of capaudit that wrote these metrics; always 1.",
-                               samples: [Sample(labels: [("version", report.capauditVersion)], value: "1")]))
+        families.append(
+            Family(
+                name: "capaudit_build_info",
+                help: "The version of capaudit that wrote these metrics; always 1.",
+                samples: [Sample(labels: [("version", report.capauditVersion)], value: "1")]))
 
-        families.append(Family(name: "capaudit_capability_met",
-                               help: "1 when some tool on the host meets the capability, else 0.",
-                               samples: report.areas.flatMap { area in
-            area.capabilities.map { capability in
-                Sample(labels: [("area", area.area.id), ("capability", capability.capability.id)], value: capability.met ? "1" : "0")
-            }
-        }))
+        families.append(
+            Family(
+                name: "capaudit_capability_met",
+                help: "1 when some tool on the host meets the capability, else 0.",
+                samples: report.areas.flatMap { area in
+                    area.capabilities.map { capability in
+                        Sample(labels: [("area", area.area.id), ("capability", capability.capability.id)], value: capability.met ? "1" : "0")
+                    }
+                }))
 
-        families.append(Family(name: "capaudit_gate_passed",
-                               help: "1 when the scan passed its gate (--fail-on, --require, requirements file), else 0.",
-                               samples: [Sample(labels: [], value: report.gate.passed ? "1" : "0")]))
+        families.append(
+            Family(
+                name: "capaudit_gate_passed",
+                help: "1 when the scan passed its gate (--fail-on, --require, requirements file), else 0.",
+                samples: [Sample(labels: [], value: report.gate.passed ? "1" : "0")]))
 
-        families.append(Family(name: "capaudit_host_info",
-                               help: "The host that was scanned; always 1.",
-                               samples: [Sample(labels: [("hostname", report.host.hostname ?? ""),
-                                                         ("os", report.host.os ?? ""),
-                                                         ("os_version", report.host.osVersion ?? ""),
-                                                         ("arch", report.host.arch ?? "")], value: "1")]))
+        families.append(
+            Family(
+                name: "capaudit_host_info",
+                help: "The host that was scanned; always 1.",
+                samples: [
+                    Sample(
+                        labels: [
+                            ("hostname", report.host.hostname ?? ""),
+                            ("os", report.host.os ?? ""),
+                            ("os_version", report.host.osVersion ?? ""),
+                            ("arch", report.host.arch ?? ""),
+                        ], value: "1")
+                ]))
 
         let startedMs = Int((report.startedAt.timeIntervalSince1970 * 1000).rounded())
-        families.append(Family(name: "capaudit_last_scan_timestamp_seconds",
-                               help: "Unix time at which the last scan started.",
-                               samples: [Sample(labels: [], value: decimal(milliseconds: startedMs))]))
+        families.append(
+            Family(
+                name: "capaudit_last_scan_timestamp_seconds",
+                help: "Unix time at which the last scan started.",
+                samples: [Sample(labels: [], value: decimal(milliseconds: startedMs))]))
 
-        families.append(Family(name: "capaudit_scan_duration_seconds",
-                               help: "Wall-clock duration of the last scan.",
-                               samples: [Sample(labels: [], value: decimal(milliseconds: report.durationMs))]))
+        families.append(
+            Family(
+                name: "capaudit_scan_duration_seconds",
+                help: "Wall-clock duration of the last scan.",
+                samples: [Sample(labels: [], value: decimal(milliseconds: report.durationMs))]))
 
         var meets: [Sample] = []
         var status: [Sample] = []
@@ -98,27 +124,37 @@ public enum PrometheusRenderer {
             let tools = Dictionary(area.tools.map { ($0.tool.id, $0) }, uniquingKeysWith: { a, _ in a })
             for capability in area.capabilities {
                 for id in capability.capability.tools {
-                    meets.append(Sample(labels: [("area", area.area.id), ("capability", capability.capability.id), ("tool", id)],
-                                        value: tools[id]?.meetsCapability == true ? "1" : "0"))
+                    meets.append(
+                        Sample(
+                            labels: [("area", area.area.id), ("capability", capability.capability.id), ("tool", id)],
+                            value: tools[id]?.meetsCapability == true ? "1" : "0"))
                 }
             }
             for tool in area.tools {
                 for state in ToolStatus.allCases {
-                    status.append(Sample(labels: [("area", area.area.id), ("tool", tool.tool.id), ("status", state.rawValue)],
-                                         value: tool.verdict.status == state ? "1" : "0"))
+                    status.append(
+                        Sample(
+                            labels: [("area", area.area.id), ("tool", tool.tool.id), ("status", state.rawValue)],
+                            value: tool.verdict.status == state ? "1" : "0"))
                 }
                 if info[tool.tool.id] == nil || info[tool.tool.id] == "" { info[tool.tool.id] = tool.verdict.version?.text ?? "" }
             }
         }
-        families.append(Family(name: "capaudit_tool_info",
-                               help: "The version read from each tool (empty when none was read); always 1.",
-                               samples: info.map { Sample(labels: [("tool", $0.key), ("version", $0.value)], value: "1") }))
-        families.append(Family(name: "capaudit_tool_meets_capability",
-                               help: "1 when the tool meets the capability (present, or version unknown with no minimum), else 0.",
-                               samples: meets))
-        families.append(Family(name: "capaudit_tool_status",
-                               help: "Status of each tool of an area: 1 for its current status, 0 for the others.",
-                               samples: status))
+        families.append(
+            Family(
+                name: "capaudit_tool_info",
+                help: "The version read from each tool (empty when none was read); always 1.",
+                samples: info.map { Sample(labels: [("tool", $0.key), ("version", $0.value)], value: "1") }))
+        families.append(
+            Family(
+                name: "capaudit_tool_meets_capability",
+                help: "1 when the tool meets the capability (present, or version unknown with no minimum), else 0.",
+                samples: meets))
+        families.append(
+            Family(
+                name: "capaudit_tool_status",
+                help: "Status of each tool of an area: 1 for its current status, 0 for the others.",
+                samples: status))
 
         var out = ""
         for family in families.sorted(by: { $0.name < $1.name }) {

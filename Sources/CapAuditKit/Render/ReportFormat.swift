@@ -18,7 +18,6 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 
     public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
-
 }
 
 /// One `--report FORMAT:FILE` request.

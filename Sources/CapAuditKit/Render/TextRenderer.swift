@@ -20,13 +20,16 @@ public struct TextStyle: Sendable, Equatable {
 public enum TextRenderer {
     public static func render(_ report: Report, style: TextStyle = .plain) -> String {
         var lines: [String] = []
-        let host = [report.host.root.map { "root scan of \($0)" } ?? report.host.hostname,
-                    [report.host.os, report.host.osVersion].compactMap { $0 }.joined(separator: " "), report.host.arch]
-            .compactMap { $0 }.filter { !$0.isEmpty }
+        let host = [
+            report.host.root.map { "root scan of \($0)" } ?? report.host.hostname,
+            [report.host.os, report.host.osVersion].compactMap { $0 }.joined(separator: " "), report.host.arch,
+        ]
+        .compactMap { $0 }.filter { !$0.isEmpty }
         let toolCount = Set(report.areas.flatMap { $0.tools.map(\.tool.id) }).count
         lines.append(bold("capaudit \(report.capauditVersion)", style) + " · " + t(host.joined(separator: " · ")))
-        lines.append("\(plural(report.areas.count, "area")), \(plural(toolCount, "tool")), scanned in \(formatDuration(report.durationMs))"
-                     + (report.settings.noExec ? " · --no-exec: nothing was executed, versions unknown" : ""))
+        lines.append(
+            "\(plural(report.areas.count, "area")), \(plural(toolCount, "tool")), scanned in \(formatDuration(report.durationMs))"
+                + (report.settings.noExec ? " · --no-exec: nothing was executed, versions unknown" : ""))
         var sections: [(String, [AreaReport])] = Priority.allCases.map { priority in
             (priority.rawValue.uppercased(), report.areas.filter { $0.area.priority == priority && $0.area.kind.isRanked })
         }
@@ -121,8 +124,9 @@ public enum TextRenderer {
                 lines.append("      \(mark("✓", "[met]", .green, style)) \(t(capability.capability.name)): " + found.joined(separator: "; "))
             } else {
                 let options = capability.capability.tools.compactMap { tools[$0] }
-                lines.append("      \(mark("✗", "[unmet]", .red, style)) \(t(capability.capability.name)): " + "install one of "
-                             + options.map { "\($0.tool.id) (\(shortStatus($0)))" }.joined(separator: ", "))
+                lines.append(
+                    "      \(mark("✗", "[unmet]", .red, style)) \(t(capability.capability.name)): " + "install one of "
+                        + options.map { "\($0.tool.id) (\(shortStatus($0)))" }.joined(separator: ", "))
             }
             // Tools found but not usable deserve their reason, whether or not the capability is met;
             // a shadow note goes under the first capability of the tool it concerns, and only for a
@@ -133,7 +137,8 @@ public enum TextRenderer {
                     lines.append("          \(mark("!", "[warn]", .yellow, style)) \(tool.tool.id): \(t(tool.verdict.reason))")
                 }
                 if !tool.shadowed.isEmpty, let path = tool.path, ![.missing, .undetectable].contains(tool.verdict.status),
-                   noted.insert(id).inserted {
+                    noted.insert(id).inserted
+                {
                     lines.append("          note: \(tool.tool.id) at \(t(path)) shadows " + t(tool.shadowed.joined(separator: ", ")))
                 }
             }

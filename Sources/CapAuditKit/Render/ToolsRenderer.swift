@@ -17,45 +17,56 @@ public enum ToolsRenderer {
         switch format {
         case .json: return json(registry)
         case .openai:
-            return .array(registry.entries.map { entry in
-                .object(["type": .string("function"),
-                         "function": .object(["name": .string(entry.name), "description": .string(entry.fullDescription),
-                                              "parameters": entry.inputSchema])])
-            })
+            return .array(
+                registry.entries.map { entry in
+                    .object([
+                        "type": .string("function"),
+                        "function": .object([
+                            "name": .string(entry.name), "description": .string(entry.fullDescription),
+                            "parameters": entry.inputSchema,
+                        ]),
+                    ])
+                })
         case .mcp:
-            return .object(["tools": .array(registry.entries.map { entry in
-                MCPTool(name: entry.name, description: entry.fullDescription, inputSchema: entry.inputSchema,
-                        annotations: entry.annotations) { _ in .invalidParams("") }.listing
-            })])
+            return .object([
+                "tools": .array(
+                    registry.entries.map { entry in
+                        MCPTool(
+                            name: entry.name, description: entry.fullDescription, inputSchema: entry.inputSchema,
+                            annotations: entry.annotations
+                        ) { _ in .invalidParams("") }.listing
+                    })
+            ])
         }
     }
 
     static func json(_ registry: OperationRegistry) -> JSONOutput {
         .object([
             "schemaVersion": .int(schemaVersion),
-            "operations": .array(registry.entries.map { entry in
-                let op = entry.operation
-                var o: [String: JSONOutput] = [
-                    "name": .string(entry.name),
-                    "tool": .string(entry.tool.id),
-                    "operation": .string(op.id),
-                    "areas": .array(entry.areaIDs.map { .string($0) }),
-                    "description": .string(op.description),
-                    "path": .string(entry.executable),
-                    "version": .string(entry.version?.description),
-                    "status": .string(entry.status.rawValue),
-                    "safety": .string(op.safety.rawValue),
-                    "attaches": .bool(op.attaches),
-                    "network": .string(op.network),
-                    "secrets": .string(op.secrets?.rawValue),
-                    "timeoutSeconds": .int(Int(op.timeout)),
-                    "outputCapBytes": .int(op.outputCap),
-                    "argv": .array([.string(entry.executable)] + op.argv.map(template)),
-                    "parameters": entry.inputSchema,
-                ]
-                if op.takesAddress { o["addresses"] = .string("loopback unless --allow-network") }
-                return .object(o)
-            }),
+            "operations": .array(
+                registry.entries.map { entry in
+                    let op = entry.operation
+                    var o: [String: JSONOutput] = [
+                        "name": .string(entry.name),
+                        "tool": .string(entry.tool.id),
+                        "operation": .string(op.id),
+                        "areas": .array(entry.areaIDs.map { .string($0) }),
+                        "description": .string(op.description),
+                        "path": .string(entry.executable),
+                        "version": .string(entry.version?.description),
+                        "status": .string(entry.status.rawValue),
+                        "safety": .string(op.safety.rawValue),
+                        "attaches": .bool(op.attaches),
+                        "network": .string(op.network),
+                        "secrets": .string(op.secrets?.rawValue),
+                        "timeoutSeconds": .int(Int(op.timeout)),
+                        "outputCapBytes": .int(op.outputCap),
+                        "argv": .array([.string(entry.executable)] + op.argv.map(template)),
+                        "parameters": entry.inputSchema,
+                    ]
+                    if op.takesAddress { o["addresses"] = .string("loopback unless --allow-network") }
+                    return .object(o)
+                }),
             "withheld": .array(registry.withheld.map { .object(["name": .string($0.name), "reason": .string($0.reason)]) }),
         ])
     }

@@ -24,9 +24,10 @@ public struct FileIdentity: Hashable, Sendable, Codable {
     public static func of(_ path: String) -> FileIdentity? {
         var st = stat()
         guard stat(HostBytes.cString(path), &st) == 0 else { return nil }
-        return FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
-                            modifiedNs: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
-                            changedNs: Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec))
+        return FileIdentity(
+            device: UInt64(st.st_dev), inode: UInt64(st.st_ino), size: Int64(st.st_size),
+            modifiedNs: Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec),
+            changedNs: Int64(st.st_ctim.tv_sec) * 1_000_000_000 + Int64(st.st_ctim.tv_nsec))
     }
 }
 
@@ -39,7 +40,7 @@ public enum ExecutableIdentity {
     public static func files(for executable: String, environment: [String: String], currentDirectory: String) -> [FileIdentity]? {
         var identities: [FileIdentity] = []
         var path = executable
-        for _ in 0..<3 {  // the executable, its shim target or interpreter, that one's interpreter
+        for _ in 0..<3 { // the executable, its shim target or interpreter, that one's interpreter
             guard let identity = FileIdentity.of(path) else { return nil }
             identities.append(identity)
             if isVersionManagerFile(path) {
@@ -92,11 +93,12 @@ public enum PyenvShim {
         let root = (shims as NSString).deletingLastPathComponent
         // Only pyenv's own shims: rbenv, nodenv and the others share the layout but not the rules.
         guard root == environment["PYENV_ROOT"] || (root as NSString).lastPathComponent == ".pyenv",
-              FileManager.default.fileExists(atPath: root + "/versions") else { return nil }
+            FileManager.default.fileExists(atPath: root + "/versions")
+        else { return nil }
         let name = (shim as NSString).lastPathComponent
         guard let versions = selectedVersions(root: root, environment: environment, currentDirectory: currentDirectory) else { return nil }
         for version in versions {
-            if version == "system" { return nil }  // the next match on PATH: pyenv decides at run time
+            if version == "system" { return nil } // the next match on PATH: pyenv decides at run time
             let candidate = "\(root)/versions/\(version)/bin/\(name)"
             if access(HostBytes.cString(candidate), X_OK) == 0 { return candidate }
         }

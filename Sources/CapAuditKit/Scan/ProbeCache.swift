@@ -51,16 +51,19 @@ public final class ProbeCache: Sendable {
     }
 
     /// Opens the cache in `file`; a missing, unreadable, corrupt or foreign file starts an empty cache.
-    public init(file: String, volatilePaths: [String] = [], maxEntries: Int = 2000,
-                clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+    public init(
+        file: String, volatilePaths: [String] = [], maxEntries: Int = 2000,
+        clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    ) {
         self.file = file
         self.maxEntries = max(1, maxEntries)
         self.volatilePaths = volatilePaths.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
         self.clock = clock
         var entries: [String: Entry] = [:]
         if let data = FileManager.default.contents(atPath: file), data.count < 64 << 20,
-           let document = try? JSONDecoder().decode(Document.self, from: data),
-           document.format == Self.format, document.version == Self.formatVersion {
+            let document = try? JSONDecoder().decode(Document.self, from: data),
+            document.format == Self.format, document.version == Self.formatVersion
+        {
             entries = document.entries
         }
         state = Mutex(State(entries: entries))
@@ -77,7 +80,8 @@ public final class ProbeCache: Sendable {
     /// known without running it, a script whose interpreter is not there).
     public func key(argv: [String], environment: [String: String], currentDirectory: String) -> String? {
         guard let executable = argv.first,
-              let files = ExecutableIdentity.files(for: executable, environment: environment, currentDirectory: currentDirectory) else { return nil }
+            let files = ExecutableIdentity.files(for: executable, environment: environment, currentDirectory: currentDirectory)
+        else { return nil }
         var text = files.map { "\($0.device):\($0.inode):\($0.size):\($0.modifiedNs):\($0.changedNs)" }.joined(separator: ",")
         text += "\u{0}argv\u{0}" + argv.joined(separator: "\u{0}")
         text += "\u{0}env"
@@ -105,9 +109,10 @@ public final class ProbeCache: Sendable {
             entry.lastUsed = now
             state.entries[key] = entry
             state.changed = true
-            return ProbeOutput(stdout: entry.stdout, stderr: entry.stderr, stdoutTruncated: entry.stdoutTruncated,
-                               stderrTruncated: entry.stderrTruncated, termination: .exited(entry.exitStatus),
-                               durationMs: entry.durationMs)
+            return ProbeOutput(
+                stdout: entry.stdout, stderr: entry.stderr, stdoutTruncated: entry.stdoutTruncated,
+                stderrTruncated: entry.stderrTruncated, termination: .exited(entry.exitStatus),
+                durationMs: entry.durationMs)
         }
     }
 
@@ -119,9 +124,10 @@ public final class ProbeCache: Sendable {
     /// Remembers an output; only one of a process that exited on its own.
     public func store(_ key: String, _ output: ProbeOutput) {
         guard case .exited(let status) = output.termination else { return }
-        let entry = Entry(stdout: output.stdout, stderr: output.stderr, stdoutTruncated: output.stdoutTruncated,
-                          stderrTruncated: output.stderrTruncated, exitStatus: status, durationMs: output.durationMs,
-                          lastUsed: clock())
+        let entry = Entry(
+            stdout: output.stdout, stderr: output.stderr, stdoutTruncated: output.stdoutTruncated,
+            stderrTruncated: output.stderrTruncated, exitStatus: status, durationMs: output.durationMs,
+            lastUsed: clock())
         state.withLock { state in
             state.entries[key] = entry
             state.changed = true
@@ -148,8 +154,9 @@ public final class ProbeCache: Sendable {
         guard let document else { return }
         let folder = (file as NSString).deletingLastPathComponent
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
         } catch {
             throw OutputFileError(path: folder, reason: "cannot create the cache folder")
         }

@@ -58,7 +58,10 @@ public struct ScanSettings: Sendable, Equatable {
     /// that only wait overlap freely. Measured with Tests/Benchmarks/scan-benchmark.sh.
     public static let defaultJobs = 32
 
-    public init(timeout: Double = ProbeRequest.defaultTimeout, timeoutFromUser: Bool = false, jobs: Int = ScanSettings.defaultJobs, noExec: Bool = false, allowRelativePath: Bool = false, isolatedHome: Bool = false) {
+    public init(
+        timeout: Double = ProbeRequest.defaultTimeout, timeoutFromUser: Bool = false, jobs: Int = ScanSettings.defaultJobs, noExec: Bool = false, allowRelativePath: Bool = false,
+        isolatedHome: Bool = false
+    ) {
         self.timeout = timeout
         self.timeoutFromUser = timeoutFromUser
         self.jobs = jobs
@@ -85,9 +88,11 @@ public struct ScanResult: Sendable, Equatable {
     /// Processes probes left behind outside their process groups (daemons), killed after the scan.
     public var survivors: [Survivor]
 
-    public init(host: HostInfo, startedAt: Date, durationMs: Int, settings: ScanSettings, areaIDs: [String],
-                observations: [String: ToolObservation], searchPath: String, relativePathEntries: [String] = [], currentDirectory: String = "/",
-                survivors: [Survivor] = []) {
+    public init(
+        host: HostInfo, startedAt: Date, durationMs: Int, settings: ScanSettings, areaIDs: [String],
+        observations: [String: ToolObservation], searchPath: String, relativePathEntries: [String] = [], currentDirectory: String = "/",
+        survivors: [Survivor] = []
+    ) {
         self.host = host
         self.startedAt = startedAt
         self.durationMs = durationMs

@@ -43,8 +43,10 @@ public struct Scanner: Sendable {
     /// tests, where this process is not capaudit's binary) starts none.
     public var watchdog: ProbeWatchdog?
 
-    public init(catalog: Catalog, runner: any ProcessRunning, resolver: PathResolver, settings: ScanSettings,
-                environment: [String: String], host: HostInfo, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        catalog: Catalog, runner: any ProcessRunning, resolver: PathResolver, settings: ScanSettings,
+        environment: [String: String], host: HostInfo, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.catalog = catalog
         self.runner = runner
         self.resolver = resolver
@@ -95,16 +97,17 @@ public struct Scanner: Sendable {
         for index in toolIDs.indices where costs[index] == nil { observeOne(index) }
         let watched = !toRun.isEmpty && watchdog?.hold() == true
         scheduler.run(toRun, observeOne)
-        if watched { watchdog?.release() }  // before survivors are collected: the watchdog is not one
-        if let cache { try? cache.save() }  // a cache that cannot be written costs the next scan time, nothing else
+        if watched { watchdog?.release() } // before survivors are collected: the watchdog is not one
+        if let cache { try? cache.save() } // a cache that cannot be written costs the next scan time, nothing else
         // Every probe is reaped now, so any child left is something a probe daemonized (see Subreaper).
         let survivors = self.survivors?.collectAfterScan() ?? []
         let observations = withMetadata(state.observations)
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - startTick) / 1_000_000)
-        return ScanResult(host: host, startedAt: started, durationMs: elapsed, settings: settings,
-                          areaIDs: areas.map(\.id), observations: observations, searchPath: resolver.searchPath,
-                          relativePathEntries: resolver.relativeEntries, currentDirectory: resolver.fileSystem.currentDirectory(),
-                          survivors: survivors)
+        return ScanResult(
+            host: host, startedAt: started, durationMs: elapsed, settings: settings,
+            areaIDs: areas.map(\.id), observations: observations, searchPath: resolver.searchPath,
+            relativePathEntries: resolver.relativeEntries, currentDirectory: resolver.fileSystem.currentDirectory(),
+            survivors: survivors)
     }
 
     /// The probe's timeout: `--timeout` when the user gave one, else the larger of the default and the
@@ -121,9 +124,12 @@ public struct Scanner: Sendable {
         for probe in tool.probes {
             guard let path = resolver.lookup(probe.command).resolved else { continue }
             let environment = probeEnvironment(for: probe)
-            if let cache, let key = cache.key(argv: [path] + probe.args, environment: environment,
-                                              currentDirectory: resolver.fileSystem.currentDirectory()),
-               cache.expectedDurationMs(key) != nil {
+            if let cache,
+                let key = cache.key(
+                    argv: [path] + probe.args, environment: environment,
+                    currentDirectory: resolver.fileSystem.currentDirectory()),
+                cache.expectedDurationMs(key) != nil
+            {
                 return nil
             }
             if let hint = probe.timeout { return Int(hint * 200) }
@@ -165,8 +171,9 @@ public struct Scanner: Sendable {
                 attempts.append(ProbeAttempt(probeIndex: index, lookup: lookup))
                 break
             }
-            let request = ProbeRequest(executable: path, arguments: probe.args, environment: probeEnvironment(for: probe),
-                                       timeout: timeout(for: probe))
+            let request = ProbeRequest(
+                executable: path, arguments: probe.args, environment: probeEnvironment(for: probe),
+                timeout: timeout(for: probe))
             let key = cache?.key(argv: request.argv, environment: request.environment, currentDirectory: resolver.fileSystem.currentDirectory())
             var attempt: ProbeAttempt
             if let cache, let key, let remembered = cache.lookup(key) {

@@ -47,8 +47,10 @@ enum SchemaBuilder {
 
     /// An object with exactly these properties: `required` names those that must be there. With
     /// `comments`, members whose names start with `$comment` are allowed too (capaudit ignores them).
-    static func object(_ properties: [String: JSONOutput], required: [String], additional: Bool = false, comments: Bool = false,
-                       _ description: String? = nil) -> JSONOutput {
+    static func object(
+        _ properties: [String: JSONOutput], required: [String], additional: Bool = false, comments: Bool = false,
+        _ description: String? = nil
+    ) -> JSONOutput {
         var o: [String: JSONOutput] = [
             "type": .string("object"),
             "properties": .object(properties),

@@ -93,9 +93,13 @@ public enum AtomicFile {
                 // Keep what the user set on the file being replaced: a 0600 report stays private.
                 if fchmod(fd, existing.st_mode & 0o7777) != 0 { failure = String(cString: strerror(errno)) }
                 if failure == nil && geteuid() == 0 && (existing.st_uid != 0 || existing.st_gid != 0) {
-                    if fchown(fd, existing.st_uid, existing.st_gid) != 0 { failure = String(cString: strerror(errno)) }
+                    if fchown(fd, existing.st_uid, existing.st_gid) != 0 {
+                        failure = String(cString: strerror(errno))
+                    }
                     // chown clears set-id bits; set the mode again.
-                    else if fchmod(fd, existing.st_mode & 0o7777) != 0 { failure = String(cString: strerror(errno)) }
+                    else if fchmod(fd, existing.st_mode & 0o7777) != 0 {
+                        failure = String(cString: strerror(errno))
+                    }
                 }
             } else {
                 // mkstemp makes 0600; a new report is an ordinary file, so honour the umask as `>` would.
@@ -169,7 +173,8 @@ public enum AtomicFile {
         guard stat(directory, &folder) == 0 else { return nil }
         let stickyWorldWritable = folder.st_mode & S_ISVTX != 0 && folder.st_mode & S_IWOTH != 0
         guard stickyWorldWritable, link.st_uid != geteuid(), link.st_uid != folder.st_uid else { return nil }
-        return "it is a symlink owned by uid \(link.st_uid) in the sticky world-writable folder \(directory); capaudit does not follow it (the protected_symlinks rule). Remove it or name another file"
+        return
+            "it is a symlink owned by uid \(link.st_uid) in the sticky world-writable folder \(directory); capaudit does not follow it (the protected_symlinks rule). Remove it or name another file"
     }
 
     /// The folder (`.` when there is none) and the last component of a path.

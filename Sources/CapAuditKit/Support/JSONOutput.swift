@@ -62,8 +62,10 @@ public indirect enum JSONOutput: Sendable, Equatable {
     }
 
     /// An array's items (no keys) or an object's members, one per line when pretty-printed.
-    private static func write(_ entries: [(key: String?, value: JSONOutput)], between open: String, _ close: String,
-                              into out: inout String, indent: Int?) {
+    private static func write(
+        _ entries: [(key: String?, value: JSONOutput)], between open: String, _ close: String,
+        into out: inout String, indent: Int?
+    ) {
         if entries.isEmpty { out += open + close; return }
         out += open
         let itemBreak = indent.map { "\n" + String(repeating: "  ", count: $0 + 1) } ?? ""
@@ -90,7 +92,8 @@ public indirect enum JSONOutput: Sendable, Equatable {
             case "\t": out += "\\t"
             // C0, DEL, C1, the JavaScript line separators and bidi controls are escaped, so the JSON is
             // terminal-safe when printed and still decodes to the exact text.
-            case _ where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+            case _
+            where scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
                 || TerminalText.isBidiControl(scalar):
                 out += String(format: "\\u%04x", scalar.value)
             default: out.unicodeScalars.append(scalar)

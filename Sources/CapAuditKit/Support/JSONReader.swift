@@ -36,8 +36,7 @@ public struct JSONReader {
             }
             guard known.contains(key) || key.hasPrefix("$comment") else {
                 var message = "unknown key \"\(key)\""
-                if let near = nearest(key, in: known) { message += "; did you mean \"\(near)\"?" }
-                else { message += "; known keys: \(known.joined(separator: ", "))" }
+                if let near = nearest(key, in: known) { message += "; did you mean \"\(near)\"?" } else { message += "; known keys: \(known.joined(separator: ", "))" }
                 report(message, at: member, path: memberPath)
                 continue
             }
@@ -76,8 +75,10 @@ public struct JSONReader {
 
     /// A string member turned into a value by `parse`; a string it refuses is reported as
     /// `"<text>" is not <what>; expected <expected>`.
-    public mutating func parsed<T>(_ fields: [String: JSONValue], _ key: String, path: String, as what: String, expected: String,
-                                   _ parse: (String) -> T?) -> T? {
+    public mutating func parsed<T>(
+        _ fields: [String: JSONValue], _ key: String, path: String, as what: String, expected: String,
+        _ parse: (String) -> T?
+    ) -> T? {
         guard let text = string(fields, key, path: path) else { return nil }
         guard let value = parse(text) else {
             report("\(quoted(text)) is not \(what); expected \(expected)", at: fields[key], path: join(path, key))

@@ -32,20 +32,22 @@ private func installed(_ program: String) -> Bool {
 private func markerCatalog(in dir: TemporaryFolder) throws -> (catalog: String, bin: String, marker: String) {
     let marker = dir.url.appendingPathComponent("probe-ran").path
     try dir.file("bin/markertool", "#!/bin/sh\ntouch '\(marker)'\necho 'markertool 1.2.3'\n", mode: 0o755)
-    let catalog = try dir.file("catalog.json", """
-    {
-      "schemaVersion": 1,
-      "area": {
-        "id": "secrets", "name": "Secrets", "priority": "critical", "rank": 1, "phase": 1,
-        "why": "w", "impact": "i", "useCases": ["u"],
-        "capabilities": [ { "id": "store", "name": "Secret store", "tools": ["markertool"] } ]
-      },
-      "tools": [
-        { "id": "markertool", "name": "Marker", "summary": "A tool that says it ran.", "homepage": "https://example.com",
-          "probes": [ { "command": "markertool", "args": ["--version"] } ] }
-      ]
-    }
-    """)
+    let catalog = try dir.file(
+        "catalog.json",
+        """
+        {
+          "schemaVersion": 1,
+          "area": {
+            "id": "secrets", "name": "Secrets", "priority": "critical", "rank": 1, "phase": 1,
+            "why": "w", "impact": "i", "useCases": ["u"],
+            "capabilities": [ { "id": "store", "name": "Secret store", "tools": ["markertool"] } ]
+          },
+          "tools": [
+            { "id": "markertool", "name": "Marker", "summary": "A tool that says it ran.", "homepage": "https://example.com",
+              "probes": [ { "command": "markertool", "args": ["--version"] } ] }
+          ]
+        }
+        """)
     return (catalog, dir.url.appendingPathComponent("bin").path, marker)
 }
 
@@ -66,24 +68,26 @@ private func markerCatalog(in dir: TemporaryFolder) throws -> (catalog: String, 
         }
     }
 
-    @Test("a mistyped command, help topic, action or option value gets the nearest word", arguments: [
-        (["sacn"], "unknown command \"sacn\"; did you mean 'scan'?"),
-        (["help", "epxlain"], "did you mean 'explain'?"),
-        (["--verison"], "unknown option \"--verison\"; did you mean '--version'?"),
-        (["catalog", "lsit"], "unknown action \"lsit\"; expected list, show or validate; did you mean 'list'?"),
-        (["cache", "clera"], "did you mean 'clear'?"),
-        (["export", "prometeus", "--output", "x"], "did you mean 'prometheus'?"),
-        (["completions", "zhs"], "did you mean 'zsh'?"),
-        (["schema", "reprot"], "did you mean 'report'?"),
-        (["scan", "--format", "jsno"], "invalid value \"jsno\" for '--format'; expected text, json, markdown, junit or prometheus; did you mean 'json'?"),
-        (["scan", "--color", "allways"], "did you mean 'always'?"),
-        (["scan", "--fail-on", "critcal"], "did you mean 'critical'?"),
-        (["plan", "--manager", "aptt"], "did you mean 'apt'?"),
-        (["merge", "--format", "cvs", "x.json"], "did you mean 'csv'?"),
-        (["catalog", "list", "--format", "yaml"], "expected text or json"),
-        (["scan", "--area", "secrts"], "did you mean 'secrets'?"),
-        (["scan", "--profile", "ci-runer"], "did you mean 'ci-runner'?"),
-    ])
+    @Test(
+        "a mistyped command, help topic, action or option value gets the nearest word",
+        arguments: [
+            (["sacn"], "unknown command \"sacn\"; did you mean 'scan'?"),
+            (["help", "epxlain"], "did you mean 'explain'?"),
+            (["--verison"], "unknown option \"--verison\"; did you mean '--version'?"),
+            (["catalog", "lsit"], "unknown action \"lsit\"; expected list, show or validate; did you mean 'list'?"),
+            (["cache", "clera"], "did you mean 'clear'?"),
+            (["export", "prometeus", "--output", "x"], "did you mean 'prometheus'?"),
+            (["completions", "zhs"], "did you mean 'zsh'?"),
+            (["schema", "reprot"], "did you mean 'report'?"),
+            (["scan", "--format", "jsno"], "invalid value \"jsno\" for '--format'; expected text, json, markdown, junit or prometheus; did you mean 'json'?"),
+            (["scan", "--color", "allways"], "did you mean 'always'?"),
+            (["scan", "--fail-on", "critcal"], "did you mean 'critical'?"),
+            (["plan", "--manager", "aptt"], "did you mean 'apt'?"),
+            (["merge", "--format", "cvs", "x.json"], "did you mean 'csv'?"),
+            (["catalog", "list", "--format", "yaml"], "expected text or json"),
+            (["scan", "--area", "secrts"], "did you mean 'secrets'?"),
+            (["scan", "--profile", "ci-runer"], "did you mean 'ci-runner'?"),
+        ])
     func suggestions(arguments: [String], message: String) {
         let r = runInProcess(arguments)
         #expect(r.code == .usage)
@@ -93,8 +97,9 @@ private func markerCatalog(in dir: TemporaryFolder) throws -> (catalog: String, 
 
     // MARK: output paths
 
-    @Test("an output in a missing folder, a folder as output, or a file as folder is a usage error before any probe runs",
-          arguments: [("missing/report.json", "does not exist"), ("", "is a folder"), ("catalog.json/x.json", "is not a folder")])
+    @Test(
+        "an output in a missing folder, a folder as output, or a file as folder is a usage error before any probe runs",
+        arguments: [("missing/report.json", "does not exist"), ("", "is a folder"), ("catalog.json/x.json", "is not a folder")])
     func outputCheckedFirst(relative: String, reason: String) throws {
         let dir = try TemporaryFolder()
         let (catalog, bin, marker) = try markerCatalog(in: dir)
@@ -111,9 +116,11 @@ private func markerCatalog(in dir: TemporaryFolder) throws -> (catalog: String, 
         #expect(FileManager.default.fileExists(atPath: marker))
     }
 
-    @Test("plan, init, export and man check their outputs before doing anything", arguments: [
-        ["plan", "--no-config", "--output"], ["init", "--output"], ["man", "--output"], ["schema", "config", "--output"],
-    ])
+    @Test(
+        "plan, init, export and man check their outputs before doing anything",
+        arguments: [
+            ["plan", "--no-config", "--output"], ["init", "--output"], ["man", "--output"], ["schema", "config", "--output"],
+        ])
     func otherCommandsCheckOutputs(prefix: [String]) throws {
         let r = runInProcess(prefix + ["/nonexistent-capaudit-folder/out.txt"])
         #expect(r.code == .usage)
@@ -165,7 +172,8 @@ private func markerCatalog(in dir: TemporaryFolder) throws -> (catalog: String, 
         #expect(r.code == .success)
         let doc = try JSONParser.parse(r.stdout)
         guard case .array(let areas, _)? = doc.member("areas"), case .array(let tools, _)? = doc.member("tools"),
-              case .array(let profiles, _)? = doc.member("profiles") else { Issue.record("missing arrays"); return }
+            case .array(let profiles, _)? = doc.member("profiles")
+        else { Issue.record("missing arrays"); return }
         let catalog = try BuiltinCatalog.load()
         #expect(areas.count == catalog.areas.count)
         #expect(tools.count == catalog.tools.count)

@@ -19,8 +19,9 @@ import Testing
     func waiverDates() throws {
         let catalog = try BuiltinCatalog.load()
         func parse(_ date: String) throws(ConfigError) {
-            _ = try ProjectConfig.parse(Data(#"{"schemaVersion": 1, "waivers": [{"target": "secrets", "reason": "r", "expires": "\#(date)"}]}"#.utf8),
-                                        path: ".capaudit.json", catalog: catalog, today: "2026-01-01")
+            _ = try ProjectConfig.parse(
+                Data(#"{"schemaVersion": 1, "waivers": [{"target": "secrets", "reason": "r", "expires": "\#(date)"}]}"#.utf8),
+                path: ".capaudit.json", catalog: catalog, today: "2026-01-01")
         }
         #expect(throws: ConfigError.self) { try parse("2027-02-31") }
         #expect(throws: ConfigError.self) { try parse("2027-04-31") }
@@ -55,8 +56,10 @@ import Testing
     @Test("an unset PATH is searched as execvp does (/bin:/usr/bin) and said so, not reported as an empty entry")
     func unsetPath() throws {
         let dir = try TemporaryFolder()
-        let output = ProbeRunner().run(ProbeRequest(executable: CapauditBinary.path, arguments: ["scan", "--catalog", mini, "--no-config", "--format", "json"],
-                                                    environment: ["HOME": dir.path], timeout: 60, outputLimit: 4 << 20, workingDirectory: dir.path))
+        let output = ProbeRunner().run(
+            ProbeRequest(
+                executable: CapauditBinary.path, arguments: ["scan", "--catalog", mini, "--no-config", "--format", "json"],
+                environment: ["HOME": dir.path], timeout: 60, outputLimit: 4 << 20, workingDirectory: dir.path))
         let stderr = String(decoding: output.stderr, as: UTF8.self)
         let stdout = String(decoding: output.stdout, as: UTF8.self)
         #expect(stderr.contains("PATH is not set; searching /bin:/usr/bin"))
@@ -94,12 +97,15 @@ import Testing
         #expect(r.stderr.contains("writable by"))
     }
 
-    @Test("LD_PRELOAD and friends in a probe's env are refused in catalogs and configs", arguments: ["LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT", "GCONV_PATH", "BASH_ENV", "PYTHONPATH"])
+    @Test(
+        "LD_PRELOAD and friends in a probe's env are refused in catalogs and configs",
+        arguments: ["LD_PRELOAD", "LD_LIBRARY_PATH", "LD_AUDIT", "GCONV_PATH", "BASH_ENV", "PYTHONPATH"])
     func loaderVariables(_ name: String) throws {
-        let (dir, _) = try workFolder(config: """
-            {"schemaVersion": 1, "tools": [{"id": "mine", "name": "mine", "summary": "s", "homepage": "https://example.com",
-              "probes": [{"command": "mine", "args": ["--version"], "env": {"\(name)": "/tmp/evil.so"}}]}]}
-            """)
+        let (dir, _) = try workFolder(
+            config: """
+                {"schemaVersion": 1, "tools": [{"id": "mine", "name": "mine", "summary": "s", "homepage": "https://example.com",
+                  "probes": [{"command": "mine", "args": ["--version"], "env": {"\(name)": "/tmp/evil.so"}}]}]}
+                """)
         let r = CapauditBinary.run(["scan", "--catalog", mini], environment: ["PATH": dir.path + "/empty"], cwd: dir.path + "/work")
         #expect(r.exitCode == 3)
         #expect(r.stderr.contains("\(name)\" may not be set for a probe"))
@@ -109,8 +115,10 @@ import Testing
     @Test("the requirements file in use is named in every report format")
     func configNamed() throws {
         let (dir, path) = try workFolder(config: #"{"schemaVersion": 1}"#)
-        for (format, needle) in [("text", "Requirements file: \(path)"), ("json", "\"config\": \"\(path)\""), ("markdown", "Requirements file:"),
-                                 ("junit", "config.file"), ("prometheus", "capaudit_config_info{path=\"\(path)\"} 1")] {
+        for (format, needle) in [
+            ("text", "Requirements file: \(path)"), ("json", "\"config\": \"\(path)\""), ("markdown", "Requirements file:"),
+            ("junit", "config.file"), ("prometheus", "capaudit_config_info{path=\"\(path)\"} 1"),
+        ] {
             let r = CapauditBinary.run(["scan", "--catalog", mini, "--format", format], environment: ["PATH": dir.path + "/empty"], cwd: dir.path + "/work")
             #expect(r.exitCode == 0, "\(format): \(r.stderr)")
             #expect(r.stdout.contains(needle), "\(format)")
@@ -120,19 +128,24 @@ import Testing
     @Test("control characters from a catalog never reach stdout or stderr raw (catalog show, errors)")
     func catalogTextIsClean() throws {
         let dir = try TemporaryFolder()
-        try dir.file("c.json", """
+        try dir.file(
+            "c.json",
+            """
             { "schemaVersion": 1,
               "area": { "id": "a", "name": "A\\u001b]0;title\\u0007", "priority": "high", "rank": 1, "phase": 1, "why": "w\\u202e", "impact": "i",
                         "useCases": ["u"], "capabilities": [ { "id": "c", "name": "C", "tools": ["t"] } ] },
               "tools": [ { "id": "t", "name": "t\\u009b2J", "summary": "s\\u001b[2J", "homepage": "https://example.com",
                            "probes": [ { "command": "t", "args": ["--version"] } ] } ] }
             """)
-        for args in [["catalog", "show", "t", "--catalog", dir.path + "/c.json"], ["catalog", "list", "--catalog", dir.path + "/c.json"],
-                     ["scan", "--catalog", dir.path + "/c.json", "--no-config"], ["plan", "--catalog", dir.path + "/c.json", "--no-config", "--format", "text"]] {
+        for args in [
+            ["catalog", "show", "t", "--catalog", dir.path + "/c.json"], ["catalog", "list", "--catalog", dir.path + "/c.json"],
+            ["scan", "--catalog", dir.path + "/c.json", "--no-config"], ["plan", "--catalog", dir.path + "/c.json", "--no-config", "--format", "text"],
+        ] {
             let r = CapauditBinary.run(args, environment: ["PATH": dir.path])
             for (name, text) in [("stdout", r.stdout), ("stderr", r.stderr)] {
-                #expect(!text.unicodeScalars.contains { ($0 != "\n" && TerminalText.isControl($0)) || TerminalText.isBidiControl($0) },
-                        "\(args.prefix(2)) \(name): \(text.debugDescription.prefix(300))")
+                #expect(
+                    !text.unicodeScalars.contains { ($0 != "\n" && TerminalText.isControl($0)) || TerminalText.isBidiControl($0) },
+                    "\(args.prefix(2)) \(name): \(text.debugDescription.prefix(300))")
             }
         }
     }

@@ -29,20 +29,22 @@ func runInProcess(_ arguments: [String]) -> (code: ExitCode, stdout: String, std
 
 /// A catalog of one critical area whose only tool is on no PATH.
 private func missingToolCatalog(in dir: TemporaryFolder) throws -> String {
-    try dir.file("catalog.json", """
-    {
-      "schemaVersion": 1,
-      "area": {
-        "id": "secrets", "name": "Secrets", "priority": "critical", "rank": 1, "phase": 1,
-        "why": "w", "impact": "i", "useCases": ["u"],
-        "capabilities": [ { "id": "store", "name": "Secret store", "tools": ["nowhere"] } ]
-      },
-      "tools": [
-        { "id": "nowhere", "name": "Nowhere", "summary": "A tool no host has.", "homepage": "https://example.com",
-          "probes": [ { "command": "capaudit-test-tool-that-does-not-exist", "args": ["--version"] } ] }
-      ]
-    }
-    """)
+    try dir.file(
+        "catalog.json",
+        """
+        {
+          "schemaVersion": 1,
+          "area": {
+            "id": "secrets", "name": "Secrets", "priority": "critical", "rank": 1, "phase": 1,
+            "why": "w", "impact": "i", "useCases": ["u"],
+            "capabilities": [ { "id": "store", "name": "Secret store", "tools": ["nowhere"] } ]
+          },
+          "tools": [
+            { "id": "nowhere", "name": "Nowhere", "summary": "A tool no host has.", "homepage": "https://example.com",
+              "probes": [ { "command": "capaudit-test-tool-that-does-not-exist", "args": ["--version"] } ] }
+          ]
+        }
+        """)
 }
 
 @Suite struct InProcessCommandTests {

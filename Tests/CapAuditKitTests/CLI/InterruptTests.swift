@@ -66,14 +66,18 @@ private struct BackgroundCapaudit {
 /// A fake tool that hangs: it starts a child and a setsid daemon, writes "$$ child daemon" to `pidFile`
 /// (atomically), then waits.
 private func hangingTool(in dir: TemporaryFolder, pidFile: String) throws {
-    try dir.tool("bin/hang", """
+    try dir.tool(
+        "bin/hang",
+        """
         sleep 300 &
         child=$!
         setsid sleep 300 >/dev/null 2>&1 &
         echo "$$ $child $!" > \(pidFile).tmp && mv \(pidFile).tmp \(pidFile)
         wait
         """)
-    try dir.file("catalog.json", """
+    try dir.file(
+        "catalog.json",
+        """
         { "schemaVersion": 1,
           "area": { "id": "hang", "name": "Hang", "priority": "high", "rank": 1, "phase": 1, "why": "w", "impact": "i",
                     "useCases": ["u"], "capabilities": [ { "id": "c", "name": "C", "tools": ["hang"] } ] },
@@ -107,137 +111,149 @@ private func waitForPids(_ path: String, count: Int, within seconds: Double = 60
 }
 
 extension ProcessHeavySuites {
-@Suite struct InterruptTests {
-    struct Case: Sendable, CustomTestStringConvertible {
-        var signal: Int32
-        var exitCode: Int32
-        var word: String
-        var testDescription: String { word }
-    }
-
-    static let cases = [Case(signal: SIGINT, exitCode: 130, word: "interrupted"), Case(signal: SIGTERM, exitCode: 143, word: "terminated"),
-                        Case(signal: SIGHUP, exitCode: 129, word: "hung up (SIGHUP)")]
-
-    @Test("SIGINT / SIGTERM / SIGHUP during a scan: exit 130 / 143 / 129 long before the probe's 60 s timeout, no probe process left (child and daemon too), no --output file or temp file",
-          arguments: cases)
-    func signalDuringScan(_ c: Case) throws {
-        let dir = try TemporaryFolder()
-        let pidFile = dir.path + "/pids"
-        try hangingTool(in: dir, pidFile: pidFile)
-        let output = dir.path + "/out/report.json"
-        try dir.folder("out")
-        let capaudit = try BackgroundCapaudit(["scan", "--catalog", dir.path + "/catalog.json", "--timeout", "60", "--format", "json", "--output", output],
-                                              environment: ["PATH": dir.path + "/bin:/usr/bin:/bin", "HOME": dir.path], outputIn: dir.path)
-        let pids = waitForPids(pidFile, count: 3)
-        guard pids.count == 3 else {
-            _ = capaudit.waitForExit(within: 0)
-            Issue.record("the fake tool never started: \(capaudit.stderr)")
-            return
+    @Suite struct InterruptTests {
+        struct Case: Sendable, CustomTestStringConvertible {
+            var signal: Int32
+            var exitCode: Int32
+            var word: String
+            var testDescription: String { word }
         }
-        kill(capaudit.pid, c.signal)
-        // The probe hangs and its timeout is 60 s: only the signal path can end capaudit within 30 s.
-        let code = capaudit.waitForExit(within: 30)
-        #expect(code == c.exitCode, "stderr: \(capaudit.stderr)")
-        #expect(capaudit.stderr.contains("capaudit: \(c.word); running probes were killed, no output file was written"))
-        #expect(capaudit.stdout.isEmpty)
-        for (pid, role) in zip(pids, ["tool", "its child", "its setsid daemon"]) {
-            #expect(processIsGone(pid), "the probe's \(role) (pid \(pid)) is still running")
+
+        static let cases = [
+            Case(signal: SIGINT, exitCode: 130, word: "interrupted"), Case(signal: SIGTERM, exitCode: 143, word: "terminated"),
+            Case(signal: SIGHUP, exitCode: 129, word: "hung up (SIGHUP)"),
+        ]
+
+        @Test(
+            "SIGINT / SIGTERM / SIGHUP during a scan: exit 130 / 143 / 129 long before the probe's 60 s timeout, no probe process left (child and daemon too), no --output file or temp file",
+            arguments: cases)
+        func signalDuringScan(_ c: Case) throws {
+            let dir = try TemporaryFolder()
+            let pidFile = dir.path + "/pids"
+            try hangingTool(in: dir, pidFile: pidFile)
+            let output = dir.path + "/out/report.json"
+            try dir.folder("out")
+            let capaudit = try BackgroundCapaudit(
+                ["scan", "--catalog", dir.path + "/catalog.json", "--timeout", "60", "--format", "json", "--output", output],
+                environment: ["PATH": dir.path + "/bin:/usr/bin:/bin", "HOME": dir.path], outputIn: dir.path)
+            let pids = waitForPids(pidFile, count: 3)
+            guard pids.count == 3 else {
+                _ = capaudit.waitForExit(within: 0)
+                Issue.record("the fake tool never started: \(capaudit.stderr)")
+                return
+            }
+            kill(capaudit.pid, c.signal)
+            // The probe hangs and its timeout is 60 s: only the signal path can end capaudit within 30 s.
+            let code = capaudit.waitForExit(within: 30)
+            #expect(code == c.exitCode, "stderr: \(capaudit.stderr)")
+            #expect(capaudit.stderr.contains("capaudit: \(c.word); running probes were killed, no output file was written"))
+            #expect(capaudit.stdout.isEmpty)
+            for (pid, role) in zip(pids, ["tool", "its child", "its setsid daemon"]) {
+                #expect(processIsGone(pid), "the probe's \(role) (pid \(pid)) is still running")
+            }
+            let left = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/out")
+            #expect(left.isEmpty, "left in the output folder: \(left)")
         }
-        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path + "/out")
-        #expect(left.isEmpty, "left in the output folder: \(left)")
-    }
 
-    @Test("an interrupted scan leaves an existing --output file untouched", arguments: cases)
-    func existingOutputUntouched(_ c: Case) throws {
-        let dir = try TemporaryFolder()
-        let pidFile = dir.path + "/pids"
-        try hangingTool(in: dir, pidFile: pidFile)
-        try dir.folder("out")
-        let original = "{\"previous\": \"report\"}\n"
-        let output = try dir.file("out/report.json", original, mode: 0o640)
-        let before = try FileManager.default.attributesOfItem(atPath: output)
-        let capaudit = try BackgroundCapaudit(["scan", "--catalog", dir.path + "/catalog.json", "--timeout", "60", "--output", output],
-                                              environment: ["PATH": dir.path + "/bin:/usr/bin:/bin", "HOME": dir.path], outputIn: dir.path)
-        let pids = waitForPids(pidFile, count: 3)
-        #expect(pids.count == 3)
-        kill(capaudit.pid, c.signal)
-        #expect(capaudit.waitForExit(within: 5) == c.exitCode)
-        #expect(try String(contentsOfFile: output, encoding: .utf8) == original)
-        let after = try FileManager.default.attributesOfItem(atPath: output)
-        #expect(after[.modificationDate] as? Date == before[.modificationDate] as? Date)
-        #expect(after[.systemFileNumber] as? Int == before[.systemFileNumber] as? Int, "the file was replaced")
-        #expect((after[.posixPermissions] as? Int) == 0o640)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/out") == ["report.json"])
-        for pid in pids { #expect(processIsGone(pid)) }
-    }
-
-    @Test("SIGKILL during a scan (no handler runs): the probe and its child die with capaudit, killed by the watchdog, which then exits")
-    func killedOutright() throws {
-        let dir = try TemporaryFolder()
-        let pidFile = dir.path + "/pids"
-        try dir.tool("bin/hang", """
-            sleep 300 &
-            child=$!
-            echo "$$ $child" > \(pidFile).tmp && mv \(pidFile).tmp \(pidFile)
-            wait
-            """)
-        try dir.file("catalog.json", """
-            { "schemaVersion": 1,
-              "area": { "id": "hang", "name": "Hang", "priority": "high", "rank": 1, "phase": 1, "why": "w", "impact": "i",
-                        "useCases": ["u"], "capabilities": [ { "id": "c", "name": "C", "tools": ["hang"] } ] },
-              "tools": [ { "id": "hang", "name": "hang", "summary": "Hangs.", "homepage": "https://example.com",
-                           "probes": [ { "command": "hang", "args": ["--version"] } ] } ] }
-            """)
-        let capaudit = try BackgroundCapaudit(["scan", "--catalog", dir.path + "/catalog.json", "--timeout", "60"],
-                                              environment: ["PATH": dir.path + "/bin:/usr/bin:/bin", "HOME": dir.path], outputIn: dir.path)
-        let pids = waitForPids(pidFile, count: 2)
-        let watchdog = waitForWatchdog(of: capaudit.pid)
-        guard pids.count == 2, let watchdog else {
-            _ = capaudit.waitForExit(within: 0)
-            Issue.record("the fake tool (\(pids)) or the watchdog (\(String(describing: watchdog))) never started: \(capaudit.stderr)")
-            return
+        @Test("an interrupted scan leaves an existing --output file untouched", arguments: cases)
+        func existingOutputUntouched(_ c: Case) throws {
+            let dir = try TemporaryFolder()
+            let pidFile = dir.path + "/pids"
+            try hangingTool(in: dir, pidFile: pidFile)
+            try dir.folder("out")
+            let original = "{\"previous\": \"report\"}\n"
+            let output = try dir.file("out/report.json", original, mode: 0o640)
+            let before = try FileManager.default.attributesOfItem(atPath: output)
+            let capaudit = try BackgroundCapaudit(
+                ["scan", "--catalog", dir.path + "/catalog.json", "--timeout", "60", "--output", output],
+                environment: ["PATH": dir.path + "/bin:/usr/bin:/bin", "HOME": dir.path], outputIn: dir.path)
+            let pids = waitForPids(pidFile, count: 3)
+            #expect(pids.count == 3)
+            kill(capaudit.pid, c.signal)
+            #expect(capaudit.waitForExit(within: 5) == c.exitCode)
+            #expect(try String(contentsOfFile: output, encoding: .utf8) == original)
+            let after = try FileManager.default.attributesOfItem(atPath: output)
+            #expect(after[.modificationDate] as? Date == before[.modificationDate] as? Date)
+            #expect(after[.systemFileNumber] as? Int == before[.systemFileNumber] as? Int, "the file was replaced")
+            #expect((after[.posixPermissions] as? Int) == 0o640)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/out") == ["report.json"])
+            for pid in pids { #expect(processIsGone(pid)) }
         }
-        kill(capaudit.pid, SIGKILL)
-        #expect(capaudit.waitForExit(within: 30) == 128 + SIGKILL)
-        // The probe's timeout is 60 s and capaudit ran no handler: only the watchdog can end them this soon.
-        for (pid, role) in zip(pids, ["tool", "its child"]) {
-            #expect(processIsGone(pid), "the probe's \(role) (pid \(pid)) outlived capaudit")
+
+        @Test("SIGKILL during a scan (no handler runs): the probe and its child die with capaudit, killed by the watchdog, which then exits")
+        func killedOutright() throws {
+            let dir = try TemporaryFolder()
+            let pidFile = dir.path + "/pids"
+            try dir.tool(
+                "bin/hang",
+                """
+                sleep 300 &
+                child=$!
+                echo "$$ $child" > \(pidFile).tmp && mv \(pidFile).tmp \(pidFile)
+                wait
+                """)
+            try dir.file(
+                "catalog.json",
+                """
+                { "schemaVersion": 1,
+                  "area": { "id": "hang", "name": "Hang", "priority": "high", "rank": 1, "phase": 1, "why": "w", "impact": "i",
+                            "useCases": ["u"], "capabilities": [ { "id": "c", "name": "C", "tools": ["hang"] } ] },
+                  "tools": [ { "id": "hang", "name": "hang", "summary": "Hangs.", "homepage": "https://example.com",
+                               "probes": [ { "command": "hang", "args": ["--version"] } ] } ] }
+                """)
+            let capaudit = try BackgroundCapaudit(
+                ["scan", "--catalog", dir.path + "/catalog.json", "--timeout", "60"],
+                environment: ["PATH": dir.path + "/bin:/usr/bin:/bin", "HOME": dir.path], outputIn: dir.path)
+            let pids = waitForPids(pidFile, count: 2)
+            let watchdog = waitForWatchdog(of: capaudit.pid)
+            guard pids.count == 2, let watchdog else {
+                _ = capaudit.waitForExit(within: 0)
+                Issue.record("the fake tool (\(pids)) or the watchdog (\(String(describing: watchdog))) never started: \(capaudit.stderr)")
+                return
+            }
+            kill(capaudit.pid, SIGKILL)
+            #expect(capaudit.waitForExit(within: 30) == 128 + SIGKILL)
+            // The probe's timeout is 60 s and capaudit ran no handler: only the watchdog can end them this soon.
+            for (pid, role) in zip(pids, ["tool", "its child"]) {
+                #expect(processIsGone(pid), "the probe's \(role) (pid \(pid)) outlived capaudit")
+            }
+            #expect(processIsGone(watchdog), "the watchdog (pid \(watchdog)) is still running")
         }
-        #expect(processIsGone(watchdog), "the watchdog (pid \(watchdog)) is still running")
-    }
 
-    @Test("a second signal while the first is handled still ends capaudit with the first one's code")
-    func doubleSignal() throws {
-        let dir = try TemporaryFolder()
-        let pidFile = dir.path + "/pids"
-        try hangingTool(in: dir, pidFile: pidFile)
-        let capaudit = try BackgroundCapaudit(["scan", "--catalog", dir.path + "/catalog.json", "--timeout", "60"],
-                                              environment: ["PATH": dir.path + "/bin:/usr/bin:/bin", "HOME": dir.path], outputIn: dir.path)
-        let pids = waitForPids(pidFile, count: 3)
-        #expect(pids.count == 3)
-        kill(capaudit.pid, SIGINT)
-        kill(capaudit.pid, SIGINT)
-        kill(capaudit.pid, SIGTERM)
-        let code = capaudit.waitForExit(within: 5)
-        #expect(code == 130 || code == 143)
-        for pid in pids { #expect(processIsGone(pid)) }
-    }
+        @Test("a second signal while the first is handled still ends capaudit with the first one's code")
+        func doubleSignal() throws {
+            let dir = try TemporaryFolder()
+            let pidFile = dir.path + "/pids"
+            try hangingTool(in: dir, pidFile: pidFile)
+            let capaudit = try BackgroundCapaudit(
+                ["scan", "--catalog", dir.path + "/catalog.json", "--timeout", "60"],
+                environment: ["PATH": dir.path + "/bin:/usr/bin:/bin", "HOME": dir.path], outputIn: dir.path)
+            let pids = waitForPids(pidFile, count: 3)
+            #expect(pids.count == 3)
+            kill(capaudit.pid, SIGINT)
+            kill(capaudit.pid, SIGINT)
+            kill(capaudit.pid, SIGTERM)
+            let code = capaudit.waitForExit(within: 5)
+            #expect(code == 130 || code == 143)
+            for pid in pids { #expect(processIsGone(pid)) }
+        }
 
-    @Test("an interrupted --isolated-home scan removes its throw-away HOME")
-    func isolatedHomeRemovedOnSignal() throws {
-        let dir = try TemporaryFolder()
-        let pidFile = dir.path + "/pids"
-        try hangingTool(in: dir, pidFile: pidFile)
-        let tmp = try dir.folder("tmp")
-        let capaudit = try BackgroundCapaudit(["scan", "--catalog", dir.path + "/catalog.json", "--timeout", "60", "--isolated-home"],
-                                              environment: ["PATH": dir.path + "/bin:/usr/bin:/bin", "HOME": dir.path, "TMPDIR": tmp],
-                                              outputIn: dir.path)
-        #expect(waitForPids(pidFile, count: 3).count == 3)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).contains { $0.hasPrefix("capaudit-home-") })
-        kill(capaudit.pid, SIGINT)
-        #expect(capaudit.waitForExit(within: 5) == 130)
-        let left = try FileManager.default.contentsOfDirectory(atPath: tmp)
-        #expect(left.isEmpty, "left in TMPDIR: \(left)")
+        @Test("an interrupted --isolated-home scan removes its throw-away HOME")
+        func isolatedHomeRemovedOnSignal() throws {
+            let dir = try TemporaryFolder()
+            let pidFile = dir.path + "/pids"
+            try hangingTool(in: dir, pidFile: pidFile)
+            let tmp = try dir.folder("tmp")
+            let capaudit = try BackgroundCapaudit(
+                ["scan", "--catalog", dir.path + "/catalog.json", "--timeout", "60", "--isolated-home"],
+                environment: ["PATH": dir.path + "/bin:/usr/bin:/bin", "HOME": dir.path, "TMPDIR": tmp],
+                outputIn: dir.path)
+            #expect(waitForPids(pidFile, count: 3).count == 3)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: tmp).contains { $0.hasPrefix("capaudit-home-") })
+            kill(capaudit.pid, SIGINT)
+            #expect(capaudit.waitForExit(within: 5) == 130)
+            let left = try FileManager.default.contentsOfDirectory(atPath: tmp)
+            #expect(left.isEmpty, "left in TMPDIR: \(left)")
+        }
     }
-}
 }

@@ -36,9 +36,11 @@ import Testing
         #expect(report.stdout.hasPrefix("{"))
     }
 
-    @Test("two outputs on stdout are a usage error before anything runs", arguments: [
-        ["--output", "-", "--report", "json:-"], ["--report", "json:-"], ["--report", "json:-", "--report", "markdown:-", "--output", "f"],
-    ])
+    @Test(
+        "two outputs on stdout are a usage error before anything runs",
+        arguments: [
+            ["--output", "-", "--report", "json:-"], ["--report", "json:-"], ["--report", "json:-", "--report", "markdown:-", "--output", "f"],
+        ])
     func twoDashes(_ extra: [String]) throws {
         let dir = try TemporaryFolder()
         try dir.folder("empty")

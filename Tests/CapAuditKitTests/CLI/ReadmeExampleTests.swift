@@ -17,17 +17,20 @@ import Testing
         return out
     }
 
-    @Test("the README's CI examples are valid YAML (GitHub Actions and GitLab CI)",
-          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
+    @Test(
+        "the README's CI examples are valid YAML (GitHub Actions and GitLab CI)",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
     func yamlParses() throws {
         let blocks = Self.blocks("yaml")
         #expect(blocks.count >= 2)
         let dir = try TemporaryFolder()
         for (i, block) in blocks.enumerated() {
             let file = try dir.file("example\(i).yml", block)
-            let output = ProbeRunner().run(ProbeRequest(executable: "/usr/bin/python3",
-                                                        arguments: ["-c", "import sys, yaml; d = yaml.safe_load(open(sys.argv[1])); assert isinstance(d, dict) and d, d; print('ok')", file],
-                                                        environment: ["PATH": "/usr/bin:/bin"], timeout: 30))
+            let output = ProbeRunner().run(
+                ProbeRequest(
+                    executable: "/usr/bin/python3",
+                    arguments: ["-c", "import sys, yaml; d = yaml.safe_load(open(sys.argv[1])); assert isinstance(d, dict) and d, d; print('ok')", file],
+                    environment: ["PATH": "/usr/bin:/bin"], timeout: 30))
             #expect(output.exitCode == 0, "README yaml block \(i) does not parse: \(String(decoding: output.stderr, as: UTF8.self))")
         }
     }

@@ -20,8 +20,10 @@ import Testing
 
     @Test("every scanning option is read once into its typed field")
     func typed() throws {
-        let options = try parse(["--timeout", "2.5", "--jobs", "3", "--fail-on", "never", "--require", "gh>=2.40", "--area", "security",
-                                 "--catalog", "x.json", "--config", "c.json", "--no-exec", "--allow-relative-path", "--isolated-home"])
+        let options = try parse([
+            "--timeout", "2.5", "--jobs", "3", "--fail-on", "never", "--require", "gh>=2.40", "--area", "security",
+            "--catalog", "x.json", "--config", "c.json", "--no-exec", "--allow-relative-path", "--isolated-home",
+        ])
         #expect(options.settings == ScanSettings(timeout: 2.5, timeoutFromUser: true, jobs: 3, noExec: true, allowRelativePath: true, isolatedHome: true))
         #expect(options.failOn == .some(nil))
         #expect(options.requirements == [ToolRequirement(toolID: "gh", minVersion: Version("2.40"))])

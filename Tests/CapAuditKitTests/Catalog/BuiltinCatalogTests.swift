@@ -34,7 +34,8 @@ import Testing
         #expect(gaps.map(\.priority) == [.critical, .critical, .critical, .critical, .high, .high, .high, .high, .medium, .medium])
         #expect(gaps.map(\.phase) == [1, 1, 1, 1, 2, 2, 2, 2, 3, 3])
         #expect(catalog.areas.filter { $0.kind == .foundation }.map(\.id) == ["foundation"])
-        #expect(catalog.areas.filter { $0.kind == .extended }.map(\.id) == ["cloud-cli", "service-mesh", "error-tracking", "feature-flags", "deployment-strategies", "health-checks"])
+        #expect(
+            catalog.areas.filter { $0.kind == .extended }.map(\.id) == ["cloud-cli", "service-mesh", "error-tracking", "feature-flags", "deployment-strategies", "health-checks"])
         for area in catalog.areas {
             #expect(!area.why.isEmpty && !area.impact.isEmpty && !area.useCases.isEmpty, "\(area.id) lacks the seed's text")
         }
@@ -43,11 +44,13 @@ import Testing
     @Test("every tool the seed names is in the catalog")
     func seedTools() throws {
         let catalog = try BuiltinCatalog.load()
-        let seed = ["gh", "glab", "gitlab-runner", "jenkins-cli", "circleci", "py-spy", "cprofile", "perf", "pprof", "memory-profiler",
-                    "line-profiler", "k6", "ab", "wrk", "locust", "artillery", "snyk", "trivy", "semgrep", "dependency-check", "safety",
-                    "bandit", "alembic", "flyway", "migrate", "dbmate", "sql-migrate", "kubectl", "helm", "k9s", "docker-compose", "kompose",
-                    "prometheus", "grafana", "jaeger", "zipkin", "statsd", "swagger-codegen", "openapi-generator", "redoc-cli", "spectral",
-                    "swagger-ui", "kcat", "rabbitmqadmin", "redis-cli", "nsq", "pulsar", "vault", "sops", "aws", "gcloud", "az"]
+        let seed = [
+            "gh", "glab", "gitlab-runner", "jenkins-cli", "circleci", "py-spy", "cprofile", "perf", "pprof", "memory-profiler",
+            "line-profiler", "k6", "ab", "wrk", "locust", "artillery", "snyk", "trivy", "semgrep", "dependency-check", "safety",
+            "bandit", "alembic", "flyway", "migrate", "dbmate", "sql-migrate", "kubectl", "helm", "k9s", "docker-compose", "kompose",
+            "prometheus", "grafana", "jaeger", "zipkin", "statsd", "swagger-codegen", "openapi-generator", "redoc-cli", "spectral",
+            "swagger-ui", "kcat", "rabbitmqadmin", "redis-cli", "nsq", "pulsar", "vault", "sops", "aws", "gcloud", "az",
+        ]
         let missing = seed.filter { catalog.tools[$0] == nil }
         #expect(missing.isEmpty, "missing from the catalog: \(missing)")
         let referenced = Set(catalog.areas.flatMap { catalog.toolIDs(of: $0) })

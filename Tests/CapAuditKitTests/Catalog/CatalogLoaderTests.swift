@@ -4,19 +4,19 @@ import Testing
 
 /// A valid file to break one piece at a time.
 private let validFile = """
-{
-  "schemaVersion": 1,
-  "area": {
-    "id": "queues", "name": "Message Queues", "priority": "medium", "rank": 10, "phase": 3,
-    "why": "w", "impact": "i", "useCases": ["Queue inspection"],
-    "capabilities": [ { "id": "redis", "name": "Redis", "tools": ["redis-cli"] } ]
-  },
-  "tools": [
-    { "id": "redis-cli", "name": "redis-cli", "summary": "s", "homepage": "https://redis.io",
-      "probes": [ { "command": "redis-cli", "args": ["--version"], "pattern": "redis-cli (\\\\S+)" } ] }
-  ]
-}
-"""
+    {
+      "schemaVersion": 1,
+      "area": {
+        "id": "queues", "name": "Message Queues", "priority": "medium", "rank": 10, "phase": 3,
+        "why": "w", "impact": "i", "useCases": ["Queue inspection"],
+        "capabilities": [ { "id": "redis", "name": "Redis", "tools": ["redis-cli"] } ]
+      },
+      "tools": [
+        { "id": "redis-cli", "name": "redis-cli", "summary": "s", "homepage": "https://redis.io",
+          "probes": [ { "command": "redis-cli", "args": ["--version"], "pattern": "redis-cli (\\\\S+)" } ] }
+      ]
+    }
+    """
 
 private func load(_ files: [String: String]) throws(CatalogError) -> Catalog {
     try CatalogLoader.parse(files.sorted { $0.key < $1.key }.map { CatalogSource(name: $0.key, data: Data($0.value.utf8)) })
@@ -83,8 +83,8 @@ private func problems(_ files: [String: String]) -> [CatalogProblem] {
     @Test("a tool defined twice across files is reported with the first file")
     func duplicateTool() {
         let second = """
-        {"schemaVersion": 1, "tools": [{"id": "redis-cli", "name": "x", "summary": "s", "homepage": "https://x.org", "undetectable": "r"}]}
-        """
+            {"schemaVersion": 1, "tools": [{"id": "redis-cli", "name": "x", "summary": "s", "homepage": "https://x.org", "undetectable": "r"}]}
+            """
         let p = problems(["a.json": validFile, "b.json": second])
         #expect(p.count == 1)
         #expect(p.first?.file == "b.json")
@@ -93,7 +93,8 @@ private func problems(_ files: [String: String]) -> [CatalogProblem] {
 
     @Test("an area id used twice is reported")
     func duplicateArea() {
-        let other = validFile.replacingOccurrences(of: "\"rank\": 10", with: "\"rank\": 9").replacingOccurrences(of: "\"tools\": [\n", with: "\"tools\": [\n").replacingOccurrences(of: "{ \"id\": \"redis-cli\", \"name\": \"redis-cli\"", with: "{ \"id\": \"redis-cli2\", \"name\": \"redis-cli\"")
+        let other = validFile.replacingOccurrences(of: "\"rank\": 10", with: "\"rank\": 9").replacingOccurrences(of: "\"tools\": [\n", with: "\"tools\": [\n").replacingOccurrences(
+            of: "{ \"id\": \"redis-cli\", \"name\": \"redis-cli\"", with: "{ \"id\": \"redis-cli2\", \"name\": \"redis-cli\"")
         let p = problems(["a.json": validFile, "b.json": other])
         #expect(p.contains { $0.message.contains("duplicate area id \"queues\"") })
     }
@@ -101,7 +102,8 @@ private func problems(_ files: [String: String]) -> [CatalogProblem] {
     @Test("two areas with the same rank are reported")
     func duplicateRank() {
         let other = validFile.replacingOccurrences(of: "\"id\": \"queues\"", with: "\"id\": \"queues-two\"")
-            .replacingOccurrences(of: "\"tools\": [\n    {", with: "\"tools\": [\n    {").replacingOccurrences(of: "{ \"id\": \"redis-cli\", \"name\"", with: "{ \"id\": \"other-cli\", \"name\"")
+            .replacingOccurrences(of: "\"tools\": [\n    {", with: "\"tools\": [\n    {").replacingOccurrences(
+                of: "{ \"id\": \"redis-cli\", \"name\"", with: "{ \"id\": \"other-cli\", \"name\"")
         let p = problems(["a.json": validFile, "b.json": other])
         #expect(p.contains { $0.message.contains("rank 10 is also the rank of area \"queues\"") })
     }

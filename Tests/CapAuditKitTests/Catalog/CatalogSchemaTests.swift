@@ -13,7 +13,8 @@ import Testing
         while let open = rest.range(of: "<!-- schema: ") {
             out += rest[..<open.lowerBound]
             guard let nameEnd = rest[open.upperBound...].range(of: " -->\n"),
-                  let close = rest[nameEnd.upperBound...].range(of: "\n<!-- /schema -->") else { break }
+                let close = rest[nameEnd.upperBound...].range(of: "\n<!-- /schema -->")
+            else { break }
             let name = String(rest[open.upperBound..<nameEnd.lowerBound])
             names.append(name)
             let table = CatalogSchema.all.first { $0.name == name }?.markdownTable ?? "(no schema named \(name))"
@@ -40,8 +41,8 @@ import Testing
     func unknownKeysAreRefusedEverywhere() throws {
         let probe = #"{"command": "wrk", "args": ["-v"], "patern": "x"}"#
         let text = """
-        {"schemaVersion": 1, "tools": [{"id": "wrk", "name": "wrk", "summary": "s", "homepage": "https://example.org", "probes": [\(probe)]}]}
-        """
+            {"schemaVersion": 1, "tools": [{"id": "wrk", "name": "wrk", "summary": "s", "homepage": "https://example.org", "probes": [\(probe)]}]}
+            """
         do {
             _ = try CatalogLoader.parse([CatalogSource(name: "t.json", data: Data(text.utf8))])
             Issue.record("a probe with an unknown key loaded")

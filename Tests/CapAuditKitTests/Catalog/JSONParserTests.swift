@@ -12,14 +12,16 @@ import Testing
         #expect(s == "xé\n😀")
     }
 
-    @Test("reports line and column of a syntax error", arguments: [
-        ("{\n  \"a\": 1\n  \"b\": 2\n}", 3, 3),
-        ("[1, 2", 1, 6),
-        ("{\"a\": tru}", 1, 7),
-        ("\"unterminated\n\"", 1, 14),
-        ("{} x", 1, 4),
-        ("{\"é\": x}", 1, 7),
-    ])
+    @Test(
+        "reports line and column of a syntax error",
+        arguments: [
+            ("{\n  \"a\": 1\n  \"b\": 2\n}", 3, 3),
+            ("[1, 2", 1, 6),
+            ("{\"a\": tru}", 1, 7),
+            ("\"unterminated\n\"", 1, 14),
+            ("{} x", 1, 4),
+            ("{\"é\": x}", 1, 7),
+        ])
     func errorLocation(text: String, line: Int, column: Int) {
         do {
             _ = try JSONParser.parse(text)

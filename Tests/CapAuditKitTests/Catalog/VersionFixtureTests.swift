@@ -25,7 +25,8 @@ struct VersionFixture: Decodable, CustomTestStringConvertible {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return names.filter { $0.hasSuffix(".json") }.sorted().compactMap { name in
             guard let data = try? Data(contentsOf: dir.appendingPathComponent(name)),
-                  var f = try? JSONDecoder().decode(VersionFixture.self, from: data) else { return nil }
+                var f = try? JSONDecoder().decode(VersionFixture.self, from: data)
+            else { return nil }
             f.file = name
             return f
         }
@@ -108,12 +109,15 @@ enum SourceCatalog {
         }
     }
 
-    @Test("a recorded output judged by the catalog gives the status a person expects", arguments: VersionFixture.all.filter { $0.exitCode != nil && SourceCatalog.catalog?.tools[$0.tool] != nil })
+    @Test(
+        "a recorded output judged by the catalog gives the status a person expects",
+        arguments: VersionFixture.all.filter { $0.exitCode != nil && SourceCatalog.catalog?.tools[$0.tool] != nil })
     func judgedStatus(fixture: VersionFixture) throws {
         let probe = Self.probe(for: fixture)
         let path = "/usr/bin/" + probe.command
-        let attempt = ProbeAttempt(probeIndex: 0, lookup: PathLookup(command: probe.command, candidates: [PathCandidate(entry: "/usr/bin", path: path, outcome: .match)]),
-                                   argv: fixture.argv, output: .printed(fixture.stdout, stderr: fixture.stderr, exit: fixture.exitCode ?? 0))
+        let attempt = ProbeAttempt(
+            probeIndex: 0, lookup: PathLookup(command: probe.command, candidates: [PathCandidate(entry: "/usr/bin", path: path, outcome: .match)]),
+            argv: fixture.argv, output: .printed(fixture.stdout, stderr: fixture.stderr, exit: fixture.exitCode ?? 0))
         let verdict = ProbeJudgement.judge(attempt, probe: probe, constraint: nil).verdict
         if fixture.expectedVersion != nil {
             #expect(verdict.status == .present, "\(fixture.file): \(verdict.reason)")

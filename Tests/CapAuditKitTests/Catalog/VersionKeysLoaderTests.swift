@@ -4,8 +4,10 @@ import Testing
 
 /// A valid tool file whose probe `patterns` and tool `versionFacts` the tests break one at a time.
 /// Line 5 holds the probe, line 6 the facts.
-private func file(patterns: String = #""patterns": ["ab (\\d+\\.\\d+)", "Version (\\S+)"]"#,
-                  facts: String = #""versionFacts": [{"source": "dpkg", "package": "apache2-utils", "sameAsTool": false, "reason": "ab keeps its own version", "toolVersion": "2.3"}]"#) -> String {
+private func file(
+    patterns: String = #""patterns": ["ab (\\d+\\.\\d+)", "Version (\\S+)"]"#,
+    facts: String = #""versionFacts": [{"source": "dpkg", "package": "apache2-utils", "sameAsTool": false, "reason": "ab keeps its own version", "toolVersion": "2.3"}]"#
+) -> String {
     """
     {
       "schemaVersion": 1,
@@ -31,9 +33,9 @@ private func problems(_ text: String) -> [CatalogProblem] {
     @Test("valid patterns and versionFacts load")
     func validLoads() throws {
         let area = """
-        {"schemaVersion": 1, "area": {"id": "load-testing", "name": "Load Testing", "priority": "high", "rank": 1, "phase": 1,
-          "why": "w", "impact": "i", "useCases": ["u"], "capabilities": [{"id": "http-load", "name": "HTTP load", "tools": ["ab"]}]}}
-        """
+            {"schemaVersion": 1, "area": {"id": "load-testing", "name": "Load Testing", "priority": "high", "rank": 1, "phase": 1,
+              "why": "w", "impact": "i", "useCases": ["u"], "capabilities": [{"id": "http-load", "name": "HTTP load", "tools": ["ab"]}]}}
+            """
         let catalog = try CatalogLoader.parse([CatalogSource(name: "a.json", data: Data(area.utf8)), CatalogSource(name: "t.json", data: Data(file().utf8))])
         let tool = try #require(catalog.tools["ab"])
         #expect(tool.probes.first?.patterns.count == 2)

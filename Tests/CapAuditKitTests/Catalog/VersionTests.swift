@@ -2,19 +2,21 @@ import CapAuditKit
 import Testing
 
 @Suite struct VersionTests {
-    @Test("orders real version strings", arguments: [
-        ("1.28.2", "v1.28.10"),
-        ("2.4.1-rc.1", "2.4.1"),
-        ("2.4.1-rc.1", "2.4.1-rc.2"),
-        ("2.4.1-alpha", "2.4.1-beta"),
-        ("1.0b2", "1.0"),
-        ("20.10.17", "28.2.2"),
-        ("1.2.3.4", "1.2.3.5"),
-        ("2023.10.01", "2024.01.15"),
-        ("0.9", "0.10"),
-        ("1.2", "1.2.1"),
-        ("3.11.7", "3.12.0rc1"),
-    ])
+    @Test(
+        "orders real version strings",
+        arguments: [
+            ("1.28.2", "v1.28.10"),
+            ("2.4.1-rc.1", "2.4.1"),
+            ("2.4.1-rc.1", "2.4.1-rc.2"),
+            ("2.4.1-alpha", "2.4.1-beta"),
+            ("1.0b2", "1.0"),
+            ("20.10.17", "28.2.2"),
+            ("1.2.3.4", "1.2.3.5"),
+            ("2023.10.01", "2024.01.15"),
+            ("0.9", "0.10"),
+            ("1.2", "1.2.1"),
+            ("3.11.7", "3.12.0rc1"),
+        ])
     func ordering(lower: String, higher: String) throws {
         let a = try #require(Version(lower))
         let b = try #require(Version(higher))

@@ -15,23 +15,24 @@ private func problems(_ text: String) -> [CatalogProblem] {
 @Suite struct ProjectConfigTests {
     @Test("a full file is read: gate level, area and capability gates, tools, versions, waivers")
     func fullFile() throws {
-        let config = try parse("""
-        {
-          "$comment": "ignored",
-          "schemaVersion": 1,
-          "failOn": "high",
-          "require": {
-            "areas": {"load-testing": "critical"},
-            "capabilities": {"secrets/compose": "medium"},
-            "tools": {"wrk": ">=4.0", "vault": "*"}
-          },
-          "minVersions": {"locust": "2.20"},
-          "waivers": [
-            {"target": "secrets/secret-store", "reason": "Vault rollout in Q1", "expires": "2027-01-31"},
-            {"target": "ab", "reason": "old", "expires": "2026-01-01"}
-          ]
-        }
-        """)
+        let config = try parse(
+            """
+            {
+              "$comment": "ignored",
+              "schemaVersion": 1,
+              "failOn": "high",
+              "require": {
+                "areas": {"load-testing": "critical"},
+                "capabilities": {"secrets/compose": "medium"},
+                "tools": {"wrk": ">=4.0", "vault": "*"}
+              },
+              "minVersions": {"locust": "2.20"},
+              "waivers": [
+                {"target": "secrets/secret-store", "reason": "Vault rollout in Q1", "expires": "2027-01-31"},
+                {"target": "ab", "reason": "old", "expires": "2026-01-01"}
+              ]
+            }
+            """)
         #expect(config.failOn == .high)
         #expect(config.areaGates == ["load-testing": .critical])
         #expect(config.capabilityGates == ["secrets/compose": .medium])
@@ -57,14 +58,16 @@ private func problems(_ text: String) -> [CatalogProblem] {
         #expect(p[2].message.contains("did you mean \"wrk\"?"))
     }
 
-    @Test("bad values each have their own message", arguments: [
-        (#"{"schemaVersion": 1, "failOn": "urgent"}"#, "failOn", "expected critical, high, medium or never"),
-        (#"{"schemaVersion": 1, "require": {"tools": {"wrk": "~4"}}}"#, "require.tools.wrk", "not a version constraint"),
-        (#"{"schemaVersion": 1, "minVersions": {"wrk": "new"}}"#, "minVersions.wrk", "not a version"),
-        (#"{"schemaVersion": 1, "waivers": [{"target": "wrk", "reason": "r", "expires": "31/01/2027"}]}"#, "waivers[0].expires", "expected YYYY-MM-DD"),
-        (#"{"schemaVersion": 1, "waivers": [{"target": "wrk"}]}"#, "waivers[0]", "missing required key \"reason\""),
-        (#"{"schemaVersion": 2}"#, "schemaVersion", "not supported"),
-    ])
+    @Test(
+        "bad values each have their own message",
+        arguments: [
+            (#"{"schemaVersion": 1, "failOn": "urgent"}"#, "failOn", "expected critical, high, medium or never"),
+            (#"{"schemaVersion": 1, "require": {"tools": {"wrk": "~4"}}}"#, "require.tools.wrk", "not a version constraint"),
+            (#"{"schemaVersion": 1, "minVersions": {"wrk": "new"}}"#, "minVersions.wrk", "not a version"),
+            (#"{"schemaVersion": 1, "waivers": [{"target": "wrk", "reason": "r", "expires": "31/01/2027"}]}"#, "waivers[0].expires", "expected YYYY-MM-DD"),
+            (#"{"schemaVersion": 1, "waivers": [{"target": "wrk"}]}"#, "waivers[0]", "missing required key \"reason\""),
+            (#"{"schemaVersion": 2}"#, "schemaVersion", "not supported"),
+        ])
     func badValues(text: String, path: String, message: String) {
         let p = problems(text)
         #expect(p.count == 1)
@@ -92,16 +95,18 @@ private func problems(_ text: String) -> [CatalogProblem] {
 
     @Test("extra tools join the catalog as required capabilities of the project area")
     func extraTools() throws {
-        let config = try parse("""
-        {"schemaVersion": 1, "tools": [{"id": "deployctl", "name": "deployctl", "summary": "Our deploy CLI.", "homepage": "https://example.org",
-          "probes": [{"command": "deployctl", "args": ["--version"]}]}]}
-        """)
+        let config = try parse(
+            """
+            {"schemaVersion": 1, "tools": [{"id": "deployctl", "name": "deployctl", "summary": "Our deploy CLI.", "homepage": "https://example.org",
+              "probes": [{"command": "deployctl", "args": ["--version"]}]}]}
+            """)
         let extended = config.extend(catalog)
         let project = try #require(extended.area("project"))
         #expect(project.kind == .project)
         #expect(project.capabilities.map(\.tools) == [["deployctl"]])
-        #expect(problems(#"{"schemaVersion": 1, "tools": [{"id": "wrk", "name": "w", "summary": "s", "homepage": "https://x.org", "undetectable": "r"}]}"#)
-            .first?.message.contains("already defined by the catalog") == true)
+        #expect(
+            problems(#"{"schemaVersion": 1, "tools": [{"id": "wrk", "name": "w", "summary": "s", "homepage": "https://x.org", "undetectable": "r"}]}"#)
+                .first?.message.contains("already defined by the catalog") == true)
     }
 
     @Test("the starter file written by init is itself a valid requirements file")
@@ -110,8 +115,10 @@ private func problems(_ text: String) -> [CatalogProblem] {
         #expect(config.failOn == .critical)
         #expect(config.profile == "all")
         #expect(config.areaGates.isEmpty, "the profile's levels decide; area levels in the file would override them")
-        let pinned = try parse(ProjectConfig.starter(catalog: catalog, failOn: .high, pins: ["wrk": ">=4.1.0", "locust": "*"],
-                                                     baseline: [Waiver(target: "secrets", reason: "not met \"today\"")]))
+        let pinned = try parse(
+            ProjectConfig.starter(
+                catalog: catalog, failOn: .high, pins: ["wrk": ">=4.1.0", "locust": "*"],
+                baseline: [Waiver(target: "secrets", reason: "not met \"today\"")]))
         #expect(pinned.failOn == .high)
         #expect(pinned.requiredTools.map(\.description).sorted() == ["locust", "wrk>=4.1.0"])
         #expect(pinned.waivers.map(\.target) == ["secrets"])
@@ -121,10 +128,12 @@ private func problems(_ text: String) -> [CatalogProblem] {
 @Suite struct GateTests {
     static func report(_ policy: GatePolicy) -> Report {
         let fs = FakeFileSystem(executables: ["/usr/bin/wrk", "/usr/bin/locust"])
-        let scanner = Scanner(catalog: catalog, runner: FakeRunner(outputs: [
-            "/usr/bin/wrk": .printed("wrk 4.1.0 [epoll]\n", exit: 1),
-            "/usr/bin/locust": .printed("locust 1.4.3\n"),
-        ]), resolver: PathResolver(searchPath: "/usr/bin", fileSystem: fs), settings: ScanSettings(jobs: 8), environment: [:], host: HostInfo())
+        let scanner = Scanner(
+            catalog: catalog,
+            runner: FakeRunner(outputs: [
+                "/usr/bin/wrk": .printed("wrk 4.1.0 [epoll]\n", exit: 1),
+                "/usr/bin/locust": .printed("locust 1.4.3\n"),
+            ]), resolver: PathResolver(searchPath: "/usr/bin", fileSystem: fs), settings: ScanSettings(jobs: 8), environment: [:], host: HostInfo())
         return Evaluator(catalog: catalog, fileSystem: fs, policy: policy).evaluate(scanner.scan())
     }
 
@@ -148,11 +157,23 @@ private func problems(_ text: String) -> [CatalogProblem] {
 
     @Test("a waiver keeps a gap from gating until it expires")
     func waivers() {
-        let active = Self.report(GatePolicy(failOn: .high, waivers: [Waiver(target: "secrets", reason: "r", expires: "2027-01-01"),
-                                                                    Waiver(target: "load-testing/scripted-load", reason: "r")])).gate
+        let active = Self.report(
+            GatePolicy(
+                failOn: .high,
+                waivers: [
+                    Waiver(target: "secrets", reason: "r", expires: "2027-01-01"),
+                    Waiver(target: "load-testing/scripted-load", reason: "r"),
+                ])
+        ).gate
         #expect(active.passed)
-        let expired = Self.report(GatePolicy(failOn: .high, waivers: [Waiver(target: "secrets", reason: "r", expires: "2026-01-01", expired: true),
-                                                                     Waiver(target: "load-testing/scripted-load", reason: "r")])).gate
+        let expired = Self.report(
+            GatePolicy(
+                failOn: .high,
+                waivers: [
+                    Waiver(target: "secrets", reason: "r", expires: "2026-01-01", expired: true),
+                    Waiver(target: "load-testing/scripted-load", reason: "r"),
+                ])
+        ).gate
         #expect(expired.failures.compactMap(\.areaID) == ["secrets", "secrets"])
         #expect(expired.waivers.count == 2)
     }
@@ -186,10 +207,13 @@ private func problems(_ text: String) -> [CatalogProblem] {
 @Suite struct GateInReportsTests {
     @Test("the text report shows the gate, its failures and every waiver, expired ones marked")
     func textShowsGate() {
-        let report = GateTests.report(GatePolicy(failOn: .critical, waivers: [
-            Waiver(target: "load-testing/scripted-load", reason: "locust upgrade", expires: "2027-01-31"),
-            Waiver(target: "secrets", reason: "vault rollout", expires: "2026-01-01", expired: true),
-        ]))
+        let report = GateTests.report(
+            GatePolicy(
+                failOn: .critical,
+                waivers: [
+                    Waiver(target: "load-testing/scripted-load", reason: "locust upgrade", expires: "2027-01-31"),
+                    Waiver(target: "secrets", reason: "vault rollout", expires: "2026-01-01", expired: true),
+                ]))
         let text = TextRenderer.render(report)
         #expect(text.contains("GATE (--fail-on critical): FAILED"))
         #expect(text.contains("[fail] secrets/secret-store (Secret store CLI): none of vault, ui-bundle is usable"))
@@ -200,16 +224,23 @@ private func problems(_ text: String) -> [CatalogProblem] {
 
     @Test("a waiver on every tool of a capability waives it, and the project's own tools can be waived")
     func toolWaivers() throws {
-        let waived = GateTests.report(GatePolicy(failOn: .critical, waivers: [Waiver(target: "vault", reason: "r"), Waiver(target: "ui-bundle", reason: "r"),
-                                                                              Waiver(target: "compose", reason: "r")]))
+        let waived = GateTests.report(
+            GatePolicy(
+                failOn: .critical,
+                waivers: [
+                    Waiver(target: "vault", reason: "r"), Waiver(target: "ui-bundle", reason: "r"),
+                    Waiver(target: "compose", reason: "r"),
+                ]))
         #expect(waived.gate.passed)
         let half = GateTests.report(GatePolicy(failOn: .critical, waivers: [Waiver(target: "vault", reason: "r"), Waiver(target: "compose", reason: "r")]))
         #expect(half.gate.failures.compactMap(\.capabilityID) == ["secret-store"])
-        let config = try ProjectConfig.parse(Data("""
-        {"schemaVersion": 1, "tools": [{"id": "deployctl", "name": "d", "summary": "s", "homepage": "https://example.org", "probes": [{"command": "deployctl", "args": []}]}],
-         "waivers": [{"target": "project/deployctl", "reason": "r"}, {"target": "project", "reason": "r"}],
-         "require": {"areas": {"$comment": "ignored", "secrets": "high"}}, "minVersions": {"$comment": "ignored"}}
-        """.utf8), path: ".capaudit.json", catalog: SampleReports.catalog, today: "2026-11-29")
+        let config = try ProjectConfig.parse(
+            Data(
+                """
+                {"schemaVersion": 1, "tools": [{"id": "deployctl", "name": "d", "summary": "s", "homepage": "https://example.org", "probes": [{"command": "deployctl", "args": []}]}],
+                 "waivers": [{"target": "project/deployctl", "reason": "r"}, {"target": "project", "reason": "r"}],
+                 "require": {"areas": {"$comment": "ignored", "secrets": "high"}}, "minVersions": {"$comment": "ignored"}}
+                """.utf8), path: ".capaudit.json", catalog: SampleReports.catalog, today: "2026-11-29")
         #expect(config.waivers.count == 2)
         #expect(config.areaGates == ["secrets": .high])
     }
@@ -217,8 +248,9 @@ private func problems(_ text: String) -> [CatalogProblem] {
     @Test("waiver dates must be exactly YYYY-MM-DD", arguments: ["2027-1-031", "2027-01-+1", "27-01-01", "2027/01/31"])
     func strictDates(date: String) {
         #expect(throws: ConfigError.self) {
-            try ProjectConfig.parse(Data(#"{"schemaVersion": 1, "waivers": [{"target": "wrk", "reason": "r", "expires": "\#(date)"}]}"#.utf8),
-                                    path: ".capaudit.json", catalog: SampleReports.catalog, today: "2026-11-29")
+            try ProjectConfig.parse(
+                Data(#"{"schemaVersion": 1, "waivers": [{"target": "wrk", "reason": "r", "expires": "\#(date)"}]}"#.utf8),
+                path: ".capaudit.json", catalog: SampleReports.catalog, today: "2026-11-29")
         }
     }
 }

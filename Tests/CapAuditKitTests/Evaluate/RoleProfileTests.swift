@@ -9,7 +9,9 @@ private func githubRunnerHost(scanner: Bool = true, promtool: Bool = true) throw
     let dir = try TemporaryFolder()
     try dir.tool("bin/gh", "echo 'gh version 2.63.2 (2024-12-05)'; echo 'https://github.com/cli/cli/releases/tag/v2.63.2'")
     try dir.tool("bin/git", "echo 'git version 2.47.1'")
-    try dir.tool("bin/docker", """
+    try dir.tool(
+        "bin/docker",
+        """
         if [ "$1" = compose ]; then echo 'Docker Compose version v2.27.1'; exit 0; fi
         echo 'Docker version 26.1.3, build b72abbb'
         """)
@@ -31,16 +33,20 @@ private func githubRunnerHost(scanner: Bool = true, promtool: Bool = true) throw
 /// What GitHub's runner gives every job.
 private let githubJobEnvironment = ["GITHUB_ACTIONS": "true", "RUNNER_NAME": "GitHub Actions 1000000042", "RUNNER_OS": "Linux", "CI": "true"]
 
-private func report(host: TemporaryFolder, environment: [String: String] = githubJobEnvironment, profile: String?,
-                    config: ProjectConfig = ProjectConfig(), failOn: Priority?? = nil, areas: [String] = []) throws -> Report {
+private func report(
+    host: TemporaryFolder, environment: [String: String] = githubJobEnvironment, profile: String?,
+    config: ProjectConfig = ProjectConfig(), failOn: Priority?? = nil, areas: [String] = []
+) throws -> Report {
     let catalog = try BuiltinCatalog.load()
     let bin = host.path + "/bin"
     var env = environment
     env["PATH"] = bin
-    let scanner = Scanner(catalog: catalog, runner: ProbeRunner(), resolver: PathResolver(searchPath: bin),
-                          settings: ScanSettings(timeout: 10, jobs: 4), environment: env, host: HostInfo(hostname: "runner"))
-    let policy = config.policy(failOnOverride: failOn, extraRequirements: [], profile: profile.flatMap { catalog.profile($0) },
-                               selectedAreas: Set(areas))
+    let scanner = Scanner(
+        catalog: catalog, runner: ProbeRunner(), resolver: PathResolver(searchPath: bin),
+        settings: ScanSettings(timeout: 10, jobs: 4), environment: env, host: HostInfo(hostname: "runner"))
+    let policy = config.policy(
+        failOnOverride: failOn, extraRequirements: [], profile: profile.flatMap { catalog.profile($0) },
+        selectedAreas: Set(areas))
     return Evaluator(catalog: catalog, policy: policy).evaluate(scanner.scan(areaIDs: areas))
 }
 
@@ -114,8 +120,9 @@ private func tool(_ report: Report, _ id: String) -> ToolReport? { report.areas.
         let foundation = try report(host: host, profile: nil, failOn: .some(.medium), areas: ["foundation"])
         #expect(foundation.areas.map(\.area.id) == ["foundation"])
         #expect(!foundation.gate.passed, "an unmet foundation capability gates when the area is named")
-        #expect(try report(host: host, profile: nil, failOn: .some(.medium)).gate.failures.allSatisfy { $0.areaID != "foundation" },
-                "without --area, foundation gates nothing")
+        #expect(
+            try report(host: host, profile: nil, failOn: .some(.medium)).gate.failures.allSatisfy { $0.areaID != "foundation" },
+            "without --area, foundation gates nothing")
         let monitoring = try report(host: host, profile: "ci-runner", areas: ["monitoring"])
         #expect(monitoring.gate.failures.contains { $0.capabilityID == "dashboards" })
     }
@@ -133,13 +140,15 @@ private func tool(_ report: Report, _ id: String) -> ToolReport? { report.areas.
         act["ACT"] = "true"
         #expect(tool(try report(host: host, environment: act, profile: nil, areas: ["cicd"]), "github-actions-runner")?.verdict.status == .missing)
 
-        let gitlab = try report(host: host, environment: ["GITLAB_CI": "true", "CI_RUNNER_ID": "12270", "CI_RUNNER_VERSION": "17.6.0"],
-                                profile: nil, areas: ["cicd"])
+        let gitlab = try report(
+            host: host, environment: ["GITLAB_CI": "true", "CI_RUNNER_ID": "12270", "CI_RUNNER_VERSION": "17.6.0"],
+            profile: nil, areas: ["cicd"])
         #expect(tool(gitlab, "gitlab-runner")?.verdict.status == .present)
         #expect(tool(gitlab, "gitlab-runner")?.verdict.version?.text == "17.6.0")
 
-        let jenkins = try report(host: host, environment: ["JENKINS_URL": "https://ci.example.org/", "BUILD_NUMBER": "7", "EXECUTOR_NUMBER": "0"],
-                                 profile: nil, areas: ["cicd"])
+        let jenkins = try report(
+            host: host, environment: ["JENKINS_URL": "https://ci.example.org/", "BUILD_NUMBER": "7", "EXECUTOR_NUMBER": "0"],
+            profile: nil, areas: ["cicd"])
         #expect(tool(jenkins, "jenkins-agent")?.verdict.status == .unknownVersion)
         let outside = try report(host: host, environment: [:], profile: nil, areas: ["cicd"])
         #expect(outside.areas[0].capabilities.first { $0.capability.id == "ci-runner" }?.met == false)
@@ -164,7 +173,8 @@ private func tool(_ report: Report, _ id: String) -> ToolReport? { report.areas.
 }
 
 @Suite struct ProfileValidationTests {
-    static let base = #"{"schemaVersion": 1, "area": {"id": "a", "name": "A", "priority": "critical", "rank": 1, "phase": 1, "why": "w", "impact": "i", "useCases": [], "capabilities": [{"id": "c", "name": "C", "tools": ["t"]}]}, "tools": [{"id": "t", "name": "T", "summary": "s", "homepage": "https://example.org", "probes": [{"command": "t", "args": ["--version"]}]}]}"#
+    static let base =
+        #"{"schemaVersion": 1, "area": {"id": "a", "name": "A", "priority": "critical", "rank": 1, "phase": 1, "why": "w", "impact": "i", "useCases": [], "capabilities": [{"id": "c", "name": "C", "tools": ["t"]}]}, "tools": [{"id": "t", "name": "T", "summary": "s", "homepage": "https://example.org", "probes": [{"command": "t", "args": ["--version"]}]}]}"#
 
     static func problems(_ profiles: String) -> [String] {
         do {
@@ -175,18 +185,30 @@ private func tool(_ report: Report, _ id: String) -> ToolReport? { report.areas.
         }
     }
 
-    @Test("profile mistakes are reported with file:line:col and a fix", arguments: [
-        ("{\"schemaVersion\": 1, \"profiles\": [\n  {\"id\": \"r\", \"name\": \"R\", \"summary\": \"s\", \"gates\": [\n    {\"target\": \"a/x\", \"level\": \"critical\", \"reason\": \"r\"}]}]}",
-         "profiles.json:3:16: profiles[\"r\"].gates[0].target: profile \"r\" names unknown target \"a/x\"; expected an area id or area/capability; did you mean \"a/c\"?"),
-        ("{\"schemaVersion\": 1, \"profiles\": [\n  {\"id\": \"r\", \"name\": \"R\", \"summary\": \"s\", \"gates\": [\n    {\"target\": \"a\", \"level\": \"urgent\", \"reason\": \"r\"}]}]}",
-         "profiles.json:3:30: profiles[0].gates[0].level: \"urgent\" is not a level; expected critical, high, medium or never"),
-        ("{\"schemaVersion\": 1, \"profiles\": [\n  {\"id\": \"r\", \"name\": \"R\", \"summary\": \"s\", \"gates\": [\n    {\"target\": \"a/c\", \"level\": \"high\", \"need\": \"any\", \"reason\": \"r\"}]}]}",
-         "profiles.json:3:48: profiles[0].gates[0].need: need \"any\" applies to a whole area; \"a/c\" names one capability"),
-        ("{\"schemaVersion\": 1, \"profiles\": [\n  {\"id\": \"all\", \"name\": \"R\", \"summary\": \"s\", \"gates\": [\n    {\"target\": \"a\", \"level\": \"high\", \"reason\": \"r\"}]}]}",
-         "profiles.json:2:55: profiles[0].gates: profile \"all\" means the catalog's own priorities and cannot have gates; give this profile another id"),
-        ("{\"schemaVersion\": 1, \"profiles\": [\n  {\"id\": \"r\", \"name\": \"R\", \"summary\": \"s\", \"failOn\": \"never\"}]}",
-         "profiles.json:2:54: profiles[0].failOn: \"never\" is not a gate level for a profile; expected critical, high or medium (leave it out for no default gate)"),
-    ])
+    @Test(
+        "profile mistakes are reported with file:line:col and a fix",
+        arguments: [
+            (
+                "{\"schemaVersion\": 1, \"profiles\": [\n  {\"id\": \"r\", \"name\": \"R\", \"summary\": \"s\", \"gates\": [\n    {\"target\": \"a/x\", \"level\": \"critical\", \"reason\": \"r\"}]}]}",
+                "profiles.json:3:16: profiles[\"r\"].gates[0].target: profile \"r\" names unknown target \"a/x\"; expected an area id or area/capability; did you mean \"a/c\"?"
+            ),
+            (
+                "{\"schemaVersion\": 1, \"profiles\": [\n  {\"id\": \"r\", \"name\": \"R\", \"summary\": \"s\", \"gates\": [\n    {\"target\": \"a\", \"level\": \"urgent\", \"reason\": \"r\"}]}]}",
+                "profiles.json:3:30: profiles[0].gates[0].level: \"urgent\" is not a level; expected critical, high, medium or never"
+            ),
+            (
+                "{\"schemaVersion\": 1, \"profiles\": [\n  {\"id\": \"r\", \"name\": \"R\", \"summary\": \"s\", \"gates\": [\n    {\"target\": \"a/c\", \"level\": \"high\", \"need\": \"any\", \"reason\": \"r\"}]}]}",
+                "profiles.json:3:48: profiles[0].gates[0].need: need \"any\" applies to a whole area; \"a/c\" names one capability"
+            ),
+            (
+                "{\"schemaVersion\": 1, \"profiles\": [\n  {\"id\": \"all\", \"name\": \"R\", \"summary\": \"s\", \"gates\": [\n    {\"target\": \"a\", \"level\": \"high\", \"reason\": \"r\"}]}]}",
+                "profiles.json:2:55: profiles[0].gates: profile \"all\" means the catalog's own priorities and cannot have gates; give this profile another id"
+            ),
+            (
+                "{\"schemaVersion\": 1, \"profiles\": [\n  {\"id\": \"r\", \"name\": \"R\", \"summary\": \"s\", \"failOn\": \"never\"}]}",
+                "profiles.json:2:54: profiles[0].failOn: \"never\" is not a gate level for a profile; expected critical, high or medium (leave it out for no default gate)"
+            ),
+        ])
     func mistakes(text: String, expected: String) {
         let found = Self.problems(text)
         #expect(found == [expected])

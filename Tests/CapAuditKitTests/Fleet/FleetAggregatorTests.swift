@@ -8,10 +8,13 @@ import Testing
         let (summary, rows) = try FleetFixtures.summary()
         let areas = summary.areas.map(\.id)
         let csv = FleetRenderer.csvHeader(areas: areas) + rows.map { FleetRenderer.csvRow($0, areas: areas) }.joined()
-        let json = FleetRenderer.jsonStart() + rows.enumerated().map { FleetRenderer.jsonRow($0.element, first: $0.offset == 0) }.joined()
+        let json =
+            FleetRenderer.jsonStart() + rows.enumerated().map { FleetRenderer.jsonRow($0.element, first: $0.offset == 0) }.joined()
             + FleetRenderer.jsonEnd(summary)
-        for (text, file) in [(FleetRenderer.text(summary), "merge-fleet.txt"), (FleetRenderer.markdown(summary), "merge-fleet.md"),
-                             (csv, "merge-fleet.csv"), (json, "merge-fleet.json")] {
+        for (text, file) in [
+            (FleetRenderer.text(summary), "merge-fleet.txt"), (FleetRenderer.markdown(summary), "merge-fleet.md"),
+            (csv, "merge-fleet.csv"), (json, "merge-fleet.json"),
+        ] {
             let g = Fixtures.matchesGolden(text, file)
             #expect(g.ok, "\(g.message)")
         }
@@ -55,7 +58,10 @@ import Testing
         let (summary, _) = try FleetFixtures.summary()
         #expect(!summary.plan.isEmpty)
         #expect(summary.plan.map(\.hosts) == summary.plan.map(\.hosts).sorted(by: >))
-        #expect(summary.plan.contains { if case .upgrade(let tool, "2.0") = $0.action { return tool == "locust" && $0.hosts == 2 }; return false })
+        #expect(
+            summary.plan.contains {
+                if case .upgrade(let tool, "2.0") = $0.action { return tool == "locust" && $0.hosts == 2 }; return false
+            })
     }
 
     @Test("a gap no host meets is planned with the catalog's preferred tool; one some hosts meet, with the tool they use")

@@ -47,8 +47,9 @@ import Testing
         var oldReport = SampleReports.mixed
         oldReport.catalog?.digest = "sha256:" + String(repeating: "0", count: 64)
         let oldText = FleetFixtures.json(oldReport, hostname: "h").replacingOccurrences(of: "\"id\": \"vault\"", with: "\"id\": \"vault-old\"")
-        let d = ReportDiff.compare(old: try FleetFixtures.read("a.json", oldText),
-                                   new: try FleetFixtures.read("b.json", FleetFixtures.json(SampleReports.mixed, hostname: "h")))
+        let d = ReportDiff.compare(
+            old: try FleetFixtures.read("a.json", oldText),
+            new: try FleetFixtures.read("b.json", FleetFixtures.json(SampleReports.mixed, hostname: "h")))
         #expect(d.catalogChange != nil)
         #expect(d.onlyInOld == ["vault-old"])
         #expect(d.onlyInNew == ["vault"])

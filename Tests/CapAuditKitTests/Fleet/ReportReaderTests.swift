@@ -51,9 +51,9 @@ import Testing
     @Test("a wrong field names the file, line and JSON path")
     func badField() {
         let text = """
-        {"schemaVersion": 1, "capaudit": "0.1.0", "host": {"hostname": "h"},
-         "areas": [{"id": "a", "name": "A", "priority": "urgent", "rank": 1, "status": "covered", "capabilities": [], "tools": []}]}
-        """
+            {"schemaVersion": 1, "capaudit": "0.1.0", "host": {"hostname": "h"},
+             "areas": [{"id": "a", "name": "A", "priority": "urgent", "rank": 1, "status": "covered", "capabilities": [], "tools": []}]}
+            """
         do {
             _ = try ReportReader.parse(Data(text.utf8), file: "bad.json")
             Issue.record("read")
@@ -65,12 +65,12 @@ import Testing
     @Test("a report from before kind and catalog were recorded still reads (fields are additive)")
     func olderReport() throws {
         let text = """
-        {"schemaVersion": 1, "capaudit": "0.0.9", "host": {"hostname": null},
-         "areas": [{"id": "cicd", "name": "CI/CD", "priority": "critical", "rank": 1, "status": "missing",
-                    "capabilities": [{"id": "c", "name": "C", "met": false, "tools": ["gh"], "metBy": []}],
-                    "tools": [{"id": "gh", "name": "gh", "status": "missing", "version": null, "minVersion": null}]}],
-         "somethingNewer": {"ignored": true}}
-        """
+            {"schemaVersion": 1, "capaudit": "0.0.9", "host": {"hostname": null},
+             "areas": [{"id": "cicd", "name": "CI/CD", "priority": "critical", "rank": 1, "status": "missing",
+                        "capabilities": [{"id": "c", "name": "C", "met": false, "tools": ["gh"], "metBy": []}],
+                        "tools": [{"id": "gh", "name": "gh", "status": "missing", "version": null, "minVersion": null}]}],
+             "somethingNewer": {"ignored": true}}
+            """
         let report = try ReportReader.parse(Data(text.utf8), file: "old.json")
         #expect(report.hostname == "")
         #expect(report.catalog == nil)

@@ -7,8 +7,10 @@ import Glibc
 
 /// A server with one echo tool, one withheld tool, and a tool that always has invalid params.
 func testServer(load: Result<MCPToolSet, MCPServer.ToolLoadError>? = nil) -> MCPServer {
-    let echo = MCPTool(name: "echo", description: "Echo", inputSchema: .object(["type": .string("object")]),
-                       annotations: .object(["readOnlyHint": .bool(true)])) { args in
+    let echo = MCPTool(
+        name: "echo", description: "Echo", inputSchema: .object(["type": .string("object")]),
+        annotations: .object(["readOnlyHint": .bool(true)])
+    ) { args in
         if case .string(let s, _)? = args["text"] { return .content(text: s) }
         return .content(text: "no text", isError: true)
     }
@@ -41,7 +43,8 @@ func string(_ value: JSONValue?) -> String? {
 
     @Test("initialize echoes a supported protocol version and answers the latest for an unknown one")
     func initialize() throws {
-        let known = try answer(server, #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2024-11-05","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#)
+        let known = try answer(
+            server, #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2024-11-05","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#)
         #expect(string(known?.member("result")?.member("protocolVersion")) == "2024-11-05")
         #expect(string(known?.member("result")?.member("serverInfo")?.member("name")) == "capaudit")
         #expect(known?.member("result")?.member("capabilities")?.member("tools")?.member("listChanged") == .bool(false, SourceLocation(line: 1, column: 1)))
@@ -116,12 +119,13 @@ func string(_ value: JSONValue?) -> String? {
     func stdioLoop() throws {
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)
-        let input = [
-            #"{"jsonrpc":"2.0","id":1,"method":"ping"}"#, "", "not json",
-            String(repeating: "x", count: MCPStdioLoop.maxLineBytes + 10),
-            #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
-            #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"echo","arguments":{"text":"a\nb"}}}"#,
-        ].joined(separator: "\r\n") + "\n" + #"{"jsonrpc":"2.0","id":3,"method":"ping"}"#  // the last line has no newline
+        let input =
+            [
+                #"{"jsonrpc":"2.0","id":1,"method":"ping"}"#, "", "not json",
+                String(repeating: "x", count: MCPStdioLoop.maxLineBytes + 10),
+                #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+                #"{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"echo","arguments":{"text":"a\nb"}}}"#,
+            ].joined(separator: "\r\n") + "\n" + #"{"jsonrpc":"2.0","id":3,"method":"ping"}"# // the last line has no newline
         let writeEnd = fds[1]
         let writer = Thread {
             _ = AtomicFile.writeAll(writeEnd, Data(input.utf8))
@@ -151,18 +155,20 @@ func string(_ value: JSONValue?) -> String? {
         try folder.tool("bin/promtool", #"case "$1" in --version) echo "promtool, version 2.42.0";; *) printf '%s\n' "$@"; echo checked;; esac"#)
         try folder.file("work/rules.yml", "groups: []\n")
         try folder.file("outside.yml", "groups: []\n")
-        let requests = [
-            #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#,
-            #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
-            #"{"jsonrpc":"2.0","id":2,"method":"tools/list"}"#,
-            #"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"promtool_check_rules","arguments":{"file":"rules.yml"}}}"#,
-            #"{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"promtool_check_rules","arguments":{"file":"../outside.yml"}}}"#,
-            #"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"promtool_check_rules","arguments":{"file":"--help"}}}"#,
-        ].joined(separator: "\n") + "\n"
+        let requests =
+            [
+                #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#,
+                #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
+                #"{"jsonrpc":"2.0","id":2,"method":"tools/list"}"#,
+                #"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"promtool_check_rules","arguments":{"file":"rules.yml"}}}"#,
+                #"{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"promtool_check_rules","arguments":{"file":"../outside.yml"}}}"#,
+                #"{"jsonrpc":"2.0","id":5,"method":"tools/call","params":{"name":"promtool_check_rules","arguments":{"file":"--help"}}}"#,
+            ].joined(separator: "\n") + "\n"
         try folder.file("requests", requests)
         // The binary reads stdin; the runner gives /dev/null, so a tiny shell feeds the file.
-        let r = runWithStdin(["mcp", "--workdir", folder.path + "/work", "--area", "monitoring", "--no-config"],
-                             environment: ["PATH": folder.path + "/bin:/usr/bin:/bin"], stdinFile: folder.path + "/requests")
+        let r = runWithStdin(
+            ["mcp", "--workdir", folder.path + "/work", "--area", "monitoring", "--no-config"],
+            environment: ["PATH": folder.path + "/bin:/usr/bin:/bin"], stdinFile: folder.path + "/requests")
         let lines = r.stdout.split(separator: "\n").map(String.init)
         #expect(r.exitCode == 0)
         #expect(lines.count == 5, "\(r.stdout)\n\(r.stderr)")
@@ -203,8 +209,11 @@ func string(_ value: JSONValue?) -> String? {
 func runWithStdin(_ arguments: [String], environment: [String: String], stdinFile: String) -> CapauditBinary.Result {
     var env = ["HOME": NSTemporaryDirectory(), "CAPAUDIT_STDIN": stdinFile]
     for (k, v) in environment { env[k] = v }
-    let output = ProbeRunner().run(ProbeRequest(executable: "/bin/sh", arguments: ["-c", #"exec "$0" "$@" < "$CAPAUDIT_STDIN""#, CapauditBinary.path] + arguments,
-                                                environment: env, timeout: 60, outputLimit: 4 << 20))
-    return CapauditBinary.Result(exitCode: output.exitCode, stdout: String(decoding: output.stdout, as: UTF8.self),
-                                 stderr: String(decoding: output.stderr, as: UTF8.self))
+    let output = ProbeRunner().run(
+        ProbeRequest(
+            executable: "/bin/sh", arguments: ["-c", #"exec "$0" "$@" < "$CAPAUDIT_STDIN""#, CapauditBinary.path] + arguments,
+            environment: env, timeout: 60, outputLimit: 4 << 20))
+    return CapauditBinary.Result(
+        exitCode: output.exitCode, stdout: String(decoding: output.stdout, as: UTF8.self),
+        stderr: String(decoding: output.stderr, as: UTF8.self))
 }

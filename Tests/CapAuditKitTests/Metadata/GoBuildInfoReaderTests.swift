@@ -60,8 +60,9 @@ import Testing
     @Test("reads the pointer layout of Go before 1.18 through the program headers")
     func pointerLayout() throws {
         let folder = try TemporaryFolder()
-        let bytes = ELFFixture.pointerLayout(goVersion: "go1.16.15",
-                                             modinfo: "path\thelm.sh/helm/v3/cmd/helm\nmod\thelm.sh/helm/v3\tv3.5.4\th1:abc=\n")
+        let bytes = ELFFixture.pointerLayout(
+            goVersion: "go1.16.15",
+            modinfo: "path\thelm.sh/helm/v3/cmd/helm\nmod\thelm.sh/helm/v3\tv3.5.4\th1:abc=\n")
         let path = try binary(bytes, in: folder)
         let info = try #require(GoBuildInfoReader.read(path, view: LocalFileSystem()))
         #expect(info.goVersion == "go1.16.15")
@@ -94,7 +95,8 @@ import Testing
 
     @Test("-ldflags words: Go's quoting undone, then split like go build (quotes group, spaces separate)")
     func linkerWords() {
-        #expect(GoBuildInfo.linkerWords(#"" -X \"a/version.Version=1.2.3\" -extldflags -static""#)
+        #expect(
+            GoBuildInfo.linkerWords(#"" -X \"a/version.Version=1.2.3\" -extldflags -static""#)
                 == ["-X", "a/version.Version=1.2.3", "-extldflags", "-static"])
         #expect(GoBuildInfo.linkerWords("-s -w -X main.version=0.9.1") == ["-s", "-w", "-X", "main.version=0.9.1"])
         #expect(GoBuildInfo.linkerWords("-X 'main.version=1.0 beta' -X=x.y=2") == ["-X", "main.version=1.0 beta", "-X=x.y=2"])

@@ -4,25 +4,25 @@ import Testing
 
 @Suite struct PackageDatabaseTests {
     static let status = """
-    Package: redis-tools
-    Status: install ok installed
-    Priority: optional
-    Architecture: amd64
-    Version: 5:7.0.15-1~deb12u1
-    Description: Persistent key-value database
-     with a continuation line: Version: 9.9.9
+        Package: redis-tools
+        Status: install ok installed
+        Priority: optional
+        Architecture: amd64
+        Version: 5:7.0.15-1~deb12u1
+        Description: Persistent key-value database
+         with a continuation line: Version: 9.9.9
 
-    Package: kcat
-    Status: deinstall ok config-files
-    Architecture: amd64
-    Version: 1.7.1-1
+        Package: kcat
+        Status: deinstall ok config-files
+        Architecture: amd64
+        Version: 1.7.1-1
 
-    Package: prometheus
-    Status: install ok installed
-    Architecture: amd64
-    Version: 2.42.0+ds-5+deb12u1
+        Package: prometheus
+        Status: install ok installed
+        Architecture: amd64
+        Version: 2.42.0+ds-5+deb12u1
 
-    """
+        """
 
     @Test("dpkg status: only installed packages, continuation lines ignored")
     func parseStatus() {
@@ -70,23 +70,24 @@ import Testing
 
     @Test("apk installed database: folders and files map to packages")
     func apk() {
-        let db = ApkDatabase(text: """
-        C:Q1abc=
-        P:redis
-        V:7.2.4-r0
-        A:x86_64
-        F:usr/bin
-        R:redis-cli
-        R:redis-server
-        F:etc
-        R:redis.conf
+        let db = ApkDatabase(
+            text: """
+                C:Q1abc=
+                P:redis
+                V:7.2.4-r0
+                A:x86_64
+                F:usr/bin
+                R:redis-cli
+                R:redis-server
+                F:etc
+                R:redis.conf
 
-        P:busybox
-        V:1.36.1-r15
-        F:bin
-        R:busybox
+                P:busybox
+                V:1.36.1-r15
+                F:bin
+                R:busybox
 
-        """)
+                """)
         #expect(db.owner(of: ["/usr/bin/redis-cli"]) == InstalledPackage(name: "redis", version: "7.2.4-r0", architecture: "x86_64"))
         #expect(db.owner(of: ["/bin/busybox"])?.version == "1.36.1-r15")
         #expect(db.owner(of: ["/usr/bin/nope"]) == nil)

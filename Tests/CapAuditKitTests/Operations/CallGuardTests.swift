@@ -108,12 +108,15 @@ func oneParameter(_ parameter: OperationParameter, safety: SafetyClass = .readOn
 
     @Test("groups are passed only when their parameters are given; a boolean passes its flag; arrays give one element per item")
     func groups() throws {
-        let op = ToolOperation(id: "get", description: "d",
-                               argv: [.literal("get"), .slot("kind"), .group([.literal("-n"), .slot("ns")]), .group([.literal("-A"), .slot("all")]), .slot("extra")],
-                               parameters: [OperationParameter(name: "kind", type: .string, description: "k", required: true),
-                                            OperationParameter(name: "ns", type: .string, description: "n"),
-                                            OperationParameter(name: "all", type: .boolean, description: "a"),
-                                            OperationParameter(name: "extra", type: .array, description: "e")])
+        let op = ToolOperation(
+            id: "get", description: "d",
+            argv: [.literal("get"), .slot("kind"), .group([.literal("-n"), .slot("ns")]), .group([.literal("-A"), .slot("all")]), .slot("extra")],
+            parameters: [
+                OperationParameter(name: "kind", type: .string, description: "k", required: true),
+                OperationParameter(name: "ns", type: .string, description: "n"),
+                OperationParameter(name: "all", type: .boolean, description: "a"),
+                OperationParameter(name: "extra", type: .array, description: "e"),
+            ])
         #expect(try guardian.argv(for: op, values: ["kind": .string("pods")]) == ["get", "pods"])
         #expect(try guardian.argv(for: op, values: ["kind": .string("pods"), "ns": .string("prod"), "all": .boolean(false)]) == ["get", "pods", "-n", "prod"])
         #expect(try guardian.argv(for: op, values: ["kind": .string("pods"), "all": .boolean(true), "extra": .strings(["a b", "c"])]) == ["get", "pods", "-A", "a b", "c"])
@@ -143,11 +146,14 @@ func oneParameter(_ parameter: OperationParameter, safety: SafetyClass = .readOn
 }
 
 @Suite struct ArgumentCheckerTests {
-    let op = ToolOperation(id: "x", description: "d", argv: [.slot("file"), .group([.slot("n")]), .group([.slot("kind")]), .group([.slot("items")])],
-                           parameters: [OperationParameter(name: "file", type: .string, description: "f", required: true, pattern: "^[a-z]+\\.yml$"),
-                                        OperationParameter(name: "n", type: .integer, description: "n", defaultValue: .integer(5), minimum: 1, maximum: 10),
-                                        OperationParameter(name: "kind", type: .string, description: "k", allowed: ["pods", "nodes"]),
-                                        OperationParameter(name: "items", type: .array, description: "i", maxItems: 2)])
+    let op = ToolOperation(
+        id: "x", description: "d", argv: [.slot("file"), .group([.slot("n")]), .group([.slot("kind")]), .group([.slot("items")])],
+        parameters: [
+            OperationParameter(name: "file", type: .string, description: "f", required: true, pattern: "^[a-z]+\\.yml$"),
+            OperationParameter(name: "n", type: .integer, description: "n", defaultValue: .integer(5), minimum: 1, maximum: 10),
+            OperationParameter(name: "kind", type: .string, description: "k", allowed: ["pods", "nodes"]),
+            OperationParameter(name: "items", type: .array, description: "i", maxItems: 2),
+        ])
 
     func problem(_ arguments: String) -> String? {
         guard case .object(let members, _) = try! JSONParser.parse(arguments) else { return "not an object" }

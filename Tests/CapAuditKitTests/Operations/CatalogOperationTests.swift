@@ -25,11 +25,13 @@ import Glibc
                 args[p.name] = .number(Double(n), String(n), at)
             case .array: args[p.name] = .array([.string("sample.txt", at)], at)
             case .string:
-                if let kind = p.path { args[p.name] = .string(kind == .file ? "sample.txt" : "sample-dir", at) }
-                else if let kind = p.address {
+                if let kind = p.path {
+                    args[p.name] = .string(kind == .file ? "sample.txt" : "sample-dir", at)
+                } else if let kind = p.address {
                     args[p.name] = .string(["url": "http://127.0.0.1:8080/", "host": "127.0.0.1", "host-port": "127.0.0.1:9092"][kind.rawValue]!, at)
-                } else if let first = p.allowed?.first { args[p.name] = .string(first, at) }
-                else {
+                } else if let first = p.allowed?.first {
+                    args[p.name] = .string(first, at)
+                } else {
                     let fitting = sampleStrings.first { s in
                         if case .success = ArgumentChecker.typed(.string(s, at), for: p) { return s.hasPrefix("-") == p.allowLeadingDash }
                         return false
@@ -48,9 +50,11 @@ import Glibc
         let work = CallGuard.canonical(try folder.folder("work"))!
         try folder.file("work/sample.txt", "x\n")
         try folder.folder("work/sample-dir")
-        let caller = OperationCaller(policy: CallPolicy(workingDirectory: work, allowWrite: true, allowDestructive: true, allowNetwork: true,
-                                                        allowAttach: true, revealSecrets: true),
-                                     runner: ProbeRunner(), environment: ["PATH": "/usr/bin:/bin"])
+        let caller = OperationCaller(
+            policy: CallPolicy(
+                workingDirectory: work, allowWrite: true, allowDestructive: true, allowNetwork: true,
+                allowAttach: true, revealSecrets: true),
+            runner: ProbeRunner(), environment: ["PATH": "/usr/bin:/bin"])
         var lines: [String] = []
         var count = 0
         for tool in catalog.tools.values.sorted(by: { $0.id < $1.id }) where !tool.operations.isEmpty {
@@ -76,8 +80,9 @@ import Glibc
                 let printed = run.stdout.split(separator: "\n").map { $0.replacingOccurrences(of: work, with: "$WORK") }
                 #expect(printed.last == "cwd=$WORK", "\(tool.id) \(op.id)")
                 #expect(Array(printed.dropLast()) == run.argv.dropFirst().map { $0.replacingOccurrences(of: work, with: "$WORK") })
-                lines.append("\(RegistryEntry.name(tool: tool.id, operation: op.id)) [\(op.safety.rawValue)]: \(command) "
-                             + printed.dropLast().map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "))
+                lines.append(
+                    "\(RegistryEntry.name(tool: tool.id, operation: op.id)) [\(op.safety.rawValue)]: \(command) "
+                        + printed.dropLast().map { $0.contains(" ") ? "'\($0)'" : $0 }.joined(separator: " "))
                 count += 1
             }
         }
@@ -102,23 +107,29 @@ import Glibc
         let caller = OperationCaller(policy: CallPolicy(workingDirectory: folder.path), runner: ProbeRunner(), environment: ["PATH": "/usr/bin:/bin"])
         let op = try operation("promtool", "check-rules")
         guard case .ran(let good) = caller.call(op, executable: Self.promtool!, arguments: ["file": .string("good.yml", SourceLocation(line: 1, column: 1))]),
-              case .ran(let bad) = caller.call(op, executable: Self.promtool!, arguments: ["file": .string("bad.yml", SourceLocation(line: 1, column: 1))]) else {
+            case .ran(let bad) = caller.call(op, executable: Self.promtool!, arguments: ["file": .string("bad.yml", SourceLocation(line: 1, column: 1))])
+        else {
             Issue.record("refused")
             return
         }
         #expect(good.succeeded && good.stdout.contains("SUCCESS: 1 rules found"))
         #expect(bad.termination == .exited(1) && bad.stderr.contains("bad.yml: 5:15"))
-        let config = try folder.file("prometheus.yml", "global:\n  scrape_interval: 15s\nscrape_configs:\n  - job_name: p\n    static_configs:\n      - targets: ['127.0.0.1:9090']\n")
-        guard case .ran(let checked) = caller.call(try operation("promtool", "check-config"), executable: Self.promtool!,
-                                                   arguments: ["file": .string(config, SourceLocation(line: 1, column: 1))]) else { Issue.record("refused"); return }
+        let config = try folder.file(
+            "prometheus.yml", "global:\n  scrape_interval: 15s\nscrape_configs:\n  - job_name: p\n    static_configs:\n      - targets: ['127.0.0.1:9090']\n")
+        guard
+            case .ran(let checked) = caller.call(
+                try operation("promtool", "check-config"), executable: Self.promtool!,
+                arguments: ["file": .string(config, SourceLocation(line: 1, column: 1))])
+        else { Issue.record("refused"); return }
         #expect(checked.succeeded && checked.stdout.contains("SUCCESS"))
     }
 
     @Test("real kubectl: version prints the client version as JSON without a cluster", .enabled(if: kubectl != nil))
     func realKubectl() throws {
         let folder = try TemporaryFolder()
-        let caller = OperationCaller(policy: CallPolicy(workingDirectory: folder.path), runner: ProbeRunner(),
-                                     environment: ["PATH": "/usr/bin:/bin", "HOME": folder.path, "KUBECONFIG": folder.path + "/none"])
+        let caller = OperationCaller(
+            policy: CallPolicy(workingDirectory: folder.path), runner: ProbeRunner(),
+            environment: ["PATH": "/usr/bin:/bin", "HOME": folder.path, "KUBECONFIG": folder.path + "/none"])
         guard case .ran(let run) = caller.call(try operation("kubectl", "version"), executable: Self.kubectl!, arguments: [:]) else { Issue.record("refused"); return }
         #expect(run.succeeded && run.stdout.contains("\"clientVersion\""))
     }
@@ -137,14 +148,18 @@ import Glibc
         }
         let caller = OperationCaller(policy: CallPolicy(workingDirectory: folder.path, allowAttach: true), runner: ProbeRunner(), environment: ["PATH": "/usr/bin:/bin"])
         let at = SourceLocation(line: 1, column: 1)
-        let outcome = caller.call(try operation("perf", "stat"), executable: Self.perf!,
-                                  arguments: ["pid": .number(Double(pid), "\(pid)", at), "seconds": .number(1, "1", at)])
+        let outcome = caller.call(
+            try operation("perf", "stat"), executable: Self.perf!,
+            arguments: ["pid": .number(Double(pid), "\(pid)", at), "seconds": .number(1, "1", at)])
         guard case .ran(let run) = outcome else { Issue.record("refused: \(outcome)"); return }
         #expect(run.stderr.contains("seconds time elapsed"), "\(run.text)")
         // Without --allow-attach the same call is refused before anything runs.
         let closed = OperationCaller(policy: CallPolicy(workingDirectory: folder.path), runner: ProbeRunner(), environment: [:])
-        guard case .refused(let refusal) = closed.call(try operation("perf", "stat"), executable: Self.perf!,
-                                                        arguments: ["pid": .number(1, "1", at)]) else { Issue.record("not refused"); return }
+        guard
+            case .refused(let refusal) = closed.call(
+                try operation("perf", "stat"), executable: Self.perf!,
+                arguments: ["pid": .number(1, "1", at)])
+        else { Issue.record("not refused"); return }
         #expect(refusal.reason.contains("--allow-attach"))
     }
 }

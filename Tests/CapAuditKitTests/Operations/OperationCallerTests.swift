@@ -11,8 +11,10 @@ import Testing
         work = CallGuard.canonical(try folder.folder("work"))!
     }
 
-    func run(_ body: String, _ op: ToolOperation, _ arguments: [String: JSONValue] = [:], policy: CallPolicy? = nil,
-             environment: [String: String] = ["PATH": "/usr/bin:/bin", "LC_ALL": "de_DE.UTF-8"]) throws -> OperationOutcome {
+    func run(
+        _ body: String, _ op: ToolOperation, _ arguments: [String: JSONValue] = [:], policy: CallPolicy? = nil,
+        environment: [String: String] = ["PATH": "/usr/bin:/bin", "LC_ALL": "de_DE.UTF-8"]
+    ) throws -> OperationOutcome {
         let tool = try folder.tool("bin/fake", body)
         let caller = OperationCaller(policy: policy ?? CallPolicy(workingDirectory: work), runner: ProbeRunner(), environment: environment)
         return caller.call(op, executable: tool, arguments: arguments)
@@ -55,7 +57,8 @@ import Testing
     @Test("secret values are masked unless --reveal-secrets, and the text says how many")
     func masking() throws {
         let op = ToolOperation(id: "get", description: "d", argv: [.literal("x")], secrets: .masked)
-        let body = #"printf '{\n  "data": {\n    "password": "aHVudGVyMg==",\n    "token": "c2VjcmV0"\n  },\n  "kind": "Secret"\n}\nAWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\nplain line with AKIAIOSFODNN7EXAMPLE12 inside\n'"#
+        let body =
+            #"printf '{\n  "data": {\n    "password": "aHVudGVyMg==",\n    "token": "c2VjcmV0"\n  },\n  "kind": "Secret"\n}\nAWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\nplain line with AKIAIOSFODNN7EXAMPLE12 inside\n'"#
         let masked = try #require(ran(try self.run(body, op)))
         #expect(!masked.stdout.contains("aHVudGVyMg==") && !masked.stdout.contains("c2VjcmV0") && !masked.stdout.contains("wJalrXUtnFEMI"))
         #expect(!masked.stdout.contains("AKIAIOSFODNN7EXAMPLE12"))
@@ -84,26 +87,27 @@ import Testing
     @Test("keys stay and values go, in JSON, YAML and env lines; URLs and block openers are left alone")
     func shapes() {
         let input = """
-        {
-          "apiVersion": "v1",
-          "items": [
-            "data": {
-              "db-password": "cGFzcw=="
-        url: http://example.com/x
-        access_key     ****************ABCD shared-credentials-file
-        TOKEN=abc
-        """
+            {
+              "apiVersion": "v1",
+              "items": [
+                "data": {
+                  "db-password": "cGFzcw=="
+            url: http://example.com/x
+            access_key     ****************ABCD shared-credentials-file
+            TOKEN=abc
+            """
         let (out, count) = SecretMasker.masked(input)
-        #expect(out == """
-        {
-          "apiVersion": "***",
-          "items": [
-            "data": {
-              "db-password": "***"
-        url: ***
-        access_key     ****************ABCD shared-credentials-file
-        TOKEN=***
-        """)
+        #expect(
+            out == """
+                {
+                  "apiVersion": "***",
+                  "items": [
+                    "data": {
+                      "db-password": "***"
+                url: ***
+                access_key     ****************ABCD shared-credentials-file
+                TOKEN=***
+                """)
         #expect(count == 4)
     }
 }

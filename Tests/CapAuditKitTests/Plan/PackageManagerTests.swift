@@ -6,13 +6,15 @@ import Glibc
 #endif
 
 @Suite struct PackageManagerTests {
-    @Test("os-release and the managers on PATH are read from fake files", arguments: [
-        ("debian-12", "debian", [String](), [PackageManager.apt]),
-        ("ubuntu-24.04", "ubuntu", ["debian"], [.apt]),
-        ("fedora-40", "fedora", [], [.dnf, .yum]),
-        ("alpine-3.20", "alpine", [], [.apk]),
-        ("macos-14", "macos", [], [.brew]),
-    ])
+    @Test(
+        "os-release and the managers on PATH are read from fake files",
+        arguments: [
+            ("debian-12", "debian", [String](), [PackageManager.apt]),
+            ("ubuntu-24.04", "ubuntu", ["debian"], [.apt]),
+            ("fedora-40", "fedora", [], [.dnf, .yum]),
+            ("alpine-3.20", "alpine", [], [.apk]),
+            ("macos-14", "macos", [], [.brew]),
+        ])
     func osRelease(file: String, id: String, like: [String], system: [PackageManager]) throws {
         let host = try PlanHosts.detect(file, managers: [])
         #expect(host.info.osID == id)
@@ -24,8 +26,11 @@ import Glibc
     @Test("managers are found on PATH by their commands; pip3 before pip")
     func managersOnPath() throws {
         let host = try PlanHosts.detect("debian-12", managers: ["apt-get", "pip", "pip3", "python3", "npm", "go", "cargo", "snap", "pipx", "zypper"])
-        #expect(host.managers == [.apt: "apt-get", .pip: "pip3", .python3: "python3", .npm: "npm", .go: "go", .cargo: "cargo",
-                                  .snap: "snap", .pipx: "pipx", .zypper: "zypper"])
+        #expect(
+            host.managers == [
+                .apt: "apt-get", .pip: "pip3", .python3: "python3", .npm: "npm", .go: "go", .cargo: "cargo",
+                .snap: "snap", .pipx: "pipx", .zypper: "zypper",
+            ])
         #expect(!host.managersOverridden)
         // zypper on PATH does not make a Debian host a SUSE host.
         #expect(host.systemManagers == [.apt])
@@ -81,7 +86,8 @@ import Glibc
         let marker = try dir.file("usr/lib/python3.11/EXTERNALLY-MANAGED", "[externally-managed]\n")
         host = try HostEnvironment.detect(osReleasePath: os, searchPath: dir.path + "/usr/bin")
         #expect(host.pythonExternallyManaged)
-        #expect(host.externallyManagedMarker.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
+        #expect(
+            host.externallyManagedMarker.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
                 == URL(fileURLWithPath: marker).resolvingSymlinksInPath().path)
 
         // An unversioned python3 (a shim): any python3.X folder of its prefix.

@@ -8,16 +8,19 @@ enum PlanHosts {
     ///   - osRelease: a file name under Fixtures/os-release.
     ///   - managers: commands to put on PATH (`apt-get`, `pip3`, `python3` ...).
     ///   - externallyManaged: plant `lib/python3.11/EXTERNALLY-MANAGED` next to the fake python3.
-    static func detect(_ osRelease: String, managers: [String], externallyManaged: Bool = false, root: Bool = false,
-                       platform: HostPlatform = .linux, override: [String] = []) throws -> HostEnvironment {
+    static func detect(
+        _ osRelease: String, managers: [String], externallyManaged: Bool = false, root: Bool = false,
+        platform: HostPlatform = .linux, override: [String] = []
+    ) throws -> HostEnvironment {
         let dir = try TemporaryFolder()
         try dir.folder("bin")
         for m in managers { try dir.tool("bin/\(m)", "exit 0") }
         if externallyManaged {
             try dir.file("lib/python3.11/EXTERNALLY-MANAGED", "[externally-managed]\nError=use a virtual environment\n")
         }
-        var host = try HostEnvironment.detect(osReleasePath: Fixtures.url("os-release/\(osRelease)").path, searchPath: dir.path + "/bin",
-                                              managerOverride: override, isRoot: root, platform: platform, assumeLocal: true)
+        var host = try HostEnvironment.detect(
+            osReleasePath: Fixtures.url("os-release/\(osRelease)").path, searchPath: dir.path + "/bin",
+            managerOverride: override, isRoot: root, platform: platform, assumeLocal: true)
         // The machine's own architecture, hostname and temporary path must not reach golden files.
         host.info.arch = platform == .macos ? "arm64" : "x86_64"
         host.info.hostname = "ci-runner-7"
@@ -61,12 +64,15 @@ enum SamplePlans {
 
 /// Small catalogs built in code, for planner rules the mini catalog does not show.
 enum PlanCatalogs {
-    static func tool(_ id: String, install: [InstallMethod: String] = [:], docs: String? = nil, minVersion: String? = nil,
-                     undetectable: String? = nil, platforms: [String] = []) -> Tool {
+    static func tool(
+        _ id: String, install: [InstallMethod: String] = [:], docs: String? = nil, minVersion: String? = nil,
+        undetectable: String? = nil, platforms: [String] = []
+    ) -> Tool {
         let detection: Detection = undetectable.map { .undetectable(reason: $0) } ?? .probes([Probe(command: id, args: ["--version"])])
-        return Tool(id: id, name: id.uppercased(), summary: "\(id) tool.", homepage: "https://example.org/\(id)", detection: detection,
-                    minVersion: minVersion.flatMap { Version($0) }, platforms: platforms,
-                    install: InstallRecipes(packages: install, docs: docs))
+        return Tool(
+            id: id, name: id.uppercased(), summary: "\(id) tool.", homepage: "https://example.org/\(id)", detection: detection,
+            minVersion: minVersion.flatMap { Version($0) }, platforms: platforms,
+            install: InstallRecipes(packages: install, docs: docs))
     }
 
     /// A report with every tool missing except the given outputs, scanned with a fake runner.
@@ -74,8 +80,9 @@ enum PlanCatalogs {
         let fs = FakeFileSystem(executables: Set(executables.keys.map { "/usr/bin/\($0)" }))
         var outputs: [String: ProbeOutput] = [:]
         for (name, out) in executables { outputs["/usr/bin/\(name)"] = .printed(out) }
-        let scanner = Scanner(catalog: catalog, runner: FakeRunner(outputs: outputs), resolver: PathResolver(searchPath: "/usr/bin", fileSystem: fs),
-                              settings: ScanSettings(jobs: 8), environment: [:], host: SampleReports.host, now: { SampleReports.date })
+        let scanner = Scanner(
+            catalog: catalog, runner: FakeRunner(outputs: outputs), resolver: PathResolver(searchPath: "/usr/bin", fileSystem: fs),
+            settings: ScanSettings(jobs: 8), environment: [:], host: SampleReports.host, now: { SampleReports.date })
         return Evaluator(catalog: catalog, capauditVersion: "0.1.0", fileSystem: fs).evaluate(scanner.scan())
     }
 }

@@ -24,28 +24,30 @@ import Testing
         }
     }
 
-    @Test("each host gets the recipe of its own package manager", arguments: [
-        Expected(host: "debian", tool: "compose", installer: .apt, command: "sudo apt-get install -y docker-compose"),
-        Expected(host: "debian", tool: "wrk", installer: .apt, command: "sudo apt-get install -y wrk"),
-        Expected(host: "debian", tool: "locust", installer: .pipx, command: "pipx install locust"),
-        Expected(host: "debian", tool: "vault", installer: .docs, command: nil),
-        // Debian's name is not Ubuntu's: without an `ubuntu` name the step is by hand.
-        Expected(host: "ubuntu", tool: "compose", installer: .docs, command: nil),
-        Expected(host: "ubuntu", tool: "locust", installer: .pipx, command: "pipx install locust"),
-        Expected(host: "fedora", tool: "compose", installer: .dnf, command: "sudo dnf install -y docker-compose"),
-        Expected(host: "fedora", tool: "ab", installer: .dnf, command: "sudo dnf install -y httpd-tools"),
-        Expected(host: "fedora", tool: "locust", installer: .pip, command: "pip3 install --user locust"),
-        Expected(host: "fedora-yum", tool: "ab", installer: .yum, command: "sudo yum install -y httpd-tools"),
-        Expected(host: "alpine", tool: "compose", installer: .apk, command: "apk add docker-cli-compose"),
-        Expected(host: "alpine", tool: "ab", installer: .apk, command: "apk add apache2-utils"),
-        Expected(host: "alpine", tool: "locust", installer: .pipx, command: "pipx install locust"),
-        Expected(host: "macos", tool: "wrk", installer: .brew, command: "brew install wrk"),
-        Expected(host: "macos", tool: "vault", installer: .brew, command: "brew install hashicorp/tap/vault"),
-        Expected(host: "macos", tool: "locust", installer: .pip, command: "pip3 install --user locust"),
-        Expected(host: "pip-only", tool: "locust", installer: .pip, command: "pip3 install --user locust"),
-        Expected(host: "pip-only", tool: "compose", installer: .docs, command: nil),
-        Expected(host: "pip-only", tool: "wrk", installer: .docs, command: nil),
-    ])
+    @Test(
+        "each host gets the recipe of its own package manager",
+        arguments: [
+            Expected(host: "debian", tool: "compose", installer: .apt, command: "sudo apt-get install -y docker-compose"),
+            Expected(host: "debian", tool: "wrk", installer: .apt, command: "sudo apt-get install -y wrk"),
+            Expected(host: "debian", tool: "locust", installer: .pipx, command: "pipx install locust"),
+            Expected(host: "debian", tool: "vault", installer: .docs, command: nil),
+            // Debian's name is not Ubuntu's: without an `ubuntu` name the step is by hand.
+            Expected(host: "ubuntu", tool: "compose", installer: .docs, command: nil),
+            Expected(host: "ubuntu", tool: "locust", installer: .pipx, command: "pipx install locust"),
+            Expected(host: "fedora", tool: "compose", installer: .dnf, command: "sudo dnf install -y docker-compose"),
+            Expected(host: "fedora", tool: "ab", installer: .dnf, command: "sudo dnf install -y httpd-tools"),
+            Expected(host: "fedora", tool: "locust", installer: .pip, command: "pip3 install --user locust"),
+            Expected(host: "fedora-yum", tool: "ab", installer: .yum, command: "sudo yum install -y httpd-tools"),
+            Expected(host: "alpine", tool: "compose", installer: .apk, command: "apk add docker-cli-compose"),
+            Expected(host: "alpine", tool: "ab", installer: .apk, command: "apk add apache2-utils"),
+            Expected(host: "alpine", tool: "locust", installer: .pipx, command: "pipx install locust"),
+            Expected(host: "macos", tool: "wrk", installer: .brew, command: "brew install wrk"),
+            Expected(host: "macos", tool: "vault", installer: .brew, command: "brew install hashicorp/tap/vault"),
+            Expected(host: "macos", tool: "locust", installer: .pip, command: "pip3 install --user locust"),
+            Expected(host: "pip-only", tool: "locust", installer: .pip, command: "pip3 install --user locust"),
+            Expected(host: "pip-only", tool: "compose", installer: .docs, command: nil),
+            Expected(host: "pip-only", tool: "wrk", installer: .docs, command: nil),
+        ])
     func recipeChoice(_ e: Expected) throws {
         let plan = SamplePlans.plan(SampleReports.empty, host: try Self.host(e.host))
         let step = try #require(SamplePlans.step(plan, tool: e.tool), "no step for \(e.tool)")
@@ -186,10 +188,13 @@ import Testing
 
     @Test("when the preferred tool has no recipe here, the alternative with the best recipe wins (apt over go install)")
     func bestRecipeAmongAlternatives() throws {
-        let tools = [PlanCatalogs.tool("flyway", docs: "https://example.org/flyway"),
-                     PlanCatalogs.tool("migrate", install: [.go: "example.org/migrate@latest"]),
-                     PlanCatalogs.tool("sql-migrate", install: [.apt: "sql-migrate", .go: "example.org/sql-migrate@latest"])]
-        let catalog = Self.catalog([Self.area("migrations", phase: 2, rank: 7, [Capability(id: "sql", name: "SQL migrations", tools: ["flyway", "migrate", "sql-migrate"], preferred: "flyway")])], tools)
+        let tools = [
+            PlanCatalogs.tool("flyway", docs: "https://example.org/flyway"),
+            PlanCatalogs.tool("migrate", install: [.go: "example.org/migrate@latest"]),
+            PlanCatalogs.tool("sql-migrate", install: [.apt: "sql-migrate", .go: "example.org/sql-migrate@latest"]),
+        ]
+        let catalog = Self.catalog(
+            [Self.area("migrations", phase: 2, rank: 7, [Capability(id: "sql", name: "SQL migrations", tools: ["flyway", "migrate", "sql-migrate"], preferred: "flyway")])], tools)
         let host = try PlanHosts.detect("debian-12", managers: ["apt-get", "go"])
         let plan = Planner.plan(report: PlanCatalogs.report(catalog), catalog: catalog, host: host, date: SampleReports.date)
         let step = try #require(plan.steps.first { $0.kind == .install })
@@ -199,10 +204,11 @@ import Testing
 
     @Test("a tool the plan already installs for an earlier capability wins over this capability's preferred tool")
     func plannedElsewhereWins() throws {
-        let catalog = Self.catalog([
-            Self.area("first", phase: 1, rank: 1, [Capability(id: "c1", name: "C1", tools: ["x", "y"], preferred: "y")]),
-            Self.area("second", phase: 2, rank: 2, [Capability(id: "c2", name: "C2", tools: ["y", "z"], preferred: "z")]),
-        ], [PlanCatalogs.tool("x", install: [.apt: "x"]), PlanCatalogs.tool("y", install: [.apt: "y"]), PlanCatalogs.tool("z", install: [.apt: "z"])])
+        let catalog = Self.catalog(
+            [
+                Self.area("first", phase: 1, rank: 1, [Capability(id: "c1", name: "C1", tools: ["x", "y"], preferred: "y")]),
+                Self.area("second", phase: 2, rank: 2, [Capability(id: "c2", name: "C2", tools: ["y", "z"], preferred: "z")]),
+            ], [PlanCatalogs.tool("x", install: [.apt: "x"]), PlanCatalogs.tool("y", install: [.apt: "y"]), PlanCatalogs.tool("z", install: [.apt: "z"])])
         let plan = Planner.plan(report: PlanCatalogs.report(catalog), catalog: catalog, host: try PlanHosts.debian(), date: SampleReports.date)
         #expect(plan.steps.compactMap(\.toolID) == ["y"])
         let y = try #require(SamplePlans.step(plan, tool: "y"))
@@ -213,21 +219,25 @@ import Testing
 
     @Test("the preferred tool wins when it installs here; otherwise the first that installs, detectable ones first")
     func preferredThenInstallable() throws {
-        let catalog = Self.catalog([
-            Self.area("a", phase: 1, rank: 1, [
-                Capability(id: "pref", name: "Pref", tools: ["p1", "p2"], preferred: "p2"),
-                Capability(id: "fallback", name: "Fallback", tools: ["f1", "f2", "f3"], preferred: "f1"),
-                Capability(id: "docs", name: "Docs", tools: ["d1", "d2"]),
-                Capability(id: "platform", name: "Platform", tools: ["mac", "lin"]),
-            ]),
-        ], [
-            PlanCatalogs.tool("p1", install: [.apt: "p1"]), PlanCatalogs.tool("p2", install: [.apt: "p2"]),
-            PlanCatalogs.tool("f1", install: [.dnf: "f1"], docs: "https://example.org/f1"),
-            PlanCatalogs.tool("f2", install: [.apt: "f2"], undetectable: "a web bundle"),
-            PlanCatalogs.tool("f3", install: [.apt: "f3"]),
-            PlanCatalogs.tool("d1", docs: "https://example.org/d1"), PlanCatalogs.tool("d2"),
-            PlanCatalogs.tool("mac", install: [.apt: "mac"], platforms: ["macos"]), PlanCatalogs.tool("lin", install: [.apt: "lin"]),
-        ])
+        let catalog = Self.catalog(
+            [
+                Self.area(
+                    "a", phase: 1, rank: 1,
+                    [
+                        Capability(id: "pref", name: "Pref", tools: ["p1", "p2"], preferred: "p2"),
+                        Capability(id: "fallback", name: "Fallback", tools: ["f1", "f2", "f3"], preferred: "f1"),
+                        Capability(id: "docs", name: "Docs", tools: ["d1", "d2"]),
+                        Capability(id: "platform", name: "Platform", tools: ["mac", "lin"]),
+                    ])
+            ],
+            [
+                PlanCatalogs.tool("p1", install: [.apt: "p1"]), PlanCatalogs.tool("p2", install: [.apt: "p2"]),
+                PlanCatalogs.tool("f1", install: [.dnf: "f1"], docs: "https://example.org/f1"),
+                PlanCatalogs.tool("f2", install: [.apt: "f2"], undetectable: "a web bundle"),
+                PlanCatalogs.tool("f3", install: [.apt: "f3"]),
+                PlanCatalogs.tool("d1", docs: "https://example.org/d1"), PlanCatalogs.tool("d2"),
+                PlanCatalogs.tool("mac", install: [.apt: "mac"], platforms: ["macos"]), PlanCatalogs.tool("lin", install: [.apt: "lin"]),
+            ])
         let plan = Planner.plan(report: PlanCatalogs.report(catalog), catalog: catalog, host: try PlanHosts.debian(), date: SampleReports.date)
         #expect(plan.steps.compactMap(\.toolID) == ["p2", "f3", "d1", "lin"])
         let f3 = try #require(SamplePlans.step(plan, tool: "f3"))
@@ -243,12 +253,20 @@ import Testing
 
     @Test("a plan never picks a tool capaudit cannot detect: a detectable one instead, else no step")
     func undetectable() throws {
-        let catalog = Self.catalog([Self.area("a", phase: 1, rank: 1, [
-            Capability(id: "ui", name: "UI", tools: ["bundle"]),
-            Capability(id: "stats", name: "Stats", tools: ["daemon", "client"], preferred: "daemon"),
-        ])], [PlanCatalogs.tool("bundle", install: [.apt: "bundle"], undetectable: "a JavaScript bundle"),
-              PlanCatalogs.tool("daemon", install: [.apt: "daemon"], undetectable: "no version option"),
-              PlanCatalogs.tool("client", install: [.apt: "client"])])
+        let catalog = Self.catalog(
+            [
+                Self.area(
+                    "a", phase: 1, rank: 1,
+                    [
+                        Capability(id: "ui", name: "UI", tools: ["bundle"]),
+                        Capability(id: "stats", name: "Stats", tools: ["daemon", "client"], preferred: "daemon"),
+                    ])
+            ],
+            [
+                PlanCatalogs.tool("bundle", install: [.apt: "bundle"], undetectable: "a JavaScript bundle"),
+                PlanCatalogs.tool("daemon", install: [.apt: "daemon"], undetectable: "no version option"),
+                PlanCatalogs.tool("client", install: [.apt: "client"]),
+            ])
         let plan = Planner.plan(report: PlanCatalogs.report(catalog), catalog: catalog, host: try PlanHosts.debian(), date: SampleReports.date)
         #expect(SamplePlans.step(plan, tool: "bundle") == nil)
         #expect(SamplePlans.step(plan, tool: "daemon") == nil)
@@ -259,13 +277,19 @@ import Testing
 
     @Test("every outdated tool gets an upgrade, also when another tool meets its capability; an installed outdated tool beats the preferred one")
     func upgrades() throws {
-        let catalog = Self.catalog([
-            Self.area("a", phase: 1, rank: 1, [
-                Capability(id: "met", name: "Met", tools: ["good", "old"]),
-                Capability(id: "unmet", name: "Unmet", tools: ["new", "stale"], preferred: "new"),
-            ]),
-        ], [PlanCatalogs.tool("good", install: [.apt: "good"]), PlanCatalogs.tool("old", install: [.apt: "old"], minVersion: "1.0"),
-            PlanCatalogs.tool("new", install: [.apt: "new"]), PlanCatalogs.tool("stale", install: [.pipx: "stale"], minVersion: "3.0")])
+        let catalog = Self.catalog(
+            [
+                Self.area(
+                    "a", phase: 1, rank: 1,
+                    [
+                        Capability(id: "met", name: "Met", tools: ["good", "old"]),
+                        Capability(id: "unmet", name: "Unmet", tools: ["new", "stale"], preferred: "new"),
+                    ])
+            ],
+            [
+                PlanCatalogs.tool("good", install: [.apt: "good"]), PlanCatalogs.tool("old", install: [.apt: "old"], minVersion: "1.0"),
+                PlanCatalogs.tool("new", install: [.apt: "new"]), PlanCatalogs.tool("stale", install: [.pipx: "stale"], minVersion: "3.0"),
+            ])
         let report = PlanCatalogs.report(catalog, executables: ["good": "good 1.0.0", "old": "old 0.9.0", "stale": "stale 2.1.0"])
         let host = try PlanHosts.detect("debian-12", managers: ["apt-get", "pipx"])
         let plan = Planner.plan(report: report, catalog: catalog, host: host, date: SampleReports.date)
@@ -278,12 +302,14 @@ import Testing
 
     @Test("exit-zero probes become the skip check of a script")
     func exitZeroCheck() throws {
-        let module = Tool(id: "mod", name: "Mod", summary: "A Python module.", homepage: "https://example.org",
-                          detection: .probes([Probe(command: "python3", args: ["-c", "import mod"], env: ["PYTHONDONTWRITEBYTECODE": "1"], evidence: .exitZero)]),
-                          install: InstallRecipes(packages: [.pip: "mod"]))
+        let module = Tool(
+            id: "mod", name: "Mod", summary: "A Python module.", homepage: "https://example.org",
+            detection: .probes([Probe(command: "python3", args: ["-c", "import mod"], env: ["PYTHONDONTWRITEBYTECODE": "1"], evidence: .exitZero)]),
+            install: InstallRecipes(packages: [.pip: "mod"]))
         let catalog = Self.catalog([Self.area("a", phase: 1, rank: 1, [Capability(id: "m", name: "M", tools: ["mod"])])], [module])
-        let plan = Planner.plan(report: PlanCatalogs.report(catalog), catalog: catalog,
-                                host: try PlanHosts.detect("fedora-40", managers: ["pip3", "python3"]), date: SampleReports.date)
+        let plan = Planner.plan(
+            report: PlanCatalogs.report(catalog), catalog: catalog,
+            host: try PlanHosts.detect("fedora-40", managers: ["pip3", "python3"]), date: SampleReports.date)
         #expect(SamplePlans.step(plan, tool: "mod")?.check == .succeeds(argv: ["python3", "-c", "import mod"], env: ["PYTHONDONTWRITEBYTECODE": "1"]))
         #expect(ShellScriptRenderer.render(plan).contains("if ! env PYTHONDONTWRITEBYTECODE=1 python3 -c 'import mod' >/dev/null 2>&1; then"))
     }

@@ -18,8 +18,9 @@ import Testing
     func markerInsideRoot() throws {
         let dir = try root()
         try dir.file("usr/lib/python3.99/EXTERNALLY-MANAGED", "[externally-managed]\n")
-        let host = try HostEnvironment.detect(osReleasePath: dir.path + "/etc/os-release", searchPath: "/usr/bin",
-                                              fileSystem: RootedFileSystem(root: dir.path))
+        let host = try HostEnvironment.detect(
+            osReleasePath: dir.path + "/etc/os-release", searchPath: "/usr/bin",
+            fileSystem: RootedFileSystem(root: dir.path))
         #expect(host.pythonExternallyManaged)
         #expect(host.externallyManagedMarker == "/usr/lib/python3.99/EXTERNALLY-MANAGED")
     }
@@ -40,8 +41,9 @@ import Testing
         let dir = try TemporaryFolder()
         try dir.file("etc/os-release", "ID=debian\n")
         try dir.folder("usr/bin")
-        let host = try HostEnvironment.detect(osReleasePath: dir.path + "/etc/os-release", searchPath: "/usr/bin",
-                                              fileSystem: RootedFileSystem(root: dir.path))
+        let host = try HostEnvironment.detect(
+            osReleasePath: dir.path + "/etc/os-release", searchPath: "/usr/bin",
+            fileSystem: RootedFileSystem(root: dir.path))
         #expect(!host.pythonExternallyManaged)
     }
 }

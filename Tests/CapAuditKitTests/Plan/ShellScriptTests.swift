@@ -11,10 +11,14 @@ enum ScriptRunner {
         var output: String { stdout + stderr }
     }
 
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = ["PATH": "/usr/bin:/bin"],
-                    cwd: String? = nil, timeout: Double = 60) -> Result {
-        let out = ProbeRunner().run(ProbeRequest(executable: executable, arguments: arguments, environment: environment, timeout: timeout,
-                                                 outputLimit: 1 << 20, workingDirectory: cwd))
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String] = ["PATH": "/usr/bin:/bin"],
+        cwd: String? = nil, timeout: Double = 60
+    ) -> Result {
+        let out = ProbeRunner().run(
+            ProbeRequest(
+                executable: executable, arguments: arguments, environment: environment, timeout: timeout,
+                outputLimit: 1 << 20, workingDirectory: cwd))
         return Result(exitCode: out.exitCode, stdout: String(decoding: out.stdout, as: UTF8.self), stderr: String(decoding: out.stderr, as: UTF8.self))
     }
 
@@ -140,7 +144,9 @@ enum ScriptRunner {
                 try FileManager.default.createSymbolicLink(atPath: "\(sys)/\(tool)", withDestinationPath: real)
             }
             try dir.tool("fake/sudo", "exec \"$@\"")
-            try dir.tool("fake/apt-get", """
+            try dir.tool(
+                "fake/apt-get",
+                """
                 echo "apt-get $*" >> "$FAKE_LOG"
                 [ "$1" = install ] || exit 0
                 shift
@@ -153,7 +159,9 @@ enum ScriptRunner {
                   esac
                 done
                 """)
-            try dir.tool("fake/python3", """
+            try dir.tool(
+                "fake/python3",
+                """
                 if [ "$1" = -c ]; then [ -e "$FAKE_ROOT/ensurepip" ]; exit $?; fi
                 echo "python3 $*" >> "$FAKE_LOG"
                 if [ "$1" = -m ] && [ "$2" = venv ]; then
@@ -174,9 +182,11 @@ enum ScriptRunner {
         }
 
         func run(_ script: String) -> ScriptRunner.Result {
-            ScriptRunner.run("/bin/sh", [script], environment: [
-                "PATH": "\(bin):\(dir.path)/sys", "HOME": home, "FAKE_LOG": log, "FAKE_BIN": bin, "FAKE_ROOT": dir.path,
-            ], cwd: dir.path)
+            ScriptRunner.run(
+                "/bin/sh", [script],
+                environment: [
+                    "PATH": "\(bin):\(dir.path)/sys", "HOME": home, "FAKE_LOG": log, "FAKE_BIN": bin, "FAKE_ROOT": dir.path,
+                ], cwd: dir.path)
         }
 
         func logLines() -> [String] {
@@ -193,13 +203,14 @@ enum ScriptRunner {
         let first = box.run(script)
         #expect(first.exitCode == 0, "\(first.output)")
         let afterFirst = box.logLines()
-        #expect(afterFirst == [
-            "apt-get update",
-            "apt-get install -y --no-install-recommends docker-compose",
-            "apt-get install -y --no-install-recommends wrk",
-            "apt-get install -y --no-install-recommends pipx ca-certificates",
-            "pipx install locust",
-        ])
+        #expect(
+            afterFirst == [
+                "apt-get update",
+                "apt-get install -y --no-install-recommends docker-compose",
+                "apt-get install -y --no-install-recommends wrk",
+                "apt-get install -y --no-install-recommends pipx ca-certificates",
+                "pipx install locust",
+            ])
         #expect(first.stdout.contains("install Vault by hand: https://developer.hashicorp.com/vault/install"))
         for command in ["docker-compose", "wrk"] { #expect(FileManager.default.isExecutableFile(atPath: "\(box.bin)/\(command)")) }
         #expect(FileManager.default.isExecutableFile(atPath: "\(box.home)/.local/bin/locust"))
@@ -236,17 +247,22 @@ enum ScriptRunner {
         let script = try box.dir.file("install.sh", ShellScriptRenderer.render(plan))
         let r = box.run(script)
         #expect(r.exitCode == 1)
-        #expect(box.logLines() == ["apt-get update", "apt-get install -y --no-install-recommends docker-compose",
-                                   "apt-get install -y --no-install-recommends wrk", "apt-get install -y --no-install-recommends pipx ca-certificates"])
+        #expect(
+            box.logLines() == [
+                "apt-get update", "apt-get install -y --no-install-recommends docker-compose",
+                "apt-get install -y --no-install-recommends wrk", "apt-get install -y --no-install-recommends pipx ca-certificates",
+            ])
         #expect(r.stdout.contains("==> 2.4 Install Locust: skipped, step 2.2 failed"), "\(r.stdout)")
-        #expect(r.stdout.contains("""
-            capaudit plan: summary
-              by hand: 1.1 Vault: https://developer.hashicorp.com/vault/install
-              failed:  1.2 Install Compose (apt-get)
-              failed:  2.1 Install wrk (apt-get)
-              failed:  2.2 Install pipx (apt-get)
-              skipped: 2.4 Install Locust (needs step 2.2)
-            """), "\(r.stdout)")
+        #expect(
+            r.stdout.contains(
+                """
+                capaudit plan: summary
+                  by hand: 1.1 Vault: https://developer.hashicorp.com/vault/install
+                  failed:  1.2 Install Compose (apt-get)
+                  failed:  2.1 Install wrk (apt-get)
+                  failed:  2.2 Install pipx (apt-get)
+                  skipped: 2.4 Install Locust (needs step 2.2)
+                """), "\(r.stdout)")
     }
 
     @Test("catalog text with quotes, $( ) and newlines stays inside comments and quoted strings, and never runs")

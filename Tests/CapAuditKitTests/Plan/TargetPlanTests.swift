@@ -10,8 +10,9 @@ import Testing
     /// The host a plan for `name`'s os-release assumes (never this machine, even when its
     /// os-release is the same file).
     static func target(_ name: String) throws -> HostEnvironment {
-        var host = try HostEnvironment.detect(osReleasePath: Fixtures.url("os-release/\(name)").path, searchPath: "/nonexistent",
-                                              assumeLocal: false)
+        var host = try HostEnvironment.detect(
+            osReleasePath: Fixtures.url("os-release/\(name)").path, searchPath: "/nonexistent",
+            assumeLocal: false)
         host.info.hostname = "target"
         return host
     }
@@ -31,8 +32,10 @@ import Testing
 
     @Test("managers and PEP 668 come from the target's distribution and release, not from this machine")
     func assumptions() throws {
-        let expected: [String: (PackageManager, Bool)] = ["debian-12": (.apt, true), "ubuntu-24.04": (.apt, true), "fedora-40": (.dnf, false),
-                                                          "alpine-3.20": (.apk, true), "macos-14": (.brew, true)]
+        let expected: [String: (PackageManager, Bool)] = [
+            "debian-12": (.apt, true), "ubuntu-24.04": (.apt, true), "fedora-40": (.dnf, false),
+            "alpine-3.20": (.apk, true), "macos-14": (.brew, true),
+        ]
         for name in Self.targets {
             let host = try Self.target(name)
             #expect(!host.isLocal)

@@ -36,11 +36,15 @@ private struct OddFolder {
     init(in dir: TemporaryFolder) throws {
         folder = Array((dir.path + "/bin").utf8) + [0xFF, 0xC3]
         tool = folder + Array("/odd-tool".utf8)
-        guard RawPath.makeFolder(folder), RawPath.write(tool, """
-            #!/bin/sh
-            printf '%s' "$CAPAUDIT_TEST_VALUE" > "$CAPAUDIT_TEST_OUT"
-            echo "odd-tool 1.2.3"
-            """, mode: 0o755) else { throw POSIXError(.EIO) }
+        guard RawPath.makeFolder(folder),
+            RawPath.write(
+                tool,
+                """
+                #!/bin/sh
+                printf '%s' "$CAPAUDIT_TEST_VALUE" > "$CAPAUDIT_TEST_OUT"
+                echo "odd-tool 1.2.3"
+                """, mode: 0o755)
+        else { throw POSIXError(.EIO) }
     }
 
     func remove() { RawPath.remove(file: tool, folder: folder) }
@@ -50,66 +54,72 @@ private struct OddFolder {
 private let oddValue: [UInt8] = [0x61, 0xFE, 0x62, 0xC3, 0x28, 0xE2, 0x82]
 
 extension ProcessHeavySuites {
-@Suite struct NonUTF8PathTests {
-    @Test("in process: a PATH folder whose name is not UTF-8 is searched, and its tool runs with an environment value byte-exact")
-    func resolveAndRun() throws {
-        let dir = try TemporaryFolder()
-        let odd = try OddFolder(in: dir)
-        defer { odd.remove() }
-        let folder = HostBytes.decode(odd.folder)
-        let lookup = PathResolver(searchPath: "/usr/bin:" + folder).lookup("odd-tool")
-        #expect(lookup.resolved == folder + "/odd-tool")
-        let out = dir.path + "/value"
-        let output = ProbeRunner().run(ProbeRequest(executable: lookup.resolved ?? "", arguments: ["--version"],
-                                                    environment: ["PATH": "/usr/bin:/bin", "CAPAUDIT_TEST_OUT": out,
-                                                                  "CAPAUDIT_TEST_VALUE": HostBytes.decode(oddValue)]))
-        #expect(output.exitCode == 0)
-        #expect(String(decoding: output.stdout, as: UTF8.self) == "odd-tool 1.2.3\n")
-        #expect(RawPath.read(out) == oddValue)
-    }
+    @Suite struct NonUTF8PathTests {
+        @Test("in process: a PATH folder whose name is not UTF-8 is searched, and its tool runs with an environment value byte-exact")
+        func resolveAndRun() throws {
+            let dir = try TemporaryFolder()
+            let odd = try OddFolder(in: dir)
+            defer { odd.remove() }
+            let folder = HostBytes.decode(odd.folder)
+            let lookup = PathResolver(searchPath: "/usr/bin:" + folder).lookup("odd-tool")
+            #expect(lookup.resolved == folder + "/odd-tool")
+            let out = dir.path + "/value"
+            let output = ProbeRunner().run(
+                ProbeRequest(
+                    executable: lookup.resolved ?? "", arguments: ["--version"],
+                    environment: [
+                        "PATH": "/usr/bin:/bin", "CAPAUDIT_TEST_OUT": out,
+                        "CAPAUDIT_TEST_VALUE": HostBytes.decode(oddValue),
+                    ]))
+            #expect(output.exitCode == 0)
+            #expect(String(decoding: output.stdout, as: UTF8.self) == "odd-tool 1.2.3\n")
+            #expect(RawPath.read(out) == oddValue)
+        }
 
-    @Test("capaudit finds a tool in a PATH folder named with bytes 0xFF 0xC3, passes an environment value byte-exact, and shows the path as \\xFF\\xC3 in every report format")
-    func scanWithOddFolder() throws {
-        let dir = try TemporaryFolder()
-        let odd = try OddFolder(in: dir)
-        defer { odd.remove() }
-        let catalog = try dir.file("catalog.json", """
-            { "schemaVersion": 1,
-              "area": { "id": "odd", "name": "Odd", "priority": "high", "rank": 1, "phase": 1, "why": "w", "impact": "i",
-                        "useCases": ["u"], "capabilities": [ { "id": "c", "name": "C", "tools": ["odd-tool"] } ] },
-              "tools": [ { "id": "odd-tool", "name": "odd-tool", "summary": "Odd.", "homepage": "https://example.com",
-                           "probes": [ { "command": "odd-tool", "args": ["--version"] } ] } ] }
-            """)
-        let formats = ["json", "text", "markdown", "junit", "prometheus"]
-        var arguments = ["scan", "--no-config", "--catalog", catalog, "--format", "json", "--output", dir.path + "/report.json"]
-        for format in formats where format != "json" { arguments += ["--report", "\(format):\(dir.path)/report.\(format)"] }
-        let environment: [[UInt8]] = [
-            Array("PATH=/usr/bin:/bin:".utf8) + odd.folder,
-            Array("HOME=\(dir.path)".utf8),
-            Array("CAPAUDIT_TEST_OUT=\(dir.path)/value".utf8),
-            Array("CAPAUDIT_TEST_VALUE=".utf8) + oddValue,
-        ]
-        let status = try runBinary(arguments, environment: environment)
-        #expect(status == 0)
-        #expect(RawPath.read(dir.path + "/value") == oddValue, "the probe did not get the value's bytes")
+        @Test("capaudit finds a tool in a PATH folder named with bytes 0xFF 0xC3, passes an environment value byte-exact, and shows the path as \\xFF\\xC3 in every report format")
+        func scanWithOddFolder() throws {
+            let dir = try TemporaryFolder()
+            let odd = try OddFolder(in: dir)
+            defer { odd.remove() }
+            let catalog = try dir.file(
+                "catalog.json",
+                """
+                { "schemaVersion": 1,
+                  "area": { "id": "odd", "name": "Odd", "priority": "high", "rank": 1, "phase": 1, "why": "w", "impact": "i",
+                            "useCases": ["u"], "capabilities": [ { "id": "c", "name": "C", "tools": ["odd-tool"] } ] },
+                  "tools": [ { "id": "odd-tool", "name": "odd-tool", "summary": "Odd.", "homepage": "https://example.com",
+                               "probes": [ { "command": "odd-tool", "args": ["--version"] } ] } ] }
+                """)
+            let formats = ["json", "text", "markdown", "junit", "prometheus"]
+            var arguments = ["scan", "--no-config", "--catalog", catalog, "--format", "json", "--output", dir.path + "/report.json"]
+            for format in formats where format != "json" { arguments += ["--report", "\(format):\(dir.path)/report.\(format)"] }
+            let environment: [[UInt8]] = [
+                Array("PATH=/usr/bin:/bin:".utf8) + odd.folder,
+                Array("HOME=\(dir.path)".utf8),
+                Array("CAPAUDIT_TEST_OUT=\(dir.path)/value".utf8),
+                Array("CAPAUDIT_TEST_VALUE=".utf8) + oddValue,
+            ]
+            let status = try runBinary(arguments, environment: environment)
+            #expect(status == 0)
+            #expect(RawPath.read(dir.path + "/value") == oddValue, "the probe did not get the value's bytes")
 
-        let shown = dir.path + "/bin\\xFF\\xC3/odd-tool"
-        let json = try JSONSerialization.jsonObject(with: Data(RawPath.read(dir.path + "/report.json") ?? [])) as? [String: Any]
-        let tool = ((json?["areas"] as? [[String: Any]])?.first?["tools"] as? [[String: Any]])?.first
-        #expect(tool?["status"] as? String == "present")
-        #expect(tool?["version"] as? String == "1.2.3")
-        #expect(tool?["path"] as? String == shown)
-        for format in formats {
-            let bytes = RawPath.read("\(dir.path)/report.\(format)") ?? []
-            let text = String(validating: bytes, as: UTF8.self)
-            #expect(text != nil, "the \(format) report is not UTF-8")
-            guard let text else { continue }
-            #expect(!text.unicodeScalars.contains { HostBytes.isRawByte($0) || $0 == "\u{FFFD}" }, "\(format) carries raw or replaced bytes")
-            if format != "prometheus" { #expect(text.contains("bin\\xFF\\xC3") || text.contains("bin\\\\xFF\\\\xC3"), "\(format) does not show the path escaped") }
-            #expect(text.contains("1.2.3"), "\(format) lacks the version")
+            let shown = dir.path + "/bin\\xFF\\xC3/odd-tool"
+            let json = try JSONSerialization.jsonObject(with: Data(RawPath.read(dir.path + "/report.json") ?? [])) as? [String: Any]
+            let tool = ((json?["areas"] as? [[String: Any]])?.first?["tools"] as? [[String: Any]])?.first
+            #expect(tool?["status"] as? String == "present")
+            #expect(tool?["version"] as? String == "1.2.3")
+            #expect(tool?["path"] as? String == shown)
+            for format in formats {
+                let bytes = RawPath.read("\(dir.path)/report.\(format)") ?? []
+                let text = String(validating: bytes, as: UTF8.self)
+                #expect(text != nil, "the \(format) report is not UTF-8")
+                guard let text else { continue }
+                #expect(!text.unicodeScalars.contains { HostBytes.isRawByte($0) || $0 == "\u{FFFD}" }, "\(format) carries raw or replaced bytes")
+                if format != "prometheus" { #expect(text.contains("bin\\xFF\\xC3") || text.contains("bin\\\\xFF\\\\xC3"), "\(format) does not show the path escaped") }
+                #expect(text.contains("1.2.3"), "\(format) lacks the version")
+            }
         }
     }
-}
 }
 
 /// Runs the built capaudit with an environment given as raw bytes, stdout and stderr to /dev/null;
@@ -120,12 +130,13 @@ private func runBinary(_ arguments: [String], environment: [[UInt8]]) throws -> 
     defer { posix_spawn_file_actions_destroy(&actions) }
     for fd in [Int32(0), 1, 2] { posix_spawn_file_actions_addopen(&actions, fd, "/dev/null", fd == 0 ? O_RDONLY : O_WRONLY, 0) }
     let argv: [UnsafeMutablePointer<CChar>?] = ([CapauditBinary.path] + arguments).map { strdup($0) } + [nil]
-    let envp: [UnsafeMutablePointer<CChar>?] = environment.map { bytes in
-        let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
-        for (i, b) in bytes.enumerated() { copy[i] = CChar(bitPattern: b) }
-        copy[bytes.count] = 0
-        return copy
-    } + [nil]
+    let envp: [UnsafeMutablePointer<CChar>?] =
+        environment.map { bytes in
+            let copy = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count + 1)
+            for (i, b) in bytes.enumerated() { copy[i] = CChar(bitPattern: b) }
+            copy[bytes.count] = 0
+            return copy
+        } + [nil]
     defer {
         argv.forEach { free($0) }
         envp.forEach { $0?.deallocate() }

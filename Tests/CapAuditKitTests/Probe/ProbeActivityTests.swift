@@ -6,8 +6,10 @@ import Testing
     func timedOut(_ body: String) throws -> ProbeOutput {
         let dir = try TemporaryFolder()
         let tool = try dir.tool("t", body)
-        return ProbeRunner().run(ProbeRequest(executable: tool, arguments: [], environment: ["PATH": "/usr/bin:/bin"],
-                                              timeout: 1, killGrace: 0.2))
+        return ProbeRunner().run(
+            ProbeRequest(
+                executable: tool, arguments: [], environment: ["PATH": "/usr/bin:/bin"],
+                timeout: 1, killGrace: 0.2))
     }
 
     @Test("a probe still burning CPU at its deadline is called slow, not hung")
@@ -36,13 +38,15 @@ import Testing
     func reasonSaysWhich() {
         let probe = Probe(command: "t", args: [])
         let lookup = PathLookup(command: "t", candidates: [PathCandidate(entry: "/bin", path: "/bin/t", outcome: .match)])
-        let attempt = ProbeAttempt(probeIndex: 0, lookup: lookup, argv: ["/bin/t"],
-                                   output: ProbeOutput(termination: .timedOut, durationMs: 5000, activityAtDeadline: .idle))
+        let attempt = ProbeAttempt(
+            probeIndex: 0, lookup: lookup, argv: ["/bin/t"],
+            output: ProbeOutput(termination: .timedOut, durationMs: 5000, activityAtDeadline: .idle))
         let verdict = ProbeJudgement.judge(attempt, probe: probe, constraint: nil).verdict
         #expect(verdict.status == .timeout)
         #expect(verdict.reason.contains("hung"))
-        let busy = ProbeAttempt(probeIndex: 0, lookup: lookup, argv: ["/bin/t"],
-                                output: ProbeOutput(termination: .timedOut, durationMs: 5000, activityAtDeadline: .computing))
+        let busy = ProbeAttempt(
+            probeIndex: 0, lookup: lookup, argv: ["/bin/t"],
+            output: ProbeOutput(termination: .timedOut, durationMs: 5000, activityAtDeadline: .computing))
         #expect(ProbeJudgement.judge(busy, probe: probe, constraint: nil).verdict.reason.contains("raise --timeout"))
     }
 }

@@ -6,7 +6,8 @@ import Testing
 @Suite struct TolerantVersionReaderTests {
     static func read(_ stdout: String, stderr: String = "", names: [String]) -> String? {
         guard let found = TolerantVersionReader.read(stdout: stdout, stderr: stderr, names: names),
-              case .version(let v) = found.parsed else { return nil }
+            case .version(let v) = found.parsed
+        else { return nil }
         return v.text
     }
 
@@ -58,8 +59,14 @@ import Testing
 
     @Test("reads a JSON document followed by an error line, and a name spelt with dashes in a table without header")
     func jsonThenErrorAndDashedName() {
-        #expect(Self.read("{\n  \"clientVersion\": {\"gitVersion\": \"v1.25.2\"},\n  \"kustomizeVersion\": \"v4.5.7\"\n}\nThe connection to the server localhost:8080 was refused - did you specify the right host or port?\n", names: ["kubectl"]) == "1.25.2")
-        #expect(Self.read("azure-cli                         2.68.0\n\ncore                              2.68.0\ntelemetry                          1.1.0\n", names: ["az", "Azure CLI"]) == "2.68.0")
+        #expect(
+            Self.read(
+                "{\n  \"clientVersion\": {\"gitVersion\": \"v1.25.2\"},\n  \"kustomizeVersion\": \"v4.5.7\"\n}\nThe connection to the server localhost:8080 was refused - did you specify the right host or port?\n",
+                names: ["kubectl"]) == "1.25.2")
+        #expect(
+            Self.read(
+                "azure-cli                         2.68.0\n\ncore                              2.68.0\ntelemetry                          1.1.0\n", names: ["az", "Azure CLI"])
+                == "2.68.0")
     }
 
     @Test("reads a column table's VERSION column on the tool's own row")

@@ -6,21 +6,25 @@ private func c(_ text: String) -> VersionConstraint { VersionConstraint(parsing:
 private func v(_ text: String) -> Version { Version(text)! }
 
 @Suite struct VersionConstraintTests {
-    @Test("each operator: >, >=, =, <, <=, != and a bare version (at least)", arguments: [
-        (">= 1.2", "1.2", true), (">= 1.2", "1.1.9", false), ("> 1.2", "1.2", false), ("> 1.2", "1.2.1", true),
-        ("= 1.2.3", "1.2.3", true), ("=1.2.3", "1.2.4", false), ("== 1.2", "1.2.0", true), ("< 2", "1.99", true), ("< 2", "2.0", false),
-        ("<= 2", "2.0.0", true), ("<= 2", "2.0.1", false), ("!= 1.4.0", "1.4", false), ("!= 1.4.0", "1.4.1", true),
-        ("1.2", "1.2", true), ("1.2", "1.1", false), ("v1.2", "1.3", true),
-    ])
+    @Test(
+        "each operator: >, >=, =, <, <=, != and a bare version (at least)",
+        arguments: [
+            (">= 1.2", "1.2", true), (">= 1.2", "1.1.9", false), ("> 1.2", "1.2", false), ("> 1.2", "1.2.1", true),
+            ("= 1.2.3", "1.2.3", true), ("=1.2.3", "1.2.4", false), ("== 1.2", "1.2.0", true), ("< 2", "1.99", true), ("< 2", "2.0", false),
+            ("<= 2", "2.0.0", true), ("<= 2", "2.0.1", false), ("!= 1.4.0", "1.4", false), ("!= 1.4.0", "1.4.1", true),
+            ("1.2", "1.2", true), ("1.2", "1.1", false), ("v1.2", "1.3", true),
+        ])
     func operators(constraint: String, version: String, satisfied: Bool) {
         #expect(c(constraint).isSatisfied(by: v(version)) == satisfied)
     }
 
-    @Test("~> is pessimistic as RubyGems and Terraform define it", arguments: [
-        ("~> 1.2", "1.2", true), ("~> 1.2", "1.9.9", true), ("~> 1.2", "2.0", false), ("~> 1.2", "1.1", false),
-        ("~> 1.2.3", "1.2.3", true), ("~> 1.2.3", "1.2.10", true), ("~> 1.2.3", "1.3.0", false), ("~> 1.2.3", "1.2.2", false),
-        ("~> 1", "1.99", true), ("~> 1", "2.0", false), ("~> 1.2", "2.0.0-rc1", false), ("~>1.2.0", "1.2.7", true),
-    ])
+    @Test(
+        "~> is pessimistic as RubyGems and Terraform define it",
+        arguments: [
+            ("~> 1.2", "1.2", true), ("~> 1.2", "1.9.9", true), ("~> 1.2", "2.0", false), ("~> 1.2", "1.1", false),
+            ("~> 1.2.3", "1.2.3", true), ("~> 1.2.3", "1.2.10", true), ("~> 1.2.3", "1.3.0", false), ("~> 1.2.3", "1.2.2", false),
+            ("~> 1", "1.99", true), ("~> 1", "2.0", false), ("~> 1.2", "2.0.0-rc1", false), ("~>1.2.0", "1.2.7", true),
+        ])
     func pessimistic(constraint: String, version: String, satisfied: Bool) {
         #expect(c(constraint).isSatisfied(by: v(version)) == satisfied)
     }
@@ -72,9 +76,10 @@ private func v(_ text: String) -> Version { Version(text)! }
     func scanJudgement() {
         let catalog = SampleReports.catalog
         let fs = FakeFileSystem(executables: ["/usr/bin/locust"])
-        let scanner = Scanner(catalog: catalog, runner: FakeRunner(outputs: ["/usr/bin/locust": .printed("locust 2.47.0 from /usr/lib/python3 (python 3.11)\n")]),
-                              resolver: PathResolver(searchPath: "/usr/bin", fileSystem: fs), settings: ScanSettings(jobs: 2), environment: [:],
-                              host: SampleReports.host, now: { SampleReports.date })
+        let scanner = Scanner(
+            catalog: catalog, runner: FakeRunner(outputs: ["/usr/bin/locust": .printed("locust 2.47.0 from /usr/lib/python3 (python 3.11)\n")]),
+            resolver: PathResolver(searchPath: "/usr/bin", fileSystem: fs), settings: ScanSettings(jobs: 2), environment: [:],
+            host: SampleReports.host, now: { SampleReports.date })
         let scan = scanner.scan()
         let tooNew = Evaluator(catalog: catalog, fileSystem: fs, policy: GatePolicy(versionConstraints: ["locust": c("~> 2.20.0")])).evaluate(scan)
         let locust = tooNew.areas.flatMap(\.tools).first { $0.tool.id == "locust" }!
@@ -95,9 +100,10 @@ private func v(_ text: String) -> Version { Version(text)! }
     func planForTooNew() throws {
         let catalog = SampleReports.catalog
         let fs = FakeFileSystem(executables: ["/usr/bin/locust"])
-        let scanner = Scanner(catalog: catalog, runner: FakeRunner(outputs: ["/usr/bin/locust": .printed("locust 2.47.0 from /usr/lib/python3 (python 3.11)\n")]),
-                              resolver: PathResolver(searchPath: "/usr/bin", fileSystem: fs), settings: ScanSettings(jobs: 2), environment: [:],
-                              host: SampleReports.host, now: { SampleReports.date })
+        let scanner = Scanner(
+            catalog: catalog, runner: FakeRunner(outputs: ["/usr/bin/locust": .printed("locust 2.47.0 from /usr/lib/python3 (python 3.11)\n")]),
+            resolver: PathResolver(searchPath: "/usr/bin", fileSystem: fs), settings: ScanSettings(jobs: 2), environment: [:],
+            host: SampleReports.host, now: { SampleReports.date })
         let report = Evaluator(catalog: catalog, fileSystem: fs, policy: GatePolicy(versionConstraints: ["locust": c("~> 2.20.0")])).evaluate(scanner.scan())
         let plan = SamplePlans.plan(report, host: try PlanHosts.debian())
         let step = SamplePlans.step(plan, tool: "locust")
@@ -111,9 +117,10 @@ private func v(_ text: String) -> Version { Version(text)! }
     func requireGate() {
         let catalog = SampleReports.catalog
         let fs = FakeFileSystem(executables: ["/usr/bin/wrk"])
-        let scanner = Scanner(catalog: catalog, runner: FakeRunner(outputs: ["/usr/bin/wrk": .printed("wrk 4.1.0 [epoll] Copyright (C) 2012 Will Glozer\n", exit: 1)]),
-                              resolver: PathResolver(searchPath: "/usr/bin", fileSystem: fs), settings: ScanSettings(jobs: 2), environment: [:],
-                              host: SampleReports.host, now: { SampleReports.date })
+        let scanner = Scanner(
+            catalog: catalog, runner: FakeRunner(outputs: ["/usr/bin/wrk": .printed("wrk 4.1.0 [epoll] Copyright (C) 2012 Will Glozer\n", exit: 1)]),
+            resolver: PathResolver(searchPath: "/usr/bin", fileSystem: fs), settings: ScanSettings(jobs: 2), environment: [:],
+            host: SampleReports.host, now: { SampleReports.date })
         let scan = scanner.scan()
         func failures(_ requirement: String) -> [String] {
             Evaluator(catalog: catalog, fileSystem: fs, policy: GatePolicy(requiredTools: [ToolRequirement(parsing: requirement)!])).evaluate(scan).gate.failures.map(\.message)
@@ -125,8 +132,9 @@ private func v(_ text: String) -> Version { Version(text)! }
 
     @Test("catalog minVersion and config minVersions and require.tools take constraints; bad ones say how to write one")
     func configAndCatalog() throws {
-        let config = try ProjectConfig.parse(Data(#"{"schemaVersion": 1, "minVersions": {"locust": "~> 2.20"}, "require": {"tools": {"wrk": ">= 4, < 5"}}}"#.utf8),
-                                             path: "c.json", catalog: SampleReports.catalog, today: "2026-12-04")
+        let config = try ProjectConfig.parse(
+            Data(#"{"schemaVersion": 1, "minVersions": {"locust": "~> 2.20"}, "require": {"tools": {"wrk": ">= 4, < 5"}}}"#.utf8),
+            path: "c.json", catalog: SampleReports.catalog, today: "2026-12-04")
         #expect(config.minVersions["locust"] == c("~> 2.20"))
         #expect(config.requiredTools.first?.versionConstraint == c(">= 4, < 5"))
         do {
@@ -136,12 +144,14 @@ private func v(_ text: String) -> Version { Version(text)! }
             #expect(error.problems.first?.message.contains("~> 1.2") == true)
         }
         let dir = try TemporaryFolder()
-        let file = try dir.file("c/area.json", """
-        {"schemaVersion": 1, "area": {"id": "a", "name": "A", "priority": "high", "rank": 1, "phase": 1, "why": "w", "impact": "i", "useCases": ["u"],
-          "capabilities": [{"id": "c", "name": "C", "tools": ["t"]}]},
-         "tools": [{"id": "t", "name": "T", "summary": "s", "homepage": "https://example.com", "minVersion": ">= 1.2, < 2",
-                    "probes": [{"command": "t", "args": ["--version"]}]}]}
-        """)
+        let file = try dir.file(
+            "c/area.json",
+            """
+            {"schemaVersion": 1, "area": {"id": "a", "name": "A", "priority": "high", "rank": 1, "phase": 1, "why": "w", "impact": "i", "useCases": ["u"],
+              "capabilities": [{"id": "c", "name": "C", "tools": ["t"]}]},
+             "tools": [{"id": "t", "name": "T", "summary": "s", "homepage": "https://example.com", "minVersion": ">= 1.2, < 2",
+                        "probes": [{"command": "t", "args": ["--version"]}]}]}
+            """)
         let catalog = try CatalogLoader.load(paths: [file])
         #expect(catalog.tools["t"]?.versionConstraint == c(">= 1.2, < 2"))
     }

@@ -6,7 +6,7 @@ import Testing
 @Suite struct VersionPatternBoundTests {
     @Test("crafted output (a name repeated on one long line) hands the matcher windows of bounded length, never the whole line")
     func boundedWindows() throws {
-        let line = String(repeating: "dependency-check", count: 4000)  // 64,000 characters on one line
+        let line = String(repeating: "dependency-check", count: 4000) // 64,000 characters on one line
         let pattern = try VersionPattern(#"(?i)(?:Dependency-Check Core|dependency-check[\w.-]*) version v?(\d+\.\d+[^\s]*)"#)
         let search = pattern.search(line)
         #expect(search.match == nil)
@@ -46,18 +46,22 @@ import Testing
         #expect(VersionParser.parse(stdout: String(repeating: "a", count: 200), stderr: "", pattern: pattern) == .gaveUp)
     }
 
-    @Test("catastrophic constructs are refused when the pattern is loaded", arguments: [
-        (#"(a+)+$"#, 0), (#"(a*)*"#, 0), (#"x(\w+\s?)+y"#, 1), (#"((ab*)+)+"#, 0), (#"v(?:\d+){2,}"#, 1),
-    ])
+    @Test(
+        "catastrophic constructs are refused when the pattern is loaded",
+        arguments: [
+            (#"(a+)+$"#, 0), (#"(a*)*"#, 0), (#"x(\w+\s?)+y"#, 1), (#"((ab*)+)+"#, 0), (#"v(?:\d+){2,}"#, 1),
+        ])
     func refused(_ source: String, _ offset: Int) {
         #expect(throws: VersionPatternError.self) { try VersionPattern(source) }
         do { _ = try VersionPattern(source) } catch { #expect(error.offset == offset, "\(source)") }
     }
 
-    @Test("patterns of the catalogs, nested but anchored, are accepted", arguments: [
-        #"(?<![\w.-])v?(\d+(?:\.\d+)+(?:[-+~][0-9A-Za-z][0-9A-Za-z.+~-]*)?)"#, #"go version go(\d+(?:\.\d+)+)"#,
-        #"(?m)^(?:kernprof )?v?(\d+\.\d+[^\s]*)\s*$"#, #"(?:a+b)+"#, #"(?i)(?<name>v\d+)+x"#,
-    ])
+    @Test(
+        "patterns of the catalogs, nested but anchored, are accepted",
+        arguments: [
+            #"(?<![\w.-])v?(\d+(?:\.\d+)+(?:[-+~][0-9A-Za-z][0-9A-Za-z.+~-]*)?)"#, #"go version go(\d+(?:\.\d+)+)"#,
+            #"(?m)^(?:kernprof )?v?(\d+\.\d+[^\s]*)\s*$"#, #"(?:a+b)+"#, #"(?i)(?<name>v\d+)+x"#,
+        ])
     func accepted(_ source: String) throws {
         _ = try VersionPattern(source)
     }

@@ -15,11 +15,13 @@ enum GatedSampleReports {
             "/usr/bin/docker": .printed("v2.29.7|<b>`x`\n", ms: 40),
         ]
         let fs = FakeFileSystem(executables: executables)
-        let scanner = Scanner(catalog: SampleReports.catalog, runner: FakeRunner(outputs: outputs),
-                              resolver: PathResolver(searchPath: "/usr/local/bin:/usr/bin:.", fileSystem: fs),
-                              settings: ScanSettings(jobs: 8), environment: [:], host: SampleReports.host, now: { SampleReports.date })
-        let policy = GatePolicy(failOn: .high, requiredTools: [ToolRequirement(parsing: "ab>=2.3")!],
-                                waivers: [Waiver(target: "load-testing/scripted-load", reason: "locust 2 upgrade is tracked in <OPS-12> & due", expires: "2027-01-31")])
+        let scanner = Scanner(
+            catalog: SampleReports.catalog, runner: FakeRunner(outputs: outputs),
+            resolver: PathResolver(searchPath: "/usr/local/bin:/usr/bin:.", fileSystem: fs),
+            settings: ScanSettings(jobs: 8), environment: [:], host: SampleReports.host, now: { SampleReports.date })
+        let policy = GatePolicy(
+            failOn: .high, requiredTools: [ToolRequirement(parsing: "ab>=2.3")!],
+            waivers: [Waiver(target: "load-testing/scripted-load", reason: "locust 2 upgrade is tracked in <OPS-12> & due", expires: "2027-01-31")])
         var report = Evaluator(catalog: SampleReports.catalog, capauditVersion: "0.1.0", fileSystem: fs, policy: policy).evaluate(scanner.scan())
         report.durationMs = 1234
         return report
@@ -54,9 +56,11 @@ enum GatedSampleReports {
 /// Runs a helper program (python3, promtool) through capaudit's own runner.
 enum HelperProcess {
     static func run(_ executable: String, _ arguments: [String]) -> (exitCode: Int32?, stdout: String, stderr: String) {
-        let output = ProbeRunner().run(ProbeRequest(executable: executable, arguments: arguments,
-                                                    environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8"],
-                                                    timeout: 60, outputLimit: 4 << 20))
+        let output = ProbeRunner().run(
+            ProbeRequest(
+                executable: executable, arguments: arguments,
+                environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": "utf-8"],
+                timeout: 60, outputLimit: 4 << 20))
         return (output.exitCode, String(decoding: output.stdout, as: UTF8.self), String(decoding: output.stderr, as: UTF8.self))
     }
 }
@@ -67,22 +71,22 @@ enum HelperProcess {
 
     /// Parses the file with ElementTree and prints its structure as JSON.
     static let parseScript = #"""
-import json, sys, xml.etree.ElementTree as E
-root = E.parse(sys.argv[1]).getroot()
-def kid(e, tag):
-    c = e.find(tag)
-    return None if c is None else {"attrib": c.attrib, "text": c.text or ""}
-out = {"tag": root.tag, "attrib": root.attrib, "suites": []}
-for s in root.findall("testsuite"):
-    out["suites"].append({
-        "attrib": s.attrib,
-        "children": [c.tag for c in s],
-        "properties": {p.get("name"): p.get("value") for p in s.findall("properties/property")},
-        "systemOut": (s.findtext("system-out") or ""),
-        "cases": [{"attrib": c.attrib, "failure": kid(c, "failure"), "skipped": kid(c, "skipped")} for c in s.findall("testcase")],
-    })
-print(json.dumps(out, ensure_ascii=True))
-"""#
+        import json, sys, xml.etree.ElementTree as E
+        root = E.parse(sys.argv[1]).getroot()
+        def kid(e, tag):
+            c = e.find(tag)
+            return None if c is None else {"attrib": c.attrib, "text": c.text or ""}
+        out = {"tag": root.tag, "attrib": root.attrib, "suites": []}
+        for s in root.findall("testsuite"):
+            out["suites"].append({
+                "attrib": s.attrib,
+                "children": [c.tag for c in s],
+                "properties": {p.get("name"): p.get("value") for p in s.findall("properties/property")},
+                "systemOut": (s.findtext("system-out") or ""),
+                "cases": [{"attrib": c.attrib, "failure": kid(c, "failure"), "skipped": kid(c, "skipped")} for c in s.findall("testcase")],
+            })
+        print(json.dumps(out, ensure_ascii=True))
+        """#
 
     /// The rendered XML as Python's ElementTree reads it.
     static func parsed(_ xml: String) throws -> [String: Any] {
@@ -121,8 +125,9 @@ print(json.dumps(out, ensure_ascii=True))
         #expect(xml.hasSuffix("</testsuites>\n"))
     }
 
-    @Test("the gated report parses as XML with one failure per gating gap and required tool, and a skip for the waived gap",
-          .enabled(if: hasPython))
+    @Test(
+        "the gated report parses as XML with one failure per gating gap and required tool, and a skip for the waived gap",
+        .enabled(if: hasPython))
     func gatedParses() throws {
         let doc = try Self.parsed(JUnitRenderer.render(GatedSampleReports.gated))
         #expect(doc["tag"] as? String == "testsuites")
@@ -199,8 +204,9 @@ print(json.dumps(out, ensure_ascii=True))
         #expect(root["failures"] == "0" && root["skipped"] == nil && root["tests"] == "4")
     }
 
-    @Test("markup, quotes and control characters in versions, paths, reasons and names are escaped or removed",
-          .enabled(if: hasPython))
+    @Test(
+        "markup, quotes and control characters in versions, paths, reasons and names are escaped or removed",
+        .enabled(if: hasPython))
     func escaping() throws {
         let xml = JUnitRenderer.render(GatedSampleReports.nasty)
         // Nothing XML 1.0 forbids reaches the file.

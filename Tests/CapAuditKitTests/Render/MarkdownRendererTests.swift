@@ -16,12 +16,15 @@ enum MarkdownSamples {
     /// The mixed host, judged with `--fail-on critical` and an expired waiver.
     static var gated: Report {
         let fs = FakeFileSystem(executables: mixedExecutables)
-        let scanner = Scanner(catalog: SampleReports.catalog, runner: FakeRunner(outputs: mixedOutputs),
-                              resolver: PathResolver(searchPath: "/usr/local/bin:/usr/bin:.", fileSystem: fs),
-                              settings: ScanSettings(jobs: 8), environment: [:], host: SampleReports.host, now: { SampleReports.date })
-        let policy = GatePolicy(failOn: .critical, waivers: [
-            Waiver(target: "load-testing/scripted-load", reason: "Locust upgrade scheduled", expires: "2026-01-31", expired: true),
-        ])
+        let scanner = Scanner(
+            catalog: SampleReports.catalog, runner: FakeRunner(outputs: mixedOutputs),
+            resolver: PathResolver(searchPath: "/usr/local/bin:/usr/bin:.", fileSystem: fs),
+            settings: ScanSettings(jobs: 8), environment: [:], host: SampleReports.host, now: { SampleReports.date })
+        let policy = GatePolicy(
+            failOn: .critical,
+            waivers: [
+                Waiver(target: "load-testing/scripted-load", reason: "Locust upgrade scheduled", expires: "2026-01-31", expired: true)
+            ])
         var report = Evaluator(catalog: SampleReports.catalog, capauditVersion: "0.1.0", fileSystem: fs, policy: policy).evaluate(scanner.scan())
         report.durationMs = 1234
         return report
@@ -67,8 +70,10 @@ enum MarkdownSamples {
     }
 
     static var all: [(name: String, report: Report)] {
-        [("empty", SampleReports.empty), ("full", SampleReports.full), ("mixed", SampleReports.mixed), ("gated", gated),
-         ("unranked", unranked), ("hostile", hostile)]
+        [
+            ("empty", SampleReports.empty), ("full", SampleReports.full), ("mixed", SampleReports.mixed), ("gated", gated),
+            ("unranked", unranked), ("hostile", hostile),
+        ]
     }
 }
 
@@ -228,8 +233,11 @@ enum MarkdownStructure {
         #expect(!md.contains("## Gate"), "no gate section without --fail-on")
         #expect(MarkdownRenderer.render(SampleReports.full).contains("**No critical gaps.**"))
         let sections = md.components(separatedBy: "\n").filter { $0.hasPrefix("## ") }
-        #expect(sections == ["## Executive summary", "## What this host has", "## What is missing", "## Tools that need attention",
-                             "## Findings", "## Priority ranking", "## Phased plan for this host"])
+        #expect(
+            sections == [
+                "## Executive summary", "## What this host has", "## What is missing", "## Tools that need attention",
+                "## Findings", "## Priority ranking", "## Phased plan for this host",
+            ])
     }
 
     @Test("the gate shows failures and an expired waiver marked EXPIRED")
@@ -280,8 +288,9 @@ enum MarkdownStructure {
 
     // MARK: - A real markdown parser
 
-    @Test("markdown-it (CommonMark + GFM tables) sees every table, every row, and the data as plain text",
-          .enabled(if: MarkdownIt.python != nil, "needs python3 with markdown-it-py (pip install markdown-it-py)"))
+    @Test(
+        "markdown-it (CommonMark + GFM tables) sees every table, every row, and the data as plain text",
+        .enabled(if: MarkdownIt.python != nil, "needs python3 with markdown-it-py (pip install markdown-it-py)"))
     func markdownIt() throws {
         let cases = MarkdownSamples.all
         let documents = cases.map { MarkdownRenderer.render($0.report) }
@@ -307,12 +316,15 @@ enum MarkdownStructure {
         #expect(cells.contains("hung after printing: | a | b | <script>x</script> ``` * _ ["))
     }
 
-    @Test("escape() round-trips through markdown-it: a cell shows exactly the text, newlines as spaces",
-          .enabled(if: MarkdownIt.python != nil, "needs python3 with markdown-it-py (pip install markdown-it-py)"))
+    @Test(
+        "escape() round-trips through markdown-it: a cell shows exactly the text, newlines as spaces",
+        .enabled(if: MarkdownIt.python != nil, "needs python3 with markdown-it-py (pip install markdown-it-py)"))
     func escapeRoundTrip() throws {
-        let samples = ["a|b", "`x`", "``` fence", "<script>alert(1)</script>", "*bold* _em_ __init__ x86_64", "[a](http://b) ![i](j)",
-                       #"C:\dir\|x\"#, "&lt; &#60; &amp", "$x$ ~~y~~ ~z~", "# h", "- item", "+ x", "= x", "1. x", "<!-- c -->",
-                       "line\nnext\r\nlast", "v2.29.7|<b>`x`", "\\`", "|", "\\", "**", "a  b", "<http://x>"]
+        let samples = [
+            "a|b", "`x`", "``` fence", "<script>alert(1)</script>", "*bold* _em_ __init__ x86_64", "[a](http://b) ![i](j)",
+            #"C:\dir\|x\"#, "&lt; &#60; &amp", "$x$ ~~y~~ ~z~", "# h", "- item", "+ x", "= x", "1. x", "<!-- c -->",
+            "line\nnext\r\nlast", "v2.29.7|<b>`x`", "\\`", "|", "\\", "**", "a  b", "<http://x>",
+        ]
         let documents = samples.map { "| h |\n| --- |\n| x \(MarkdownRenderer.escape($0)) |\n\nx \(MarkdownRenderer.escape($0))\n" }
         let parsed = try MarkdownIt.parse(documents)
         try #require(parsed.count == samples.count)
@@ -339,41 +351,41 @@ enum MarkdownIt {
     }
 
     static let script = #"""
-    import json, sys
-    from markdown_it import MarkdownIt
-    md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
-    out = []
-    for doc in json.load(open(sys.argv[1], encoding="utf-8")):
-        r = {"tables": [], "paragraphs": [], "html": 0, "links": 0, "emphasis": 0, "strong": 0, "headings": 0}
-        table = row = None
-        in_cell = in_par = False
-        cell = ""
-        for tok in md.parse(doc):
-            t = tok.type
-            if t.startswith("html"): r["html"] += 1
-            if t == "heading_open": r["headings"] += 1
-            if t == "table_open": table = []
-            elif t == "table_close": r["tables"].append(table); table = None
-            elif t == "tr_open": row = []
-            elif t == "tr_close": table.append(row); row = None
-            elif t in ("th_open", "td_open"): in_cell = True; cell = ""
-            elif t in ("th_close", "td_close"): row.append(cell); in_cell = False
-            elif t == "paragraph_open": in_par = True
-            elif t == "paragraph_close": in_par = False
-            elif t == "inline":
-                text = ""
-                for c in tok.children or []:
-                    if c.type.startswith("html"): r["html"] += 1
-                    elif c.type in ("link_open", "image"): r["links"] += 1
-                    elif c.type in ("em_open", "s_open"): r["emphasis"] += 1
-                    elif c.type == "strong_open": r["strong"] += 1
-                    elif c.type in ("softbreak", "hardbreak"): text += "\n"
-                    elif c.type in ("text", "code_inline"): text += c.content
-                if in_cell: cell += text
-                elif in_par and table is None: r["paragraphs"].append(text)
-        out.append(r)
-    json.dump(out, sys.stdout)
-    """#
+        import json, sys
+        from markdown_it import MarkdownIt
+        md = MarkdownIt("commonmark").enable("table").enable("strikethrough")
+        out = []
+        for doc in json.load(open(sys.argv[1], encoding="utf-8")):
+            r = {"tables": [], "paragraphs": [], "html": 0, "links": 0, "emphasis": 0, "strong": 0, "headings": 0}
+            table = row = None
+            in_cell = in_par = False
+            cell = ""
+            for tok in md.parse(doc):
+                t = tok.type
+                if t.startswith("html"): r["html"] += 1
+                if t == "heading_open": r["headings"] += 1
+                if t == "table_open": table = []
+                elif t == "table_close": r["tables"].append(table); table = None
+                elif t == "tr_open": row = []
+                elif t == "tr_close": table.append(row); row = None
+                elif t in ("th_open", "td_open"): in_cell = True; cell = ""
+                elif t in ("th_close", "td_close"): row.append(cell); in_cell = False
+                elif t == "paragraph_open": in_par = True
+                elif t == "paragraph_close": in_par = False
+                elif t == "inline":
+                    text = ""
+                    for c in tok.children or []:
+                        if c.type.startswith("html"): r["html"] += 1
+                        elif c.type in ("link_open", "image"): r["links"] += 1
+                        elif c.type in ("em_open", "s_open"): r["emphasis"] += 1
+                        elif c.type == "strong_open": r["strong"] += 1
+                        elif c.type in ("softbreak", "hardbreak"): text += "\n"
+                        elif c.type in ("text", "code_inline"): text += c.content
+                    if in_cell: cell += text
+                    elif in_par and table is None: r["paragraphs"].append(text)
+            out.append(r)
+        json.dump(out, sys.stdout)
+        """#
 
     static func environment() -> [String: String] { ProcessInfo.processInfo.environment }
 
@@ -383,8 +395,10 @@ enum MarkdownIt {
         for dir in path.split(separator: ":") where dir.hasPrefix("/") {
             let candidate = String(dir) + "/python3"
             guard FileManager.default.isExecutableFile(atPath: candidate) else { continue }
-            let out = ProbeRunner().run(ProbeRequest(executable: candidate, arguments: ["-c", "import markdown_it"],
-                                                     environment: environment(), timeout: 30))
+            let out = ProbeRunner().run(
+                ProbeRequest(
+                    executable: candidate, arguments: ["-c", "import markdown_it"],
+                    environment: environment(), timeout: 30))
             if out.exitCode == 0 { return candidate }
         }
         return nil
@@ -395,14 +409,17 @@ enum MarkdownIt {
         let folder = try TemporaryFolder()
         let input = folder.url.appendingPathComponent("docs.json")
         try JSONSerialization.data(withJSONObject: documents).write(to: input)
-        let out = ProbeRunner().run(ProbeRequest(executable: python, arguments: ["-c", script, input.path],
-                                                 environment: environment(), timeout: 60, outputLimit: 16 << 20))
+        let out = ProbeRunner().run(
+            ProbeRequest(
+                executable: python, arguments: ["-c", script, input.path],
+                environment: environment(), timeout: 60, outputLimit: 16 << 20))
         try #require(out.exitCode == 0, "markdown-it failed: \(String(decoding: out.stderr, as: UTF8.self))")
         let root = try #require(try JSONSerialization.jsonObject(with: out.stdout) as? [[String: Any]])
         return root.map { r in
-            Document(tables: r["tables"] as? [[[String]]] ?? [], paragraphs: r["paragraphs"] as? [String] ?? [],
-                     html: r["html"] as? Int ?? -1, links: r["links"] as? Int ?? -1, emphasis: r["emphasis"] as? Int ?? -1,
-                     strong: r["strong"] as? Int ?? -1, headings: r["headings"] as? Int ?? -1)
+            Document(
+                tables: r["tables"] as? [[[String]]] ?? [], paragraphs: r["paragraphs"] as? [String] ?? [],
+                html: r["html"] as? Int ?? -1, links: r["links"] as? Int ?? -1, emphasis: r["emphasis"] as? Int ?? -1,
+                strong: r["strong"] as? Int ?? -1, headings: r["headings"] as? Int ?? -1)
         }
     }
 }

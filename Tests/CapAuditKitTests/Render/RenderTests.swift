@@ -11,8 +11,9 @@ enum SampleReports {
 
     static func report(executables: Set<String>, outputs: [String: ProbeOutput], path: String = "/usr/local/bin:/usr/bin") -> Report {
         let fs = FakeFileSystem(executables: executables)
-        let scanner = Scanner(catalog: catalog, runner: FakeRunner(outputs: outputs), resolver: PathResolver(searchPath: path, fileSystem: fs),
-                              settings: ScanSettings(jobs: 8), environment: [:], host: host, now: { date })
+        let scanner = Scanner(
+            catalog: catalog, runner: FakeRunner(outputs: outputs), resolver: PathResolver(searchPath: path, fileSystem: fs),
+            settings: ScanSettings(jobs: 8), environment: [:], host: host, now: { date })
         var report = Evaluator(catalog: catalog, capauditVersion: "0.1.0", fileSystem: fs).evaluate(scanner.scan())
         report.durationMs = 1234
         // The fixture folder's absolute path differs between checkouts; the digest does not.
@@ -23,24 +24,26 @@ enum SampleReports {
     static var empty: Report { report(executables: [], outputs: [:]) }
 
     static var mixed: Report {
-        report(executables: ["/usr/local/bin/wrk", "/usr/bin/wrk", "/usr/bin/locust", "/usr/bin/vault", "/usr/bin/docker"],
-               outputs: [
+        report(
+            executables: ["/usr/local/bin/wrk", "/usr/bin/wrk", "/usr/bin/locust", "/usr/bin/vault", "/usr/bin/docker"],
+            outputs: [
                 "/usr/local/bin/wrk": .printed("wrk 4.1.0 [epoll] Copyright (C) 2012 Will Glozer\nUsage: wrk <options> <url>\n", exit: 1, ms: 3),
                 "/usr/bin/locust": .printed("locust 1.4.3 from /usr/lib/python3/dist-packages/locust (python 3.11.2)\n", ms: 410),
                 "/usr/bin/vault": ProbeOutput(termination: .timedOut, durationMs: 5000),
                 "/usr/bin/docker": .printed("v2.29.7|<b>`x`\n", ms: 40),
-               ], path: "/usr/local/bin:/usr/bin:.")
+            ], path: "/usr/local/bin:/usr/bin:.")
     }
 
     static var full: Report {
-        report(executables: ["/usr/bin/wrk", "/usr/bin/ab", "/usr/bin/locust", "/usr/bin/vault", "/usr/bin/docker-compose"],
-               outputs: [
+        report(
+            executables: ["/usr/bin/wrk", "/usr/bin/ab", "/usr/bin/locust", "/usr/bin/vault", "/usr/bin/docker-compose"],
+            outputs: [
                 "/usr/bin/wrk": .printed("wrk 4.1.0 [epoll] Copyright (C) 2012 Will Glozer\n", exit: 1),
                 "/usr/bin/ab": .printed("This is ApacheBench, Version 2.3 <$Revision: 1903618 $>\n"),
                 "/usr/bin/locust": .printed("locust 2.47.0 from /usr/lib/python3/site-packages/locust (Python 3.11.7)\n"),
                 "/usr/bin/vault": .printed("Vault v1.17.2 (a9a0c0c5f3d4d2a3d3c5b8a1c1e2f4a4b5c6d7e8), built 2024-07-05T15:19:12Z\n"),
                 "/usr/bin/docker-compose": .printed("docker-compose version 1.29.2, build unknown\n"),
-               ])
+            ])
     }
 }
 

@@ -36,7 +36,9 @@ import Testing
         #expect(!MarkdownRenderer.render(report).contains("Shadowed copies: locust"))
     }
 
-    @Test("markdown renders on GitHub as meant: commands in a reason are code, not escaped backquotes", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")))
+    @Test(
+        "markdown renders on GitHub as meant: commands in a reason are code, not escaped backquotes", .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3"))
+    )
     func githubMarkdown() throws {
         let markdown = MarkdownRenderer.render(SampleReports.mixed)
         #expect(!markdown.contains("\\`"))
@@ -46,15 +48,20 @@ import Testing
         // GitHub uses CommonMark with tables (GFM); markdown-it with tables renders the same way.
         let folder = try TemporaryFolder()
         let file = try folder.file("report.md", markdown)
-        let r = HelperProcess.run("/usr/bin/python3", ["-c", """
-            import sys
-            try:
-                from markdown_it import MarkdownIt
-            except ImportError:
-                print("SKIP"); sys.exit(0)
-            html = MarkdownIt("commonmark").enable("table").render(open(sys.argv[1]).read())
-            print(html)
-            """, file])
+        let r = HelperProcess.run(
+            "/usr/bin/python3",
+            [
+                "-c",
+                """
+                import sys
+                try:
+                    from markdown_it import MarkdownIt
+                except ImportError:
+                    print("SKIP"); sys.exit(0)
+                html = MarkdownIt("commonmark").enable("table").render(open(sys.argv[1]).read())
+                print(html)
+                """, file,
+            ])
         try #require(r.exitCode == 0, "\(r.stderr)")
         guard !r.stdout.hasPrefix("SKIP") else { return }
         #expect(r.stdout.contains("<code>/usr/bin/vault version</code> did not finish"), "\(r.stdout)")

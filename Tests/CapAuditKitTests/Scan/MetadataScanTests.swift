@@ -6,24 +6,27 @@ import Testing
 /// output has none, the two mismatch findings, `sources` in the JSON report, and `--root` scans.
 @Suite struct MetadataScanTests {
     func tool(_ id: String, goPackages: [String] = [], evidence: Evidence = .path) -> Tool {
-        var t = Tool(id: id, name: id, summary: "s", homepage: "https://example.org",
-                     detection: .probes([Probe(command: id, args: ["--version"], evidence: evidence)]))
+        var t = Tool(
+            id: id, name: id, summary: "s", homepage: "https://example.org",
+            detection: .probes([Probe(command: id, args: ["--version"], evidence: evidence)]))
         t.goPackages = goPackages
         return t
     }
 
     func catalog(_ tools: [Tool]) -> Catalog {
-        let area = Area(id: "test", name: "Test", priority: .critical, rank: 1, phase: 1, why: "w", impact: "i", useCases: [],
-                        capabilities: tools.map { Capability(id: "cap-\($0.id)", name: "cap \($0.id)", tools: [$0.id]) })
+        let area = Area(
+            id: "test", name: "Test", priority: .critical, rank: 1, phase: 1, why: "w", impact: "i", useCases: [],
+            capabilities: tools.map { Capability(id: "cap-\($0.id)", name: "cap \($0.id)", tools: [$0.id]) })
         return Catalog(areas: [area], tools: Dictionary(uniqueKeysWithValues: tools.map { ($0.id, $0) }))
     }
 
     func scan(_ tools: [Tool], path: String, noExec: Bool, view: (any FileSystemView & FileReading)? = nil) -> Report {
         let c = catalog(tools)
         let fs: any FileSystemView & FileReading = view ?? LocalFileSystem()
-        var scanner = Scanner(catalog: c, runner: ProbeRunner(), resolver: PathResolver(searchPath: path, fileSystem: fs),
-                              settings: ScanSettings(timeout: 5, jobs: 2, noExec: noExec),
-                              environment: ["PATH": path + ":/usr/bin:/bin"], host: HostInfo(hostname: "test"))
+        var scanner = Scanner(
+            catalog: c, runner: ProbeRunner(), resolver: PathResolver(searchPath: path, fileSystem: fs),
+            settings: ScanSettings(timeout: 5, jobs: 2, noExec: noExec),
+            environment: ["PATH": path + ":/usr/bin:/bin"], host: HostInfo(hostname: "test"))
         scanner.metadata = ToolMetadataReader(view: fs)
         return Evaluator(catalog: c, fileSystem: fs).evaluate(scanner.scan())
     }
@@ -82,7 +85,8 @@ import Testing
         #expect(!MetadataJudgement.sameVersion(Version("2.3")!, Version("2.4.57")!))
     }
 
-    @Test("the Cloud SDK's kubectl (package kubectl 1:528.0.0-0, a (devel) build printing v1.32.4) is no version-mismatch: the catalog says that package's version is not kubectl's")
+    @Test(
+        "the Cloud SDK's kubectl (package kubectl 1:528.0.0-0, a (devel) build printing v1.32.4) is no version-mismatch: the catalog says that package's version is not kubectl's")
     func cloudSDKKubectlNoMismatch() throws {
         let folder = try TemporaryFolder()
         let script = try folder.tool("bin/kubectl", "echo 'Client Version: v1.32.4-dispatcher'\necho 'Kustomize Version: v5.5.0'")
@@ -94,9 +98,10 @@ import Testing
         func run(noExec: Bool) -> Report {
             let c = catalog([kubectl])
             let fs = LocalFileSystem()
-            var scanner = Scanner(catalog: c, runner: ProbeRunner(), resolver: PathResolver(searchPath: folder.path + "/bin", fileSystem: fs),
-                                  settings: ScanSettings(timeout: 5, jobs: 2, noExec: noExec),
-                                  environment: ["PATH": folder.path + "/bin:/usr/bin:/bin"], host: HostInfo(hostname: "test"))
+            var scanner = Scanner(
+                catalog: c, runner: ProbeRunner(), resolver: PathResolver(searchPath: folder.path + "/bin", fileSystem: fs),
+                settings: ScanSettings(timeout: 5, jobs: 2, noExec: noExec),
+                environment: ["PATH": folder.path + "/bin:/usr/bin:/bin"], host: HostInfo(hostname: "test"))
             var reader = ToolMetadataReader(view: fs)
             reader.dpkg = DpkgDatabase.load(view: RootedFileSystem(root: folder.path + "/dpkg"))
             scanner.metadata = reader
@@ -145,9 +150,10 @@ import Testing
         let tools = json.member("areas")?.element(0)?.member("tools")?.element(0)
         let sources = try #require(tools?.member("sources"))
         guard case .string(let first, _)? = sources.element(0)?.member("source"),
-              case .string(let second, _)? = sources.element(1)?.member("source"),
-              case .string(let version, _)? = sources.element(1)?.member("version"),
-              case .string(let from, _)? = tools?.member("versionFrom") else {
+            case .string(let second, _)? = sources.element(1)?.member("source"),
+            case .string(let version, _)? = sources.element(1)?.member("version"),
+            case .string(let from, _)? = tools?.member("versionFrom")
+        else {
             Issue.record("sources missing: \(String(describing: sources))")
             return
         }

@@ -19,18 +19,25 @@ final class CountingRunner: ProcessRunning {
 
 @Suite(.serialized) struct ProbeCacheTests {
     static func catalog(_ ids: [String]) -> Catalog {
-        let tools = ids.map { Tool(id: $0, name: $0, summary: "s", homepage: "https://example.com",
-                                   detection: .probes([Probe(command: $0, args: ["--version"])])) }
-        let area = Area(id: "a", name: "A", priority: .high, rank: 1, phase: 1, why: "w", impact: "i", useCases: [],
-                        capabilities: [Capability(id: "c", name: "c", tools: ids)])
+        let tools = ids.map {
+            Tool(
+                id: $0, name: $0, summary: "s", homepage: "https://example.com",
+                detection: .probes([Probe(command: $0, args: ["--version"])]))
+        }
+        let area = Area(
+            id: "a", name: "A", priority: .high, rank: 1, phase: 1, why: "w", impact: "i", useCases: [],
+            capabilities: [Capability(id: "c", name: "c", tools: ids)])
         return Catalog(areas: [area], tools: Dictionary(uniqueKeysWithValues: tools.map { ($0.id, $0) }))
     }
 
-    static func scan(_ ids: [String], path: String, cacheFile: String, runner: CountingRunner, env: [String: String] = [:],
-                     cwd: String? = nil) -> ScanResult {
-        var scanner = CapAuditKit.Scanner(catalog: catalog(ids), runner: runner, resolver: PathResolver(searchPath: path),
-                                          settings: ScanSettings(jobs: 4), environment: ["PATH": "/usr/bin:/bin"].merging(env) { $1 },
-                                          host: HostInfo())
+    static func scan(
+        _ ids: [String], path: String, cacheFile: String, runner: CountingRunner, env: [String: String] = [:],
+        cwd: String? = nil
+    ) -> ScanResult {
+        var scanner = CapAuditKit.Scanner(
+            catalog: catalog(ids), runner: runner, resolver: PathResolver(searchPath: path),
+            settings: ScanSettings(jobs: 4), environment: ["PATH": "/usr/bin:/bin"].merging(env) { $1 },
+            host: HostInfo())
         scanner.cpuTime = IdleCPU()
         scanner.cache = ProbeCache(file: cacheFile)
         return scanner.scan()
@@ -113,8 +120,10 @@ final class CountingRunner: ProcessRunning {
         let switched = CountingRunner()
         _ = Self.scan(["delta"], path: root + "/shims", cacheFile: cacheFile, runner: switched, env: env)
         #expect(switched.count == 1)
-        #expect(PyenvShim.target(of: root + "/shims/delta", environment: env.merging(["PYENV_VERSION": "3.11.7"]) { $1 },
-                                 currentDirectory: work) == root + "/versions/3.11.7/bin/delta")
+        #expect(
+            PyenvShim.target(
+                of: root + "/shims/delta", environment: env.merging(["PYENV_VERSION": "3.11.7"]) { $1 },
+                currentDirectory: work) == root + "/versions/3.11.7/bin/delta")
         try dir.file("work/.python-version", "system\n")
         #expect(PyenvShim.target(of: root + "/shims/delta", environment: env, currentDirectory: work) == nil)
     }
@@ -138,9 +147,15 @@ final class CountingRunner: ProcessRunning {
         let dir = try TemporaryFolder()
         let file = dir.path + "/probes.json"
         let tick = Mutex(0.0)
-        let cache = ProbeCache(file: file, maxEntries: 3, clock: { tick.withLock { $0 += 1; return $0 } })
+        let cache = ProbeCache(
+            file: file, maxEntries: 3,
+            clock: {
+                tick.withLock {
+                    $0 += 1; return $0
+                }
+            })
         for i in 0..<5 { cache.store("k\(i)", .printed("v\(i)")) }
-        _ = cache.lookup("k0")  // used last: kept
+        _ = cache.lookup("k0") // used last: kept
         try cache.save()
         let reopened = ProbeCache(file: file, maxEntries: 3)
         #expect(reopened.entryCount == 3)

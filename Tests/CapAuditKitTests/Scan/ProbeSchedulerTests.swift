@@ -97,12 +97,14 @@ final class OverlapRecorder: Sendable {
             return Tool(id: id, name: id, summary: "s", homepage: "https://example.com", detection: .probes([probe]))
         }
         let tools = [tool("fastbin"), tool("script"), tool("slowtool", timeout: 20)]
-        let area = Area(id: "a", name: "A", priority: .high, rank: 1, phase: 1, why: "w", impact: "i", useCases: [],
-                        capabilities: [Capability(id: "c", name: "c", tools: tools.map(\.id))])
+        let area = Area(
+            id: "a", name: "A", priority: .high, rank: 1, phase: 1, why: "w", impact: "i", useCases: [],
+            capabilities: [Capability(id: "c", name: "c", tools: tools.map(\.id))])
         let catalog = Catalog(areas: [area], tools: Dictionary(uniqueKeysWithValues: tools.map { ($0.id, $0) }))
         let runner = OrderRecordingRunner()
-        var scanner = CapAuditKit.Scanner(catalog: catalog, runner: runner, resolver: PathResolver(searchPath: dir.path + "/bin"),
-                              settings: ScanSettings(jobs: 1), environment: ["PATH": "/usr/bin:/bin"], host: HostInfo())
+        var scanner = CapAuditKit.Scanner(
+            catalog: catalog, runner: runner, resolver: PathResolver(searchPath: dir.path + "/bin"),
+            settings: ScanSettings(jobs: 1), environment: ["PATH": "/usr/bin:/bin"], host: HostInfo())
         scanner.cpuTime = IdleCPU()
         _ = scanner.scan()
         #expect(runner.order.withLock { $0 } == ["slowtool", "script", "fastbin"])
@@ -115,8 +117,9 @@ final class OverlapRecorder: Sendable {
         let catalog = Catalog(areas: [], tools: [:])
         let fs = FakeFileSystem(executables: [])
         func scanner(_ settings: ScanSettings) -> CapAuditKit.Scanner {
-            CapAuditKit.Scanner(catalog: catalog, runner: OrderRecordingRunner(), resolver: PathResolver(searchPath: "/usr/bin", fileSystem: fs),
-                    settings: settings, environment: [:], host: HostInfo())
+            CapAuditKit.Scanner(
+                catalog: catalog, runner: OrderRecordingRunner(), resolver: PathResolver(searchPath: "/usr/bin", fileSystem: fs),
+                settings: settings, environment: [:], host: HostInfo())
         }
         #expect(scanner(ScanSettings(timeout: 5)).timeout(for: probe) == 15)
         #expect(scanner(ScanSettings(timeout: 5, timeoutFromUser: true)).timeout(for: probe) == 5)

@@ -6,24 +6,29 @@ import Testing
 import Glibc
 #endif
 
-private func tool(_ id: String, command: String? = nil, args: [String] = ["--version"], pattern: String? = nil,
-                  evidence: Evidence = .path, min: String? = nil) throws -> Tool {
-    Tool(id: id, name: id, summary: "s", homepage: "https://example.org",
-         detection: .probes([Probe(command: command ?? id, args: args, pattern: try pattern.map { try VersionPattern($0) }, evidence: evidence)]),
-         minVersion: min.flatMap(Version.init))
+private func tool(
+    _ id: String, command: String? = nil, args: [String] = ["--version"], pattern: String? = nil,
+    evidence: Evidence = .path, min: String? = nil
+) throws -> Tool {
+    Tool(
+        id: id, name: id, summary: "s", homepage: "https://example.org",
+        detection: .probes([Probe(command: command ?? id, args: args, pattern: try pattern.map { try VersionPattern($0) }, evidence: evidence)]),
+        minVersion: min.flatMap(Version.init))
 }
 
 private func catalog(_ tools: [Tool]) -> Catalog {
-    let area = Area(id: "test", name: "Test", priority: .critical, rank: 1, phase: 1, why: "w", impact: "i", useCases: [],
-                    capabilities: tools.map { Capability(id: "cap-\($0.id)", name: "cap \($0.id)", tools: [$0.id]) })
+    let area = Area(
+        id: "test", name: "Test", priority: .critical, rank: 1, phase: 1, why: "w", impact: "i", useCases: [],
+        capabilities: tools.map { Capability(id: "cap-\($0.id)", name: "cap \($0.id)", tools: [$0.id]) })
     return Catalog(areas: [area], tools: Dictionary(uniqueKeysWithValues: tools.map { ($0.id, $0) }))
 }
 
 private func scan(_ tools: [Tool], path: String, timeout: Double = 5, noExec: Bool = false) -> Report {
     let c = catalog(tools)
-    let scanner = Scanner(catalog: c, runner: ProbeRunner(), resolver: PathResolver(searchPath: path),
-                          settings: ScanSettings(timeout: timeout, jobs: 4, noExec: noExec),
-                          environment: ["PATH": path + ":/usr/bin:/bin"], host: HostInfo(hostname: "test"))
+    let scanner = Scanner(
+        catalog: c, runner: ProbeRunner(), resolver: PathResolver(searchPath: path),
+        settings: ScanSettings(timeout: timeout, jobs: 4, noExec: noExec),
+        environment: ["PATH": path + ":/usr/bin:/bin"], host: HostInfo(hostname: "test"))
     return Evaluator(catalog: c).evaluate(scanner.scan())
 }
 
@@ -88,7 +93,7 @@ private func status(_ report: Report, _ id: String) -> ToolReport? {
         let elapsed = Date().timeIntervalSince(started)
         #expect(status(r, "hang")?.verdict.status == .timeout)
         #expect(status(r, "ok")?.verdict.status == .present)
-        #expect(elapsed < 30)  // ended by the timeout, not by the 60 s sleep
+        #expect(elapsed < 30) // ended by the timeout, not by the 60 s sleep
         let pidText = try String(contentsOfFile: dir.path + "/child.pid", encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         let pid = try #require(pid_t(pidText))
         #expect(processIsGone(pid), "the hanging tool's child \(pid) survived")
@@ -125,9 +130,12 @@ private func status(_ report: Report, _ id: String) -> ToolReport? {
     func exitZeroEvidence() throws {
         let dir = try TemporaryFolder()
         try dir.tool("bin/docker", "if [ \"$1\" = compose ]; then echo \"docker: 'compose' is not a docker command.\" >&2; exit 1; fi; echo 'Docker version 28.2.2'")
-        let compose = Tool(id: "docker-compose", name: "Compose", summary: "s", homepage: "https://docs.docker.com",
-                           detection: .probes([Probe(command: "docker-compose", args: ["--version"]),
-                                               Probe(command: "docker", args: ["compose", "version", "--short"], evidence: .exitZero)]))
+        let compose = Tool(
+            id: "docker-compose", name: "Compose", summary: "s", homepage: "https://docs.docker.com",
+            detection: .probes([
+                Probe(command: "docker-compose", args: ["--version"]),
+                Probe(command: "docker", args: ["compose", "version", "--short"], evidence: .exitZero),
+            ]))
         let r = scan([compose], path: dir.path + "/bin")
         #expect(status(r, "docker-compose")?.verdict.status == .missing)
         try dir.tool("bin2/docker", "echo 2.29.7")
@@ -140,8 +148,9 @@ private func status(_ report: Report, _ id: String) -> ToolReport? {
     func environment() throws {
         let dir = try TemporaryFolder()
         try dir.tool("bin/envtool", "echo \"envtool $LC_ALL-$GH_NO_UPDATE_NOTIFIER 1.0\"; cat; echo end")
-        let t = Tool(id: "envtool", name: "e", summary: "s", homepage: "https://example.org",
-                     detection: .probes([Probe(command: "envtool", args: [], pattern: try VersionPattern(#"envtool (\S+) "#), env: ["GH_NO_UPDATE_NOTIFIER": "1"])]))
+        let t = Tool(
+            id: "envtool", name: "e", summary: "s", homepage: "https://example.org",
+            detection: .probes([Probe(command: "envtool", args: [], pattern: try VersionPattern(#"envtool (\S+) "#), env: ["GH_NO_UPDATE_NOTIFIER": "1"])]))
         let r = scan([t], path: dir.path + "/bin")
         #expect(status(r, "envtool")?.verdict.placeholder == "C-1")
     }
@@ -196,9 +205,10 @@ private func status(_ report: Report, _ id: String) -> ToolReport? {
         for jobs in [1, 4] {
             let runner = InFlightRunner(target: jobs)
             let c = catalog(tools)
-            var scanner = Scanner(catalog: c, runner: runner, resolver: PathResolver(searchPath: "/usr/bin", fileSystem: FakeFileSystem(executables: executables)),
-                                  settings: ScanSettings(jobs: jobs), environment: [:], host: HostInfo())
-            scanner.cpuTime = IdleCPU()  // the machine's real load would decide the overlap otherwise
+            var scanner = Scanner(
+                catalog: c, runner: runner, resolver: PathResolver(searchPath: "/usr/bin", fileSystem: FakeFileSystem(executables: executables)),
+                settings: ScanSettings(jobs: jobs), environment: [:], host: HostInfo())
+            scanner.cpuTime = IdleCPU() // the machine's real load would decide the overlap otherwise
             let result = scanner.scan()
             #expect(result.observations.count == 12)
             #expect(runner.maxInFlight == jobs, "jobs \(jobs): at most \(runner.maxInFlight) probes overlapped")
@@ -212,15 +222,20 @@ private func status(_ report: Report, _ id: String) -> ToolReport? {
         let dir = try TemporaryFolder()
         try dir.tool("bin/docker-compose", "echo 'docker-compose version 1.29.2, build unknown'")
         try dir.tool("bin/docker", "echo 'Docker Compose version v2.29.7'")
-        let compose = Tool(id: "docker-compose", name: "Compose", summary: "s", homepage: "https://docs.docker.com",
-                           detection: .probes([Probe(command: "docker-compose", args: ["--version"]),
-                                               Probe(command: "docker", args: ["compose", "version"], evidence: .exitZero)]),
-                           minVersion: Version("2.0.0"))
-        let area = Area(id: "o", name: "O", priority: .high, rank: 1, phase: 2, why: "w", impact: "i", useCases: [],
-                        capabilities: [Capability(id: "c", name: "c", tools: ["docker-compose"])])
+        let compose = Tool(
+            id: "docker-compose", name: "Compose", summary: "s", homepage: "https://docs.docker.com",
+            detection: .probes([
+                Probe(command: "docker-compose", args: ["--version"]),
+                Probe(command: "docker", args: ["compose", "version"], evidence: .exitZero),
+            ]),
+            minVersion: Version("2.0.0"))
+        let area = Area(
+            id: "o", name: "O", priority: .high, rank: 1, phase: 2, why: "w", impact: "i", useCases: [],
+            capabilities: [Capability(id: "c", name: "c", tools: ["docker-compose"])])
         let catalog = Catalog(areas: [area], tools: ["docker-compose": compose])
-        let scanner = Scanner(catalog: catalog, runner: ProbeRunner(), resolver: PathResolver(searchPath: dir.path + "/bin"),
-                              settings: ScanSettings(jobs: 8), environment: ["PATH": "/usr/bin:/bin"], host: HostInfo())
+        let scanner = Scanner(
+            catalog: catalog, runner: ProbeRunner(), resolver: PathResolver(searchPath: dir.path + "/bin"),
+            settings: ScanSettings(jobs: 8), environment: ["PATH": "/usr/bin:/bin"], host: HostInfo())
         let report = Evaluator(catalog: catalog).evaluate(scanner.scan())
         let tool = try #require(report.areas.first?.tools.first)
         #expect(tool.verdict.status == .present)

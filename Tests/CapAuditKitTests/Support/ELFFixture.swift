@@ -66,17 +66,19 @@ enum ELFFixture {
         let fileSize = shoff + 3 * 64
 
         var out: [UInt8] = [0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0] + [UInt8](repeating: 0, count: 8)
-        out += le(2, 2) + le(62, 2) + le(1, 4)          // ET_EXEC, x86-64, version
-        out += le(base, 8) + le(64, 8) + le(shoff, 8)   // entry, phoff, shoff
+        out += le(2, 2) + le(62, 2) + le(1, 4) // ET_EXEC, x86-64, version
+        out += le(base, 8) + le(64, 8) + le(shoff, 8) // entry, phoff, shoff
         out += le(0, 4) + le(64, 2) + le(56, 2) + le(1, 2) + le(64, 2) + le(3, 2) + le(2, 2)
         // PT_LOAD, R|W, offset 0, vaddr, paddr, filesz, memsz, align
         out += le(1, 4) + le(6, 4) + le(0, 8) + le(base, 8) + le(base, 8) + le(fileSize, 8) + le(fileSize, 8) + le(0x1000, 8)
         out += section + names
         out += [UInt8](repeating: 0, count: Int(shoff) - out.count)
         out += [UInt8](repeating: 0, count: 64) // SHN_UNDEF
-        out += le(1, 4) + le(1, 4) + le(3, 8) + le(base + sectionOffset, 8) + le(sectionOffset, 8) + le(UInt64(section.count), 8)
+        out +=
+            le(1, 4) + le(1, 4) + le(3, 8) + le(base + sectionOffset, 8) + le(sectionOffset, 8) + le(UInt64(section.count), 8)
             + le(0, 4) + le(0, 4) + le(32, 8) + le(0, 8)
-        out += le(15, 4) + le(3, 4) + le(0, 8) + le(0, 8) + le(namesOffset, 8) + le(UInt64(names.count), 8)
+        out +=
+            le(15, 4) + le(3, 4) + le(0, 8) + le(0, 8) + le(namesOffset, 8) + le(UInt64(names.count), 8)
             + le(0, 4) + le(0, 4) + le(1, 8) + le(0, 8)
         return out
     }

@@ -47,8 +47,9 @@ import Testing
         #expect(Self.report.validate(text: badStatus).contains { $0.contains("\"there\" is not one of") })
         #expect(Self.config.validate(text: #"{"schemaVersion": 2}"#).contains { $0.contains("expected 1") })
         #expect(Self.config.validate(text: #"{"schemaVersion": 1, "failon": "high"}"#).contains { $0.contains("property failon is not in the schema") })
-        #expect(Self.config.validate(text: #"{"schemaVersion": 1, "waivers": [{"target": "x", "reason": "y", "expires": "31/01/2027"}]}"#)
-            .contains { $0.contains("does not match") })
+        #expect(
+            Self.config.validate(text: #"{"schemaVersion": 1, "waivers": [{"target": "x", "reason": "y", "expires": "31/01/2027"}]}"#)
+                .contains { $0.contains("does not match") })
     }
 
     /// The README's ```json blocks that are configs (they have schemaVersion and no report fields).
@@ -69,9 +70,11 @@ import Testing
         let readme = try Self.readmeConfigs()
         #expect(!readme.isEmpty)
         let catalog = try BuiltinCatalog.load()
-        let starter = ProjectConfig.starter(catalog: catalog, profile: "ci-runner", failOn: .high, pins: ["gh": ">=2.23.0", "kubectl": "*"],
-                                            baseline: [Waiver(target: "secrets", reason: "not yet")], why: "CI=true")
-        let withSchema = #"{"$schema": "./capaudit-config.schema.json", "schemaVersion": 1, "minVersions": {"helm": "~> 3.12"}, "require": {"tools": {"kubectl": ">= 1.28, < 1.31"}}}"#
+        let starter = ProjectConfig.starter(
+            catalog: catalog, profile: "ci-runner", failOn: .high, pins: ["gh": ">=2.23.0", "kubectl": "*"],
+            baseline: [Waiver(target: "secrets", reason: "not yet")], why: "CI=true")
+        let withSchema =
+            #"{"$schema": "./capaudit-config.schema.json", "schemaVersion": 1, "minVersions": {"helm": "~> 3.12"}, "require": {"tools": {"kubectl": ">= 1.28, < 1.31"}}}"#
         for example in readme + [starter, withSchema] {
             #expect(Self.config.validate(text: example) == [], "\(example)")
             // And capaudit reads it: the schema allows nothing capaudit refuses in shape.

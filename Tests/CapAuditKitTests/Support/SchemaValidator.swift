@@ -14,8 +14,10 @@ struct SchemaValidator {
     }
 
     static let annotations: Set<String> = ["$schema", "title", "description", "$defs", "$comment"]
-    static let keywords: Set<String> = ["type", "enum", "const", "properties", "required", "additionalProperties",
-                                        "patternProperties", "items", "anyOf", "pattern", "$ref"]
+    static let keywords: Set<String> = [
+        "type", "enum", "const", "properties", "required", "additionalProperties",
+        "patternProperties", "items", "anyOf", "pattern", "$ref",
+    ]
 
     /// Every way `instance` breaks the schema, each with its JSON path; empty when it is valid.
     func validate(_ instance: JSONValue) -> [String] {

@@ -113,7 +113,8 @@ func processIsGone(_ pid: pid_t, within seconds: Double = 10) -> Bool {
     repeat {
         if kill(pid, 0) == -1 && errno == ESRCH { return true }
         if let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8), let close = stat.lastIndex(of: ")"),
-           stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z") {
+            stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
+        {
             return true
         }
         usleep(10_000)
