@@ -179,11 +179,14 @@ public enum Planner {
         let families = Set(host.families).union(host.has(.brew) ? ["macos"] : [])
         // Debian's name is Debian's only: an Ubuntu host (ID_LIKE=debian) is not Debian 12.
         let own = families.contains("ubuntu") ? families.subtracting(["debian"]) : families
+        // A sentence ends at ';' or at a '.' followed by a space or the end: the dots of a
+        // version ("Alpine 3.20.0", "Debian 12 (2.9)") are not sentence ends.
         var kept: [String] = []
         var sentence = ""
-        for ch in note {
+        let chars = Array(note)
+        for (i, ch) in chars.enumerated() {
             sentence.append(ch)
-            if ch == "." || ch == ";" {
+            if ch == ";" || (ch == "." && (i + 1 == chars.count || chars[i + 1].isWhitespace)) {
                 kept.append(sentence)
                 sentence = ""
             }

@@ -78,6 +78,18 @@ import Testing
         }
     }
 
+    @Test("a version's dots do not end a note's sentence, so no kept note starts inside a number")
+    func noteSentences() throws {
+        for name in Self.targets {
+            let text = PlanRenderer.render(try Self.plan(name), format: .text)
+            let broken = text.split(separator: "\n").filter { $0.range(of: #"^\s+note:\s+[0-9]"#, options: .regularExpression) != nil }
+            #expect(broken.isEmpty, "\(name): \(broken)")
+        }
+        let alpine = PlanRenderer.render(try Self.plan("alpine-3.20"), format: .text)
+        #expect(alpine.contains("Alpine 3.20.0 shipped without aws-cli (no Python 3.12 support yet), which returned"))
+        #expect(!alpine.contains("Debian 12 (2."))
+    }
+
     @Test("a missing pipx or npm is installed first from the system packages, and the steps that need it say so")
     func managersFirst() throws {
         for name in Self.targets {
