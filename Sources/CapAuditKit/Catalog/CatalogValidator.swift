@@ -118,7 +118,9 @@ enum CatalogValidator {
                         problems.append(
                             CatalogProblem(
                                 file: file, location: location, path: path,
-                                message: "repository \(quoted(id)) has no \(quoted(method.rawValue)) entry (it has \(repository.access.keys.sorted().map(\.rawValue).joined(separator: ", ")))"))
+                                message:
+                                    "repository \(quoted(id)) has no \(quoted(method.rawValue)) entry (it has \(repository.access.keys.sorted().map(\.rawValue).joined(separator: ", ")))"
+                            ))
                     }
                 }
             }

@@ -144,8 +144,9 @@ enum RepositoryReader {
                 reader.report("an apt repository needs \"\(key)\"", at: value, path: path)
                 ok = false
             }
-            if let keyring, !(keyring.hasPrefix("/etc/apt/keyrings/") || keyring.hasPrefix("/usr/share/keyrings/")) || !keyring.hasSuffix(".gpg")
-                || !isSafeWord(keyring)
+            if let keyring,
+                !(keyring.hasPrefix("/etc/apt/keyrings/") || keyring.hasPrefix("/usr/share/keyrings/")) || !keyring.hasSuffix(".gpg")
+                    || !isSafeWord(keyring)
             {
                 reader.report(
                     "\(quoted(keyring)) is not a keyring path; expected /etc/apt/keyrings/NAME.gpg or /usr/share/keyrings/NAME.gpg (the key is installed in binary form)",

@@ -73,9 +73,9 @@ public struct RecipeChoice: Sendable, Equatable {
         repository == nil ? 2 * installer.preference : 2 * Installer.venv.preference + 1
     }
 
-    /// `apt-get`, or `apt-get from the grafana repository`.
-    public var label: String {
-        installer.label + (repository.map { " from the vendor repository \($0)" } ?? "")
+    /// `apt-get`, or `apt-get from Grafana Labs' repository` (`names`: repository id → whose).
+    public func label(names: [String: VendorRepository] = [:]) -> String {
+        installer.label + (repository.map { " from \(Planner.possessive(names[$0]?.name ?? $0)) repository" } ?? "")
     }
 }
 
@@ -259,6 +259,9 @@ public enum Planner {
         return .none
     }
 
+    /// `Docker's`, `Grafana Labs'`.
+    static func possessive(_ name: String) -> String { name.hasSuffix("s") ? name + "'" : name + "'s" }
+
     /// How `host`'s system package manager adds `repository`; nil when the catalog gives no entry for it.
     static func repositorySetup(_ repository: VendorRepository, host: HostEnvironment) -> RepositorySetup? {
         for manager in host.systemManagers where host.has(manager) {
@@ -292,7 +295,8 @@ public enum Planner {
         var out = ["curl -fsSL \(ShellQuote.word(r.keyURL)) -o \(download)"]
         if !r.fingerprints.isEmpty {
             out.append(
-                "gpg --show-keys --with-colons \(download) (each primary key's fpr must be \(r.fingerprints.count == 1 ? r.fingerprints[0] : "one of " + r.fingerprints.joined(separator: ", ")))")
+                "gpg --show-keys --with-colons \(download) (each primary key's fpr must be \(r.fingerprints.count == 1 ? r.fingerprints[0] : "one of " + r.fingerprints.joined(separator: ", ")))"
+            )
         }
         if r.manager == .apt {
             out.append("gpg --dearmor < \(download) | \(sudo)tee \(r.keyring) > /dev/null")
@@ -300,7 +304,8 @@ public enum Planner {
             out.append("\(sudo)apt-get update")
         } else {
             out.append("\(sudo)install -m 644 \(download) \(r.keyring) && \(sudo)rpm --import \(r.keyring)")
-            out.append("printf '%s\\n' \(r.sourceText.split(separator: "\n").map { ShellQuote.single(String($0)) }.joined(separator: " ")) | \(sudo)tee \(r.sourceFile) > /dev/null")
+            out.append(
+                "printf '%s\\n' \(r.sourceText.split(separator: "\n").map { ShellQuote.single(String($0)) }.joined(separator: " ")) | \(sudo)tee \(r.sourceFile) > /dev/null")
             out.append("\(sudo)\(r.manager.rawValue) makecache --repo \(r.id)")
         }
         return out
@@ -396,7 +401,7 @@ public enum Planner {
                     reason = "the catalog's preferred tool for \(c.name)"
                 } else if let p = c.preferred, let pt = tool(p), preference(pt) != Int.max {
                     reason =
-                        "\(t.name) installs from \(Planner.bestRecipe(for: t, on: host)!.label), before the preferred \(pt.name) from \(Planner.bestRecipe(for: pt, on: host)!.label)"
+                        "\(t.name) installs from \(Planner.bestRecipe(for: t, on: host)!.label(names: catalog.repositories)), before the preferred \(pt.name) from \(Planner.bestRecipe(for: pt, on: host)!.label(names: catalog.repositories))"
                 } else if let p = c.preferred, let pt = tool(p) {
                     reason = "the preferred \(pt.name) has no recipe for the package managers of this host; \(t.name) has"
                 } else {
@@ -435,7 +440,7 @@ public enum Planner {
         func alternative(_ t: Tool) -> PlanAlternative {
             if let choice = Planner.bestRecipe(for: t, on: host) {
                 let commands = InstallCommands.commands(choice.installer, package: choice.package, upgrade: false, host: host)
-                let prefix = choice.repository.map { id in "after adding \(catalog.repositories[id]?.name ?? id)'s repository: " } ?? ""
+                let prefix = choice.repository.map { id in "after adding \(Planner.possessive(catalog.repositories[id]?.name ?? id)) repository: " } ?? ""
                 return PlanAlternative(
                     toolID: t.id, toolName: t.name, installer: choice.installer,
                     command: prefix + commands.map { $0.display(isRoot: host.isRoot) }.joined(separator: " && "), docs: t.install.docs)
@@ -478,7 +483,7 @@ public enum Planner {
                 kind: .install, title: "Install \(t.name)", toolID: t.id, toolName: t.name, covers: covers,
                 action: .install(choice.installer, package: choice.package), shellCommands: commands,
                 commands: commands.map { $0.display(isRoot: host.isRoot) }, check: Planner.check(for: t, method: choice.method),
-                reason: reason + " (\(choice.label))", notes: notes)
+                reason: reason + " (\(choice.label(names: catalog.repositories)))", notes: notes)
             decorate(&step, tool: t, choice: choice)
             return step
         }
@@ -488,7 +493,7 @@ public enum Planner {
             step.packageSource = t.install.source(of: choice.method)
             if let id = choice.repository, let repository = catalog.repositories[id] {
                 step.repository = id
-                step.packageSource = step.packageSource ?? "\(repository.name)'s repository (\(repository.docs))"
+                step.packageSource = step.packageSource ?? "\(Planner.possessive(repository.name)) repository (\(repository.docs))"
             }
             if choice.installer.needsRoot && !t.install.services.isEmpty {
                 step.services = t.install.services
@@ -525,7 +530,7 @@ public enum Planner {
                 kind: .upgrade, title: "Upgrade \(t.name)", toolID: t.id, toolName: t.name, covers: covers,
                 action: .upgrade(choice.installer, package: choice.package), shellCommands: commands,
                 commands: commands.map { $0.display(isRoot: host.isRoot) }, check: StepCheck.none,
-                reason: reason + " (\(choice.label))", notes: notes + toolNotes(t))
+                reason: reason + " (\(choice.label(names: catalog.repositories)))", notes: notes + toolNotes(t))
             decorate(&step, tool: t, choice: choice)
             return step
         }
@@ -560,7 +565,7 @@ public enum Planner {
                     : "fingerprint \(setup.fingerprints.joined(separator: " or ")), as published at \(setup.fingerprintSource ?? repository.docs).")
                 + " Setup documented at \(repository.docs)."
             var step = PlanStep(
-                kind: .repository, title: "Add \(repository.name)'s \(setup.manager == .apt ? "apt" : setup.manager.rawValue) repository", detail: detail,
+                kind: .repository, title: "Add \(Planner.possessive(repository.name)) \(setup.manager == .apt ? "apt" : setup.manager.rawValue) repository", detail: detail,
                 action: .addRepository(setup), commands: Planner.repositoryCommands(setup, isRoot: host.isRoot),
                 reason: "the packages below come from it: the distribution's archive does not have them")
             if let note = repository.note { step.notes.append(note) }

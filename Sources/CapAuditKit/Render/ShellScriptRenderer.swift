@@ -181,7 +181,7 @@ public enum ShellScriptRenderer {
         out.append("  key_url=$1")
         out.append("  key_file=$2")
         out.append("  shift 2")
-        out.append("  curl -fsSL \"$key_url\" -o \"$key_file\" || return 1")
+        out.append("  curl -fsSL --connect-timeout 30 --max-time 300 \"$key_url\" -o \"$key_file\" || return 1")
         out.append("  [ \"$#\" -gt 0 ] || return 0")
         out.append("  key_home=$(mktemp -d) || return 1")
         out.append("  found=$(gpg --homedir \"$key_home\" --batch --show-keys --with-colons \"$key_file\" 2>/dev/null |")
@@ -337,7 +337,10 @@ public enum ShellScriptRenderer {
                 out += call("! grep -Fxqs \(text) \(arg(r.sourceFile)) || [ ! -s \(arg(r.keyring)) ]")
             } else {
                 out += body(
-                    ["dnf_repository \(r.manager.rawValue) \(arg(r.id)) \(arg(r.keyURL)) \(arg(r.keyring)) \(arg(r.sourceFile)) \(text)" + (fingerprints.isEmpty ? "" : " " + fingerprints)])
+                    [
+                        "dnf_repository \(r.manager.rawValue) \(arg(r.id)) \(arg(r.keyURL)) \(arg(r.keyring)) \(arg(r.sourceFile)) \(text)"
+                            + (fingerprints.isEmpty ? "" : " " + fingerprints)
+                    ])
                 out += call("[ ! -s \(arg(r.sourceFile)) ]")
             }
         case .manual(let url):
