@@ -175,7 +175,7 @@ public enum Commands {
             OptionSpec("--format", value: "FORMAT", choices: ["markdown", "text", "json", "shell"], help: "markdown (default), text, json, or shell (a POSIX sh install script)."),
             OptionSpec("--phase", value: "N", choices: ["1", "2", "3"], help: "Only phase N: 1 critical, 2 high, 3 medium."),
             OptionSpec(
-                "--manager", value: "NAME", repeatable: true, choices: PackageManager.allCases.map(\.rawValue),
+                "--manager", value: "NAME", repeatable: true, choices: Installer.hostManagers.map(\.managerName),
                 help: "Use this package manager instead of detecting them (apt, dnf, yum, apk, pacman, zypper, brew, pipx, pip, npm, go, cargo, snap)."),
             OptionSpec("--os-release", value: "FILE", help: "Read this os-release file instead of /etc/os-release."),
             OptionSpec("--output", value: "FILE", help: "Write the plan to FILE (atomically) instead of stdout."),

@@ -1,10 +1,15 @@
 import Foundation
 
-/// A way to install software; each names a package in its own registry.
+/// The key of a package name in a catalog recipe (`"install": {"apt": ..., "pip": ...}`): whose
+/// registry the name is in.
 ///
 /// The system ones name one distribution's archive each, checked for one release: `apt` is Debian
 /// (12), `ubuntu` is Ubuntu's archive through apt (24.04), `dnf` is Fedora (40), `apk` is Alpine
 /// (3.20), `brew` is Homebrew. A name is never reused for another distribution unchecked.
+///
+/// Not the same as the `Installer` that runs on a host: `ubuntu` has no installer of its own (apt
+/// installs it), and pip in capaudit's venv reads the `pip` or `pipx` name.
+/// `Installer.catalogMethods(families:)` is the one mapping between the two.
 public enum InstallMethod: String, Sendable, Equatable, CaseIterable, Comparable {
     case apt, ubuntu, dnf, yum, apk, pacman, zypper, brew, pipx, pip, npm, go, cargo, snap
     /// A snap that needs `--classic` confinement.

@@ -152,39 +152,19 @@ public enum Planner {
         ]
     }
 
-    /// The best recipe for `tool` on `host`, or nil when only the docs are left: the system package
-    /// manager matching os-release (when the host has it and the catalog names the package for that
-    /// distribution), Homebrew on Linux, pipx, pip (a capaudit venv when the system Python is
-    /// externally managed), npm, go, cargo, snap. pipx, the venv module and npm count when the
+    /// The best recipe for `tool` on `host`, or nil when only the docs are left: the first rung of
+    /// `Installer.recipeOrder` with an installer this host can run and a package name the catalog
+    /// gives for it (`Installer.catalogMethods`). pipx, the venv module and npm count when the
     /// host has them or the plan can install them first from the system packages.
     public static func bestRecipe(for tool: Tool, on host: HostEnvironment) -> RecipeChoice? {
         guard isAvailable(tool, on: host) else { return nil }
-        let packages = tool.install.packages
-        for manager in host.systemManagers where host.has(manager) {
-            guard let method = host.packageMethod(for: manager) else { continue }
-            let name = method == .yum ? (packages[.yum] ?? packages[.dnf]) : packages[method]
-            if let name, let installer = Installer(rawValue: manager.rawValue) {
-                return RecipeChoice(installer: installer, package: name, method: method == .yum && packages[.yum] == nil ? .dnf : method)
+        let families = host.families
+        for rung in Installer.recipeOrder {
+            for installer in rung.installers(on: host) {
+                for method in installer.catalogMethods(families: families) {
+                    if let name = tool.install.packages[method] { return RecipeChoice(installer: installer, package: name, method: method) }
+                }
             }
-        }
-        if host.has(.brew), !host.systemManagers.contains(.brew), let name = packages[.brew] {
-            return RecipeChoice(installer: .brew, package: name, method: .brew)
-        }
-        // Python tools: a pipx or a usable pip already here, else pipx installed first from the
-        // system packages, else a venv of capaudit's own.
-        let pipName = packages[.pip] ?? packages[.pipx]
-        let pipMethod: InstallMethod = packages[.pip] != nil ? .pip : .pipx
-        if host.has(.pipx), let name = packages[.pipx] { return RecipeChoice(installer: .pipx, package: name, method: .pipx) }
-        if let name = pipName, host.has(.pip), !host.pythonExternallyManaged { return RecipeChoice(installer: .pip, package: name, method: pipMethod) }
-        if host.canUse(.pipx), let name = packages[.pipx] { return RecipeChoice(installer: .pipx, package: name, method: .pipx) }
-        // `--manager pip` names a Python too: on a PEP 668 host its packages go into a venv.
-        if let name = pipName, host.canUse(.python3) || host.has(.pip) { return RecipeChoice(installer: .venv, package: name, method: pipMethod) }
-        if host.canUse(.npm), let name = packages[.npm] { return RecipeChoice(installer: .npm, package: name, method: .npm) }
-        if host.has(.go), let name = packages[.go] { return RecipeChoice(installer: .go, package: name, method: .go) }
-        if host.has(.cargo), let name = packages[.cargo] { return RecipeChoice(installer: .cargo, package: name, method: .cargo) }
-        if host.has(.snap) {
-            if let name = packages[.snap] { return RecipeChoice(installer: .snap, package: name, method: .snap) }
-            if let name = packages[.snapClassic] { return RecipeChoice(installer: .snapClassic, package: name, method: .snapClassic) }
         }
         return nil
     }
@@ -300,7 +280,7 @@ public enum Planner {
                 return
             }
             // 2. A tool of this capability the plan already installs for another capability, when its
-            //    recipe is as good as the best one here (a system package before pipx before npm); a
+            //    recipe is as good as the best one here (`Installer.recipeOrder`); a
             //    by-hand step only when no tool of this capability installs here.
             // A plan never picks a tool capaudit cannot detect: its check could never pass.
             let host = self.host
@@ -337,7 +317,7 @@ public enum Planner {
                 }
             } else if let t = c.preferred.flatMap({ p in candidates.first { $0.id == p } }) ?? candidates.first(where: { !$0.probes.isEmpty }) ?? candidates.first {
                 chosen = t
-                let managers = host.managers.keys.sorted().map(\.rawValue)
+                let managers = host.managers.keys.sorted().map(\.managerName)
                 reason =
                     "no package manager on this host (\(managers.isEmpty ? "none found" : managers.joined(separator: ", "))) has a recipe for "
                     + (candidates.count > 1 ? "any tool of \(c.name)" : t.name) + "; install it by hand"
@@ -467,7 +447,7 @@ public enum Planner {
                     addVenvSetup()
                     step.requires.append(InstallPlan.venvSetupKey)
                 case .pipx, .npm:
-                    if let key = addManagerSetup(installer == .pipx ? .pipx : .npm) { step.requires.append(key) }
+                    if let key = addManagerSetup(installer) { step.requires.append(key) }
                 default: break
                 }
                 if installer.usesUserBin { addPathSetup(InstallPlan.userBinPath, why: "pipx, pip --user, npm, go and cargo installs put commands there") }
@@ -477,7 +457,7 @@ public enum Planner {
         }
 
         /// Installs a missing pipx or npm from the system packages; the key later steps require.
-        mutating func addManagerSetup(_ manager: PackageManager) -> String? {
+        mutating func addManagerSetup(_ manager: Installer) -> String? {
             guard let (installer, package) = host.bootstrap(manager) else { return nil }
             let key = "manager:" + manager.rawValue
             guard setupDone.insert(key).inserted else { return key }
@@ -495,7 +475,7 @@ public enum Planner {
         mutating func addVenvSetup() {
             guard setupDone.insert(InstallPlan.venvSetupKey).inserted else { return }
             var requires: [String] = []
-            if let (installer, package) = host.bootstrap(.python3) ?? (host.has(.apt) ? (Installer.apt, "python3-venv ca-certificates") : nil) {
+            if let (installer, package) = host.bootstrap(.venv) ?? (host.has(.apt) ? (Installer.apt, "python3-venv ca-certificates") : nil) {
                 let commands = InstallCommands.commands(installer, package: package, upgrade: false, host: host)
                 var step = PlanStep(
                     kind: .setup, title: "Install \(package.split(separator: " ").first.map(String.init) ?? package)", action: .install(installer, package: package),

@@ -32,7 +32,7 @@ import Testing
 
     @Test("managers and PEP 668 come from the target's distribution and release, not from this machine")
     func assumptions() throws {
-        let expected: [String: (PackageManager, Bool)] = [
+        let expected: [String: (Installer, Bool)] = [
             "debian-12": (.apt, true), "ubuntu-24.04": (.apt, true), "fedora-40": (.dnf, false),
             "alpine-3.20": (.apk, true), "macos-14": (.brew, true),
         ]
