@@ -18,7 +18,14 @@ extension UserFacingError {
 
 extension UsageError: UserFacingError {
     var exitCode: ExitCode { .usage }
-    var help: String { "see '" + (command.flatMap { $0 == "capaudit" ? nil : "capaudit help \($0)" } ?? "capaudit help") + "'" }
+    var help: String {
+        if case .notUTF8 = self {
+            return "capaudit opens files and folders only by UTF-8 names and does not guess another one: rename it, "
+                + "or give a symbolic link with a UTF-8 name that points to it (ln -s OLD NEW); for an output file, "
+                + "write to a UTF-8 name and rename the file afterwards; nothing was read or written"
+        }
+        return "see '" + (command.flatMap { $0 == "capaudit" ? nil : "capaudit help \($0)" } ?? "capaudit help") + "'"
+    }
 }
 
 extension CatalogError: UserFacingError {

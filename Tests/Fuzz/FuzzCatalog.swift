@@ -53,8 +53,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = try? ProjectConfig.parse(bytes, path: ".capaudit.json", catalog: catalog, today: "2026-12-04")
     }
 
-    let raw = UnsafeBufferPointer(start: data, count: size)
-
     // The bytes as a host name, PATH or environment value: carried without loss, shown without raw bytes.
     let raw = UnsafeBufferPointer(start: data, count: size)
     let hostText = HostBytes.decode(raw)

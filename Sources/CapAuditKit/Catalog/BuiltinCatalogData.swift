@@ -1132,12 +1132,14 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "docker.io",
+        "ubuntu": "docker.io",
         "apk": "docker",
         "pacman": "docker",
         "brew": "docker",
         "docs": "https://docs.docker.com/engine/install/",
         "note": "Debian 12's docker.io is Docker 20.10; Docker's apt repository provides docker-ce and docker-ce-cli. Homebrew's docker formula is only the client.",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/ca/noble/docker-compose-v2 (noble, universe: depends on docker.io, 'Linux container runtime') and https://packages.ubuntu.com/en/noble/docker.io-doc (noble's docker-doc provides docker.io-doc); docker.io's own noble page was not among the stored pages, checked 2026-12-05",
           "apk": "https://pkgs.alpinelinux.org/package/v3.17/community/x86_64/docker and v3.22/v3.23/v3.24 (community meta package depending on docker-cli and docker-engine); the v3.20 page is not among the stored pages, checked 2026-12-05",
           "brew": "https://github.com/Homebrew/homebrew-core/blob/ae0924da7dad/Formula/d/docker.rb (homebrew-core formula; the docker CLI), checked 2026-12-05"
         }
@@ -2596,12 +2598,14 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "prometheus",
+        "ubuntu": "prometheus",
         "apk": "prometheus",
         "pacman": "prometheus",
         "brew": "prometheus",
         "docs": "https://prometheus.io/docs/prometheus/latest/installation/",
-        "note": "Debian's package installs (and on systemd hosts starts) the Prometheus server.",
+        "note": "Debian's and Ubuntu's package installs (and on systemd hosts starts) the Prometheus server.",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/fr/noble/prometheus (2.45.3+ds-2ubuntu0.3, universe, also in noble-security) and https://packages.ubuntu.com/km/noble-updates/prometheus (same version), checked 2026-12-05",
           "apk": "https://pkgs.alpinelinux.org/package/v3.18/community/x86/prometheus (community; 3.11 to 3.18 seen), checked 2026-12-04",
           "brew": "https://github.com/yurikoles/homebrew-core/blob/c8fa409ddc77/Formula/p/prometheus.rb (a homebrew-core mirror; prometheus 3.11.0, bin.install promtool prometheus; the service runs only through brew services; the index's own Homebrew/homebrew-core copy lacks this path; formulae.brew.sh not reachable here), checked 2026-12-05"
         },
@@ -4002,9 +4006,13 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "rabbitmq-server",
+        "ubuntu": "rabbitmq-server",
         "cargo": "rabbitmqadmin",
         "docs": "https://www.rabbitmq.com/docs/management-cli",
-        "note": "Debian 12 ships the v1 rabbitmqadmin script only inside rabbitmq-server, which also installs (and on systemd hosts starts) the broker. The v2 CLI (rabbitmqadmin-ng) is the rabbitmqadmin crate. Not on PyPI.",
+        "note": "Debian 12 ships the v1 rabbitmqadmin script only inside rabbitmq-server, which also installs (and on systemd hosts starts) the broker. Ubuntu 24.04's rabbitmq-server (3.12) likewise installs and starts the broker. The v2 CLI (rabbitmqadmin-ng) is the rabbitmqadmin crate. Not on PyPI.",
+        "sources": {
+          "ubuntu": "https://packages.ubuntu.com/fr/source/noble-updates/rabbitmq-server (source 3.12.1-1ubuntu1.2 builds the binary package rabbitmq-server); noble's file list was not among the stored pages: /usr/bin/rabbitmqadmin is from Debian's packaging (https://packages.debian.org/trixie/all/rabbitmq-server/filelist, bullseye and sid likewise), checked 2026-12-05"
+        },
         "services": [
           "rabbitmq-server"
         ]
