@@ -497,6 +497,8 @@ extension BuiltinCatalog {
         }
       ],
       "install": {
+        "apt": "gitlab-runner",
+        "repositories": {"apt": "gitlab-runner"},
         "apk": "gitlab-runner",
         "pacman": "gitlab-runner",
         "brew": "gitlab-runner",
@@ -1130,12 +1132,14 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "docker.io",
+        "ubuntu": "docker.io",
         "apk": "docker",
         "pacman": "docker",
         "brew": "docker",
         "docs": "https://docs.docker.com/engine/install/",
         "note": "Debian 12's docker.io is Docker 20.10; Docker's apt repository provides docker-ce and docker-ce-cli. Homebrew's docker formula is only the client.",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/ca/noble/docker-compose-v2 (noble, universe: depends on docker.io, 'Linux container runtime') and https://packages.ubuntu.com/en/noble/docker.io-doc (noble's docker-doc provides docker.io-doc); docker.io's own noble page was not among the stored pages, checked 2026-12-05",
           "apk": "https://pkgs.alpinelinux.org/package/v3.17/community/x86_64/docker and v3.22/v3.23/v3.24 (community meta package depending on docker-cli and docker-engine); the v3.20 page is not among the stored pages, checked 2026-12-05",
           "brew": "https://github.com/Homebrew/homebrew-core/blob/ae0924da7dad/Formula/d/docker.rb (homebrew-core formula; the docker CLI), checked 2026-12-05"
         }
@@ -2594,12 +2598,14 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "prometheus",
+        "ubuntu": "prometheus",
         "apk": "prometheus",
         "pacman": "prometheus",
         "brew": "prometheus",
         "docs": "https://prometheus.io/docs/prometheus/latest/installation/",
-        "note": "Debian's package installs (and on systemd hosts starts) the Prometheus server.",
+        "note": "Debian's and Ubuntu's package installs (and on systemd hosts starts) the Prometheus server.",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/fr/noble/prometheus (2.45.3+ds-2ubuntu0.3, universe, also in noble-security) and https://packages.ubuntu.com/km/noble-updates/prometheus (same version), checked 2026-12-05",
           "apk": "https://pkgs.alpinelinux.org/package/v3.18/community/x86/prometheus (community; 3.11 to 3.18 seen), checked 2026-12-04",
           "brew": "https://github.com/yurikoles/homebrew-core/blob/c8fa409ddc77/Formula/p/prometheus.rb (a homebrew-core mirror; prometheus 3.11.0, bin.install promtool prometheus; the service runs only through brew services; the index's own Homebrew/homebrew-core copy lacks this path; formulae.brew.sh not reachable here), checked 2026-12-05"
         },
@@ -2756,6 +2762,9 @@ extension BuiltinCatalog {
         }
       ],
       "install": {
+        "apt": "grafana",
+        "ubuntu": "grafana",
+        "repositories": {"apt": "grafana", "ubuntu": "grafana"},
         "apk": "grafana",
         "pacman": "grafana",
         "brew": "grafana",
@@ -3170,6 +3179,9 @@ extension BuiltinCatalog {
       ],
       "minVersion": "3.0.0",
       "install": {
+        "apt": "helm",
+        "ubuntu": "helm",
+        "repositories": {"apt": "helm", "ubuntu": "helm"},
         "apk": "helm",
         "pacman": "helm",
         "brew": "helm",
@@ -3381,6 +3393,8 @@ extension BuiltinCatalog {
       ],
       "minVersion": "2.0.0",
       "install": {
+        "apt": "docker-compose-plugin",
+        "repositories": {"apt": "docker"},
         "apk": "docker-cli-compose",
         "pacman": "docker-compose",
         "brew": "docker-compose",
@@ -3992,9 +4006,13 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "rabbitmq-server",
+        "ubuntu": "rabbitmq-server",
         "cargo": "rabbitmqadmin",
         "docs": "https://www.rabbitmq.com/docs/management-cli",
-        "note": "Debian 12 ships the v1 rabbitmqadmin script only inside rabbitmq-server, which also installs (and on systemd hosts starts) the broker. The v2 CLI (rabbitmqadmin-ng) is the rabbitmqadmin crate. Not on PyPI.",
+        "note": "Debian 12 ships the v1 rabbitmqadmin script only inside rabbitmq-server, which also installs (and on systemd hosts starts) the broker. Ubuntu 24.04's rabbitmq-server (3.12) likewise installs and starts the broker. The v2 CLI (rabbitmqadmin-ng) is the rabbitmqadmin crate. Not on PyPI.",
+        "sources": {
+          "ubuntu": "https://packages.ubuntu.com/fr/source/noble-updates/rabbitmq-server (source 3.12.1-1ubuntu1.2 builds the binary package rabbitmq-server); noble's file list was not among the stored pages: /usr/bin/rabbitmqadmin is from Debian's packaging (https://packages.debian.org/trixie/all/rabbitmq-server/filelist, bullseye and sid likewise), checked 2026-12-05"
+        },
         "services": [
           "rabbitmq-server"
         ]
@@ -4196,6 +4214,151 @@ extension BuiltinCatalog {
 }
 
 """#),
+        ("repositories.json", #"""
+{
+  "schemaVersion": 1,
+  "$comment": "Vendors' package repositories, for packages the distributions do not ship. Each fingerprint was read on the page its fingerprintSource names (found through the search corpus on 2026-12-05); where a vendor publishes none, the entry has no fingerprints and the plan says the key is trusted as first downloaded.",
+  "repositories": [
+    {
+      "id": "docker",
+      "name": "Docker",
+      "docs": "https://docs.docker.com/engine/install/debian/",
+      "apt": {
+        "key": "https://download.docker.com/linux/debian/gpg",
+        "fingerprints": ["9DC858229FC7DD38854AE2D88D81803C0EBFCD88"],
+        "fingerprintSource": "https://github.com/docker/docs/pull/11990/files",
+        "keyring": "/etc/apt/keyrings/docker.gpg",
+        "url": "https://download.docker.com/linux/debian",
+        "suite": "{codename}",
+        "components": ["stable"]
+      },
+      "ubuntu": {
+        "key": "https://download.docker.com/linux/ubuntu/gpg",
+        "fingerprints": ["9DC858229FC7DD38854AE2D88D81803C0EBFCD88"],
+        "fingerprintSource": "https://github.com/docker/docs/pull/11990/files",
+        "keyring": "/etc/apt/keyrings/docker.gpg",
+        "url": "https://download.docker.com/linux/ubuntu",
+        "suite": "{codename}",
+        "components": ["stable"]
+      },
+      "note": "Docker's install guide for Debian (docs/engine/install/debian.md) gave the fingerprint of its release key, 9DC8 5822 9FC7 DD38 854A E2D8 8D81 803C 0EBF CD88, for both its Debian and Ubuntu repositories."
+    },
+    {
+      "id": "github-cli",
+      "name": "GitHub CLI",
+      "docs": "https://github.com/cli/cli/blob/trunk/docs/install_linux.md",
+      "apt": {
+        "key": "https://cli.github.com/packages/githubcli-archive-keyring.asc",
+        "fingerprints": ["2C6106201985B60E6C7AC87323F3D4EA75716059", "7F38BBB59D064DBCB3D84D725612B36462313325"],
+        "fingerprintSource": "https://github.com/cli/cli/blob/trunk/docs/install_linux.md",
+        "keyring": "/etc/apt/keyrings/githubcli-archive-keyring.gpg",
+        "url": "https://cli.github.com/packages",
+        "suite": "stable",
+        "components": ["main"]
+      },
+      "note": "GitHub signs its apt and rpm repositories with the newer key (7F38 BBB5 ...) since April 2026; the keyring holds both keys it lists."
+    },
+    {
+      "id": "gitlab-runner",
+      "name": "GitLab",
+      "docs": "https://docs.gitlab.com/runner/install/linux-repository.html",
+      "apt": {
+        "key": "https://packages.gitlab.com/gpg.key",
+        "fingerprints": ["F6403F6544A38863DAA0B6E03F01618A51312F3F"],
+        "fingerprintSource": "https://docs.gitlab.com/omnibus/update/package_signatures.html",
+        "keyring": "/etc/apt/keyrings/gitlab-runner.gpg",
+        "url": "https://packages.gitlab.com/runner/gitlab-runner/debian/",
+        "suite": "{codename}",
+        "components": ["main"]
+      },
+      "ubuntu": {
+        "key": "https://packages.gitlab.com/gpg.key",
+        "fingerprints": ["F6403F6544A38863DAA0B6E03F01618A51312F3F"],
+        "fingerprintSource": "https://docs.gitlab.com/omnibus/update/package_signatures.html",
+        "keyring": "/etc/apt/keyrings/gitlab-runner.gpg",
+        "url": "https://packages.gitlab.com/runner/gitlab-runner/ubuntu/",
+        "suite": "{codename}",
+        "components": ["main"]
+      },
+      "note": "The key is the repository metadata signing key of packages.gitlab.com (GitLab B.V., 3F01618A51312F3F), which also signs the runner repository."
+    },
+    {
+      "id": "google-cloud",
+      "name": "Google Cloud",
+      "docs": "https://cloud.google.com/sdk/docs/install",
+      "apt": {
+        "key": "https://packages.cloud.google.com/apt/doc/apt-key.gpg",
+        "keyring": "/usr/share/keyrings/cloud.google.gpg",
+        "url": "https://packages.cloud.google.com/apt",
+        "suite": "cloud-sdk",
+        "components": ["main"]
+      },
+      "note": "Google's install page gives no fingerprint for the apt key."
+    },
+    {
+      "id": "grafana",
+      "name": "Grafana Labs",
+      "docs": "https://grafana.com/docs/grafana/latest/setup-grafana/installation/debian/",
+      "apt": {
+        "key": "https://apt.grafana.com/gpg.key",
+        "fingerprints": ["B53AE77BADB630A683046005963FA27710458545"],
+        "fingerprintSource": "https://apt.grafana.com/",
+        "keyring": "/etc/apt/keyrings/grafana.gpg",
+        "url": "https://apt.grafana.com",
+        "suite": "stable",
+        "components": ["main"]
+      },
+      "note": "Grafana Labs rotated its signing key on 2023-08-24 after it leaked (grafana.com/blog/2023/09/06); B53A E77B ... is the new key, quoted from apt.grafana.com by voxpupuli/puppet-grafana#336."
+    },
+    {
+      "id": "hashicorp",
+      "name": "HashiCorp",
+      "docs": "https://developer.hashicorp.com/vault/install",
+      "apt": {
+        "key": "https://apt.releases.hashicorp.com/gpg",
+        "fingerprints": ["798AEC654E5C15428C8E42EEAA16FCBCA621E701"],
+        "fingerprintSource": "https://www.hashicorp.com/security",
+        "keyring": "/usr/share/keyrings/hashicorp-archive-keyring.gpg",
+        "url": "https://apt.releases.hashicorp.com",
+        "suite": "{codename}",
+        "components": ["main"]
+      },
+      "note": "HashiCorp's install docs: the fingerprint must match 798A EC65 4E5C 1542 8C8E 42EE AA16 FCBC A621 E701, also listed at hashicorp.com/security under Linux Package Checksum Verification (the key before 2023-01-23 was E8A0 32E0 ...)."
+    },
+    {
+      "id": "helm",
+      "name": "Helm",
+      "docs": "https://helm.sh/docs/intro/install/",
+      "apt": {
+        "key": "https://packages.buildkite.com/helm-linux/helm-debian/gpgkey",
+        "keyring": "/usr/share/keyrings/helm.gpg",
+        "url": "https://packages.buildkite.com/helm-linux/helm-debian/any/",
+        "suite": "any",
+        "components": ["main"]
+      },
+      "note": "A community-maintained repository hosted by Buildkite (it replaced baltocdn.com); no fingerprint is published for its key."
+    },
+    {
+      "id": "trivy",
+      "name": "Aqua Security",
+      "docs": "https://github.com/aquasecurity/trivy-repo",
+      "apt": {
+        "key": "https://aquasecurity.github.io/trivy-repo/deb/public.key",
+        "keyring": "/usr/share/keyrings/trivy.gpg",
+        "url": "https://aquasecurity.github.io/trivy-repo/deb",
+        "suite": "generic",
+        "components": ["main"]
+      },
+      "dnf": {
+        "key": "https://aquasecurity.github.io/trivy-repo/rpm/public.key",
+        "url": "https://aquasecurity.github.io/trivy-repo/rpm/releases/$basearch/"
+      },
+      "note": "Aqua's trivy-repo README gives no fingerprint for its keys."
+    }
+  ]
+}
+
+"""#),
         ("secrets.json", #"""
 {
   "schemaVersion": 1,
@@ -4253,6 +4416,9 @@ extension BuiltinCatalog {
         }
       ],
       "install": {
+        "apt": "vault",
+        "ubuntu": "vault",
+        "repositories": {"apt": "hashicorp", "ubuntu": "hashicorp"},
         "brew": "hashicorp/tap/vault",
         "docs": "https://developer.hashicorp.com/vault/install",
         "note": "Not packaged in Debian 12; HashiCorp's apt and rpm repositories provide it.",
@@ -4458,6 +4624,9 @@ extension BuiltinCatalog {
         }
       ],
       "install": {
+        "apt": "google-cloud-cli",
+        "ubuntu": "google-cloud-cli",
+        "repositories": {"apt": "google-cloud", "ubuntu": "google-cloud"},
         "snap-classic": "google-cloud-cli",
         "docs": "https://cloud.google.com/sdk/docs/install",
         "note": "Not packaged in Debian 12; Google's apt and rpm repositories provide google-cloud-cli, and Homebrew has it as a cask, not a formula."
@@ -4605,6 +4774,9 @@ extension BuiltinCatalog {
         }
       ],
       "install": {
+        "apt": "trivy",
+        "ubuntu": "trivy",
+        "repositories": {"apt": "trivy", "ubuntu": "trivy"},
         "pacman": "trivy",
         "brew": "trivy",
         "docs": "https://trivy.dev/latest/getting-started/installation/",

@@ -37,6 +37,9 @@ public struct InstallRecipes: Sendable, Equatable {
     /// The command a method's package really installs when it is not the probe's (Debian's
     /// memory-profiler installs `python3-mprof`, not `mprof`): a plan's guard looks for it.
     public var commands: [InstallMethod: String]
+    /// The vendor repository (catalog `repositories`) a method's package comes from, when the
+    /// distribution does not ship it (`"repositories": {"apt": "grafana"}`).
+    public var repositories: [InstallMethod: String] = [:]
 
     public init(
         packages: [InstallMethod: String] = [:], docs: String? = nil, note: String? = nil,
@@ -54,6 +57,7 @@ public struct InstallRecipes: Sendable, Equatable {
     /// Tests/registry-check.sh for Debian and PyPI names.
     public func source(of method: InstallMethod) -> String? {
         if let s = sources[method] { return s }
+        if repositories[method] != nil { return nil }
         switch method {
         case .apt: return "Debian 12 archive (apt-cache policy, Tests/registry-check.sh)"
         case .pipx, .pip: return "PyPI (pip index versions, Tests/registry-check.sh)"

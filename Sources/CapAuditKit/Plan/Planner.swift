@@ -7,11 +7,26 @@ public struct RecipeChoice: Sendable, Equatable {
     public var package: String
     /// The catalog key the name comes from (`ubuntu` for apt on Ubuntu).
     public var method: InstallMethod
+    /// The vendor repository (catalog id) the package comes from; nil for the distribution's own archive.
+    public var repository: String?
 
-    public init(installer: Installer, package: String, method: InstallMethod) {
+    public init(installer: Installer, package: String, method: InstallMethod, repository: String? = nil) {
         self.installer = installer
         self.package = package
         self.method = method
+        self.repository = repository
+    }
+
+    /// How much this recipe is preferred, lower first: the installer's preference, with a vendor
+    /// repository after pipx and pip (they install for the user; a vendor repository adds a source
+    /// that every later system upgrade trusts) and before npm.
+    public var rank: Int {
+        repository == nil ? 2 * installer.preference : 2 * Installer.venv.preference + 1
+    }
+
+    /// `apt-get`, or `apt-get from Grafana Labs' repository` (`names`: repository id → whose).
+    public func label(names: [String: VendorRepository] = [:]) -> String {
+        installer.label + (repository.map { " from \(Planner.possessive(names[$0]?.name ?? $0)) repository" } ?? "")
     }
 }
 
@@ -110,13 +125,22 @@ public enum Planner {
     public static func bestRecipe(for tool: Tool, on host: HostEnvironment) -> RecipeChoice? {
         guard isAvailable(tool, on: host) else { return nil }
         let families = host.families
+        // A package from a vendor repository waits until after pipx and pip (see `RecipeChoice.rank`).
+        var vendor: RecipeChoice?
         for rung in Installer.recipeOrder {
+            if rung == .onHostOrBootstrapped(.npm), let vendor { return vendor }
             for installer in rung.installers(on: host) {
                 for method in installer.catalogMethods(families: families) {
-                    if let name = tool.install.packages[method] { return RecipeChoice(installer: installer, package: name, method: method) }
+                    guard let name = tool.install.packages[method] else { continue }
+                    if let repository = tool.install.repositories[method] {
+                        if vendor == nil { vendor = RecipeChoice(installer: installer, package: name, method: method, repository: repository) }
+                        continue
+                    }
+                    return RecipeChoice(installer: installer, package: name, method: method)
                 }
             }
         }
+        if let vendor { return vendor }
         return nil
     }
 
@@ -168,6 +192,58 @@ public enum Planner {
         if let p = probes.first(where: { $0.evidence != .exitZero }) { return .command(p.command) }
         if let p = probes.first { return .succeeds(argv: [p.command] + p.args, env: p.env) }
         return .none
+    }
+
+    /// `Docker's`, `Grafana Labs'`.
+    static func possessive(_ name: String) -> String { name.hasSuffix("s") ? name + "'" : name + "'s" }
+
+    /// How `host`'s system package manager adds `repository`; nil when the catalog gives no entry for it.
+    static func repositorySetup(_ repository: VendorRepository, host: HostEnvironment) -> RepositorySetup? {
+        for manager in host.systemManagers where host.has(manager) {
+            let installer = manager
+            guard let method = manager.catalogMethods(families: host.families).first, let access = repository.access(for: method) else { continue }
+            let fileName = repository.id
+            if installer == .apt {
+                let codename = host.info.codename.flatMap { RepositoryReader.isSafeWord($0) ? $0 : nil }
+                return RepositorySetup(
+                    id: repository.id, name: repository.name, manager: .apt, keyURL: access.key, fingerprints: access.fingerprints,
+                    fingerprintSource: access.fingerprintSource, keyring: access.keyring ?? "/etc/apt/keyrings/\(fileName).gpg",
+                    sourceFile: "/etc/apt/sources.list.d/\(fileName).list", sourceText: access.aptLine(codename: codename),
+                    codenameAtRunTime: access.needsCodename && codename == nil, docs: repository.docs)
+            }
+            let keyFile = "/etc/pki/rpm-gpg/RPM-GPG-KEY-\(fileName)"
+            let text = [
+                "[\(fileName)]", "name=\(repository.name)", "baseurl=\(access.url)", "enabled=1", "gpgcheck=1", "gpgkey=file://\(keyFile)",
+            ].joined(separator: "\n")
+            return RepositorySetup(
+                id: repository.id, name: repository.name, manager: installer, keyURL: access.key, fingerprints: access.fingerprints,
+                fingerprintSource: access.fingerprintSource, keyring: keyFile, sourceFile: "/etc/yum.repos.d/\(fileName).repo", sourceText: text,
+                docs: repository.docs)
+        }
+        return nil
+    }
+
+    /// The repository step as a person types it.
+    static func repositoryCommands(_ r: RepositorySetup, isRoot: Bool) -> [String] {
+        let sudo = isRoot ? "" : "sudo "
+        let download = "/tmp/\(r.id).key"
+        var out = ["curl -fsSL \(ShellQuote.word(r.keyURL)) -o \(download)"]
+        if !r.fingerprints.isEmpty {
+            out.append(
+                "gpg --show-keys --with-colons \(download) (each primary key's fpr must be \(r.fingerprints.count == 1 ? r.fingerprints[0] : "one of " + r.fingerprints.joined(separator: ", ")))"
+            )
+        }
+        if r.manager == .apt {
+            out.append("gpg --dearmor < \(download) | \(sudo)tee \(r.keyring) > /dev/null")
+            out.append("echo \(ShellQuote.single(r.sourceText)) | \(sudo)tee \(r.sourceFile) > /dev/null")
+            out.append("\(sudo)apt-get update")
+        } else {
+            out.append("\(sudo)install -m 644 \(download) \(r.keyring) && \(sudo)rpm --import \(r.keyring)")
+            out.append(
+                "printf '%s\\n' \(r.sourceText.split(separator: "\n").map { ShellQuote.single(String($0)) }.joined(separator: " ")) | \(sudo)tee \(r.sourceFile) > /dev/null")
+            out.append("\(sudo)\(r.manager.rawValue) makecache --repo \(r.id)")
+        }
+        return out
     }
 
     /// Accumulates the steps of one phase and remembers, across phases, what is already planned.
@@ -237,7 +313,7 @@ public enum Planner {
             let host = self.host
             let all = c.tools.compactMap { tool($0) }
             let candidates = all.filter(\.detectable)
-            let preference = { (t: Tool) -> Int in Planner.bestRecipe(for: t, on: host)?.installer.preference ?? Int.max }
+            let preference = { (t: Tool) -> Int in Planner.bestRecipe(for: t, on: host)?.rank ?? Int.max }
             let best = candidates.map(preference).min() ?? Int.max
             if let id = c.tools.first(where: { id in
                 guard let at = planned[id] else { return false }
@@ -260,7 +336,7 @@ public enum Planner {
                     reason = "the catalog's preferred tool for \(c.name)"
                 } else if let p = c.preferred, let pt = tool(p), preference(pt) != Int.max {
                     reason =
-                        "\(t.name) installs from \(Planner.bestRecipe(for: t, on: host)!.installer.label), before the preferred \(pt.name) from \(Planner.bestRecipe(for: pt, on: host)!.installer.label)"
+                        "\(t.name) installs from \(Planner.bestRecipe(for: t, on: host)!.label(names: catalog.repositories)), before the preferred \(pt.name) from \(Planner.bestRecipe(for: pt, on: host)!.label(names: catalog.repositories))"
                 } else if let p = c.preferred, let pt = tool(p) {
                     reason = "the preferred \(pt.name) has no recipe for the package managers of this host; \(t.name) has"
                 } else {
@@ -299,9 +375,10 @@ public enum Planner {
         func alternative(_ t: Tool) -> PlanAlternative {
             if let choice = Planner.bestRecipe(for: t, on: host) {
                 let commands = InstallCommands.commands(choice.installer, package: choice.package, upgrade: false, host: host)
+                let prefix = choice.repository.map { id in "after adding \(Planner.possessive(catalog.repositories[id]?.name ?? id)) repository: " } ?? ""
                 return PlanAlternative(
                     toolID: t.id, toolName: t.name, installer: choice.installer,
-                    command: commands.map { $0.display(isRoot: host.isRoot) }.joined(separator: " && "), docs: t.install.docs)
+                    command: prefix + commands.map { $0.display(isRoot: host.isRoot) }.joined(separator: " && "), docs: t.install.docs)
             }
             return PlanAlternative(toolID: t.id, toolName: t.name, installer: .docs, command: nil, docs: Planner.docsURL(t))
         }
@@ -341,7 +418,7 @@ public enum Planner {
                 kind: .install, title: "Install \(t.name)", toolID: t.id, toolName: t.name, covers: covers,
                 action: .install(choice.installer, package: choice.package), shellCommands: commands,
                 commands: commands.map { $0.display(isRoot: host.isRoot) }, check: Planner.check(for: t, method: choice.method),
-                reason: reason + " (\(choice.installer.label))", notes: notes)
+                reason: reason + " (\(choice.label(names: catalog.repositories)))", notes: notes)
             decorate(&step, tool: t, choice: choice)
             return step
         }
@@ -349,6 +426,10 @@ public enum Planner {
         /// The name's source, and the services a system package would start.
         func decorate(_ step: inout PlanStep, tool t: Tool, choice: RecipeChoice) {
             step.packageSource = t.install.source(of: choice.method)
+            if let id = choice.repository, let repository = catalog.repositories[id] {
+                step.repository = id
+                step.packageSource = step.packageSource ?? "\(Planner.possessive(repository.name)) repository (\(repository.docs))"
+            }
             if choice.installer.needsRoot && !t.install.services.isEmpty {
                 step.services = t.install.services
                 let names = t.install.services.joined(separator: ", ")
@@ -384,7 +465,7 @@ public enum Planner {
                 kind: .upgrade, title: "Upgrade \(t.name)", toolID: t.id, toolName: t.name, covers: covers,
                 action: .upgrade(choice.installer, package: choice.package), shellCommands: commands,
                 commands: commands.map { $0.display(isRoot: host.isRoot) }, check: StepCheck.none,
-                reason: reason + " (\(choice.installer.label))", notes: notes + toolNotes(t))
+                reason: reason + " (\(choice.label(names: catalog.repositories)))", notes: notes + toolNotes(t))
             decorate(&step, tool: t, choice: choice)
             return step
         }
@@ -403,8 +484,29 @@ public enum Planner {
                 }
                 if installer.usesUserBin { addPathSetup(InstallPlan.userBinPath, why: "pipx, pip --user, npm, go and cargo installs put commands there") }
             }
+            if let id = step.repository, let key = addRepositorySetup(id) { step.requires.append(key) }
             if let id = step.toolID { planned[id] = (currentPhase, phaseSteps[currentPhase, default: []].count) }
             phaseSteps[currentPhase, default: []].append(step)
+        }
+
+        /// Adds the vendor repository `id` (once per plan); the key the steps that need it require.
+        mutating func addRepositorySetup(_ id: String) -> String? {
+            guard let repository = catalog.repositories[id], let setup = Planner.repositorySetup(repository, host: host) else { return nil }
+            guard setupDone.insert(setup.key).inserted else { return setup.key }
+            let detail =
+                "Key \(setup.keyURL), "
+                + (setup.fingerprints.isEmpty
+                    ? "trusted as first downloaded: \(repository.name) publishes no fingerprint for it."
+                    : "fingerprint \(setup.fingerprints.joined(separator: " or ")), as published at \(setup.fingerprintSource ?? repository.docs).")
+                + " Setup documented at \(repository.docs)."
+            var step = PlanStep(
+                kind: .repository, title: "Add \(Planner.possessive(repository.name)) \(setup.manager == .apt ? "apt" : setup.manager.rawValue) repository", detail: detail,
+                action: .addRepository(setup), commands: Planner.repositoryCommands(setup, isRoot: host.isRoot),
+                reason: "the packages below come from it: the distribution's archive does not have them")
+            if let note = repository.note { step.notes.append(note) }
+            step.provides = setup.key
+            phaseSteps[currentPhase, default: []].append(step)
+            return setup.key
         }
 
         /// Installs a missing pipx or npm from the system packages; the key later steps require.

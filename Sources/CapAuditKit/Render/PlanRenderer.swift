@@ -293,6 +293,15 @@ public enum PlanRenderer {
             "services": .array(s.services.map { .string($0) }),
             "provides": .string(s.provides),
             "requires": .array(s.requires.map { .string($0) }),
+            "fromRepository": .string(s.repository),
+            "repository": s.repositorySetup.map { r in
+                JSONOutput.object([
+                    "id": .string(r.id), "name": .string(r.name), "manager": .string(r.manager.rawValue), "key": .string(r.keyURL),
+                    "fingerprints": .array(r.fingerprints.map { .string($0) }), "fingerprintSource": .string(r.fingerprintSource),
+                    "keyring": .string(r.keyring), "sourceFile": .string(r.sourceFile), "sourceText": .string(r.sourceText),
+                    "codenameAtRunTime": .bool(r.codenameAtRunTime), "docs": .string(r.docs),
+                ])
+            } ?? .null,
         ])
     }
 }
