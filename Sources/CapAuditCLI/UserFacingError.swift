@@ -116,6 +116,16 @@ struct UntrustedConfigError: UserFacingError {
     }
 }
 
+/// No file given to `merge` could be read as a report.
+struct NothingReadError: UserFacingError {
+    var skipped: Int
+    var exitCode: ExitCode { .usage }
+    var help: String { "give JSON reports written by `capaudit scan --format json`, or folders of them" }
+    var description: String {
+        skipped == 0 ? "no report was given" : "none of the \(skipped) file\(skipped == 1 ? "" : "s") given could be read as a capaudit report (each is named above)"
+    }
+}
+
 extension OutputWriteFailure: UserFacingError {
     var exitCode: ExitCode { .usage }
     var help: String { "choose a writable path for the report" }
