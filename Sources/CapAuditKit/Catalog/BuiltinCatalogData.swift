@@ -498,7 +498,8 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "gitlab-runner",
-        "repositories": {"apt": "gitlab-runner"},
+        "ubuntu": "gitlab-runner",
+        "repositories": {"apt": "gitlab-runner", "ubuntu": "gitlab-runner"},
         "apk": "gitlab-runner",
         "pacman": "gitlab-runner",
         "brew": "gitlab-runner",
@@ -3394,12 +3395,14 @@ extension BuiltinCatalog {
       "minVersion": "2.0.0",
       "install": {
         "apt": "docker-compose-plugin",
-        "repositories": {"apt": "docker"},
+        "ubuntu": "docker-compose-plugin",
+        "repositories": {"apt": "docker", "ubuntu": "docker"},
+        "commands": {"apt": "docker", "ubuntu": "docker", "apk": "docker"},
         "apk": "docker-cli-compose",
         "pacman": "docker-compose",
         "brew": "docker-compose",
         "docs": "https://docs.docker.com/compose/install/",
-        "note": "Debian 12's docker-compose package is Compose v1.29.2, below this tool's minVersion 2.0.0, and Debian 12 has no Compose v2 package, so no apt name is given; Docker's apt repository provides docker-compose-plugin. Alpine's docker-cli-compose installs the docker plugin (found as docker compose), and its APKBUILD links /usr/bin/docker-compose from 2.28.0 on (aports commit d8b42881), older builds not.",
+        "note": "Debian 12's docker-compose package is Compose v1.29.2, below this tool's minVersion 2.0.0, and Debian 12 has no Compose v2 package, so no Debian package is named. Docker's apt repository provides docker-compose-plugin, which installs only the docker plugin (checked as docker compose version; it puts no docker-compose on PATH). Alpine's docker-cli-compose installs the docker plugin (found as docker compose), and its APKBUILD links /usr/bin/docker-compose from 2.28.0 on (aports commit d8b42881), older builds not.",
         "sources": {
           "apk": "https://pkgs.alpinelinux.org/package/v3.20/community/ppc64le/docker-cli-compose (2.27.0-r3, community; also v3.18 to v3.23) and https://github.com/alpinelinux/aports/blob/d8b42881bdd9/community/docker-cli-compose/APKBUILD (plugin in /usr/libexec/docker/cli-plugins, /usr/bin/docker-compose link, depends on docker-cli), checked 2026-12-05",
           "brew": "https://github.com/Homebrew/homebrew-core/blob/c633790952bd/Formula/d/docker-compose.rb (homebrew-core formula), checked 2026-12-05"

@@ -186,8 +186,18 @@ public enum Planner {
 
     /// What shows the tool is there after install: its first probe that proves it by path or
     /// version (`command -v`), else its first probe run as-is; nothing for an undetectable tool.
+    /// When the catalog names the command a method's package installs (`install.commands`), that
+    /// command is the check; if the probe of that command proves the tool only by exiting 0 (a plugin
+    /// such as `docker compose`, which `docker-compose-plugin` installs without any `docker-compose`
+    /// on PATH), the probe itself is run, since `command -v docker` would pass without the plugin.
     static func check(for tool: Tool, method: InstallMethod? = nil) -> StepCheck {
-        if let method, let command = tool.install.commands[method] { return .command(command) }
+        if let method, let command = tool.install.commands[method] {
+            let probes = tool.probes.filter { $0.command == command }
+            if !probes.isEmpty, probes.allSatisfy({ $0.evidence == .exitZero }), let p = probes.first {
+                return .succeeds(argv: [p.command] + p.args, env: p.env)
+            }
+            return .command(command)
+        }
         let probes = tool.probes
         if let p = probes.first(where: { $0.evidence != .exitZero }) { return .command(p.command) }
         if let p = probes.first { return .succeeds(argv: [p.command] + p.args, env: p.env) }
