@@ -1104,12 +1104,14 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "git",
+        "ubuntu": "git",
         "dnf": "git",
         "apk": "git",
         "pacman": "git",
         "brew": "git",
         "docs": "https://git-scm.com/download/linux",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/de/noble/amd64/git (1:2.43.0-1ubuntu7.3, main, from noble-security; git-all is the universe one), checked 2026-12-05",
           "dnf": "https://packages.fedoraproject.org/pkgs/git/git-core/fedora-37.html (source package git; git-core 2.44.0-1.fc40 in Fedora 40) and https://copr.fedorainfracloud.org/coprs/g/git-maint/git/build/5633422/ (src.fedoraproject.org/rpms/git builds the binary package git), checked 2026-12-05",
           "apk": "https://pkgs.alpinelinux.org/package/v3.20/main/aarch64/git (2.45.4-r0, main; also v3.21 to v3.24), checked 2026-12-05",
           "brew": "https://github.com/Homebrew/homebrew-core/blob/aecd6a2f23c3/Formula/g/git.rb (homebrew-core formula), checked 2026-12-05"
@@ -1163,9 +1165,13 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "postgresql-client",
+        "ubuntu": "postgresql-client",
         "pacman": "postgresql-libs",
         "docs": "https://www.postgresql.org/download/",
-        "note": "Arch ships psql in postgresql-libs. Homebrew's client (libpq) is keg-only, so no brew name is given."
+        "note": "Arch ships psql in postgresql-libs. Homebrew's client (libpq) is keg-only, so no brew name is given.",
+        "sources": {
+          "ubuntu": "https://packages.ubuntu.com/noble/database/postgresql-client (16+257build1, main; depends on postgresql-client-16), checked 2026-12-05"
+        }
       },
       "versionFacts": [
         {
@@ -1193,12 +1199,14 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "sqlite3",
+        "ubuntu": "sqlite3",
         "apk": "sqlite",
         "pacman": "sqlite",
         "brew": "sqlite",
         "docs": "https://sqlite.org/download.html",
         "note": "macOS ships sqlite3; Homebrew's sqlite is keg-only.",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/ca/noble/amd64/sqlite3 (3.45.1-1ubuntu2.5, main, from noble-security), checked 2026-12-05",
           "apk": "https://pkgs.alpinelinux.org/package/v3.20/main/armv7/sqlite (3.45.3-r2, main; also v3.12 to v3.24), checked 2026-12-05",
           "brew": "https://github.com/Homebrew/homebrew-core/blob/028eb9ac3f94/Formula/s/sqlite.rb (homebrew-core formula), checked 2026-12-05"
         }
@@ -1229,11 +1237,13 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "default-mysql-client",
+        "ubuntu": "default-mysql-client",
         "pacman": "mariadb-clients",
         "brew": "mysql-client",
         "docs": "https://dev.mysql.com/doc/refman/8.4/en/installing.html",
         "note": "Debian's default-mysql-client installs the MariaDB client, whose mysql command works with MySQL servers. Homebrew's mysql-client is keg-only (put its bin directory on PATH).",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/ca/noble/database/default-mysql-client (1.1.0build1, universe; source mysql-defaults), checked 2026-12-05",
           "brew": "https://github.com/Homebrew/homebrew-core/blob/d60029f69a34/Formula/m/mysql-client.rb (homebrew-core formula; keg_only, bin/mysql), checked 2026-12-05"
         }
       }
@@ -1280,6 +1290,7 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "httpie",
+        "ubuntu": "httpie",
         "apk": "httpie",
         "pacman": "httpie",
         "zypper": "httpie",
@@ -1289,6 +1300,7 @@ extension BuiltinCatalog {
         "snap": "httpie",
         "docs": "https://httpie.io/docs/cli/installation",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/fr/noble/web/httpie (3.2.2-1, universe), checked 2026-12-05",
           "apk": "https://pkgs.alpinelinux.org/package/v3.20/community/x86/httpie-doc (origin httpie 3.2.3-r0, community) and .../v3.23/community/riscv64/httpie, v3.24 (3.2.4), checked 2026-12-05",
           "brew": "https://github.com/yurikoles/homebrew-core/blob/90665862ed1c/Formula/h/httpie.rb (a homebrew-core mirror; the index's own Homebrew/homebrew-core copy lacks this path; formulae.brew.sh not reachable here), checked 2026-12-05"
         }
@@ -1311,12 +1323,14 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "curl",
+        "ubuntu": "curl",
         "apk": "curl",
         "pacman": "curl",
         "brew": "curl",
         "docs": "https://curl.se/download.html",
         "note": "macOS ships curl; Homebrew's curl is keg-only.",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/noble/amd64/web/curl (8.5.0-2ubuntu10.11, main, from noble-security), checked 2026-12-05",
           "apk": "https://pkgs.alpinelinux.org/package/v3.17/main/x86_64/curl (8.9.0-r0, main) and v3.22 to v3.24; the v3.20 page is not among the stored pages, checked 2026-12-05",
           "brew": "https://github.com/Homebrew/homebrew-core/blob/9e9c782f46ed/Formula/c/curl.rb (homebrew-core formula), checked 2026-12-05"
         }
@@ -1341,9 +1355,13 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "python3-httpx",
+        "ubuntu": "python3-httpx",
         "pip": "httpx",
         "docs": "https://www.python-httpx.org/#installation",
-        "note": "The httpx command needs the cli extra (pip install 'httpx[cli]'). Homebrew's 'httpx' formula is ProjectDiscovery's unrelated HTTP toolkit, so no brew name is given."
+        "note": "The httpx command needs the cli extra (pip install 'httpx[cli]'). Homebrew's 'httpx' formula is ProjectDiscovery's unrelated HTTP toolkit, so no brew name is given.",
+        "sources": {
+          "ubuntu": "https://packages.ubuntu.com/de/noble/python3-httpx (0.26.0-2, universe; source httpx), checked 2026-12-05"
+        }
       }
     },
     {
@@ -1364,9 +1382,13 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "eslint",
+        "ubuntu": "eslint",
         "npm": "eslint",
         "docs": "https://eslint.org/docs/latest/use/getting-started",
-        "note": "Debian 12's eslint is 6.4 (2019). ESLint is usually a per-project devDependency run with npx."
+        "note": "Debian 12's eslint is 6.4 (2019). ESLint is usually a per-project devDependency run with npx.",
+        "sources": {
+          "ubuntu": "https://packages.ubuntu.com/en/noble/eslint (6.4.0~dfsg+~6.1.9-11build3, universe), checked 2026-12-05"
+        }
       },
       "versionFacts": [
         {
@@ -1422,6 +1444,7 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "black",
+        "ubuntu": "black",
         "apk": "black",
         "pacman": "python-black",
         "brew": "black",
@@ -1429,6 +1452,7 @@ extension BuiltinCatalog {
         "pip": "black",
         "docs": "https://black.readthedocs.io/en/stable/getting_started.html#installation",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/noble/black (24.2.0-1ubuntu1, universe), checked 2026-12-05",
           "apk": "https://pkgs.alpinelinux.org/package/v3.20/community/x86/black (24.4.2-r0, community; also v3.13 to v3.24), checked 2026-12-05",
           "brew": "https://github.com/Homebrew/homebrew-core/blob/7e79cd448161/Formula/b/black.rb (homebrew-core formula), checked 2026-12-05"
         }
@@ -1452,12 +1476,14 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "flake8",
+        "ubuntu": "flake8",
         "apk": "py3-flake8",
         "pacman": "flake8",
         "pipx": "flake8",
         "pip": "flake8",
         "docs": "https://flake8.pycqa.org/en/latest/#installation",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/noble/armhf/flake8 (7.0.0-1, universe) and https://packages.ubuntu.com/ca/noble/all/flake8/filelist (/usr/bin/flake8), checked 2026-12-05",
           "apk": "https://pkgs.alpinelinux.org/package/v3.20/community/s390x/py3-flake8 (7.0.0-r1, community; also v3.11 to v3.24), checked 2026-12-05"
         }
       }
@@ -1480,12 +1506,14 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "mypy",
+        "ubuntu": "mypy",
         "pacman": "mypy",
         "brew": "mypy",
         "pipx": "mypy",
         "pip": "mypy",
         "docs": "https://mypy.readthedocs.io/en/stable/getting_started.html#installing-and-running-mypy",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/noble/all/mypy (1.9.0-4ubuntu1, universe), checked 2026-12-05",
           "brew": "https://github.com/Homebrew/homebrew-core/blob/fbea3e3475c6/Formula/m/mypy.rb (homebrew-core formula), checked 2026-12-05"
         }
       }
@@ -1547,12 +1575,14 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "python3-pytest",
+        "ubuntu": "python3-pytest",
         "apk": "py3-pytest",
         "pacman": "python-pytest",
         "pipx": "pytest",
         "pip": "pytest",
         "docs": "https://docs.pytest.org/en/stable/getting-started.html",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/en/noble/python3-pytest (7.4.4-1, universe: Debian's own 7.4.4-1 packaging, unchanged), checked 2026-12-05",
           "apk": "https://pkgs.alpinelinux.org/package/v3.20/main/armhf/py3-pytest (8.2.2-r0, main; also v3.11 to v3.23), checked 2026-12-05"
         }
       }
@@ -1576,12 +1606,14 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "python3-pytest-cov",
+        "ubuntu": "python3-pytest-cov",
         "apk": "py3-pytest-cov",
         "pacman": "python-pytest-cov",
         "pip": "pytest-cov",
         "docs": "https://pytest-cov.readthedocs.io/en/latest/readme.html#installation",
         "note": "A pytest plugin: install it into the same environment as pytest (for a pipx-installed pytest: pipx inject pytest pytest-cov).",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/source/noble/python-pytest-cov (source python-pytest-cov 4.1.0-1, universe, builds python3-pytest-cov), checked 2026-12-05",
           "apk": "https://pkgs.alpinelinux.org/package/v3.19/community/aarch64/py3-pytest-cov (4.1.0-r0) and .../v3.22/community/aarch64/py3-pytest-cov (5.0.0-r0, community); the v3.20 page is not among the stored pages, checked 2026-12-05"
         }
       }
@@ -1603,11 +1635,13 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "make",
+        "ubuntu": "make",
         "apk": "make",
         "pacman": "make",
         "docs": "https://www.gnu.org/software/make/",
         "note": "macOS: part of the Xcode Command Line Tools (xcode-select --install); Homebrew's make installs it as gmake, so no brew name is given.",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/noble/make (4.3-4.1build2, main), checked 2026-12-05",
           "apk": "https://pkgs.alpinelinux.org/package/v3.21/main/armv7/make-doc (origin make 4.4.1-r2, main) and .../v3.14/main/mips64/make (4.3-r0); the v3.20 page is not among the stored pages, checked 2026-12-05"
         }
       }
@@ -1629,6 +1663,7 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "cmake",
+        "ubuntu": "cmake",
         "apk": "cmake",
         "pacman": "cmake",
         "brew": "cmake",
@@ -1636,6 +1671,7 @@ extension BuiltinCatalog {
         "pip": "cmake",
         "docs": "https://cmake.org/download/",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/noble/cmake (3.28.3-1build7, main), checked 2026-12-05",
           "apk": "https://pkgs.alpinelinux.org/package/v3.20/main/riscv64/cmake (3.29.3-r0, main; also v3.11 to v3.24), checked 2026-12-05",
           "brew": "https://github.com/Homebrew/homebrew-core/blob/1f22aa2f290a/Formula/c/cmake.rb (homebrew-core formula), checked 2026-12-05"
         }
@@ -2096,9 +2132,11 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "wrk",
+        "ubuntu": "wrk",
         "brew": "wrk",
         "docs": "https://github.com/wg/wrk/blob/master/INSTALL",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/ru/noble/wrk (4.1.0-4build2, universe), checked 2026-12-05",
           "brew": "https://github.com/yurikoles/homebrew-core/blob/9d261a952bea/Formula/w/wrk.rb (a homebrew-core mirror; the index's own Homebrew/homebrew-core copy lacks this path; formulae.brew.sh not reachable here), checked 2026-12-05"
         }
       },
@@ -2168,12 +2206,14 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "python3-locust",
+        "ubuntu": "python3-locust",
         "brew": "locust",
         "pipx": "locust",
         "pip": "locust",
         "docs": "https://docs.locust.io/en/stable/installation.html",
         "note": "Debian 12's python3-locust is 2.12.",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/de/noble/python3-locust (2.24.0-1, universe; Debian's packaging) and https://packages.ubuntu.com/fr/noble-updates/python/python3-locust (2.24.0-1ubuntu0.1), checked 2026-12-05",
           "brew": "https://github.com/Homebrew/homebrew-core/blob/b4fc90160124/Formula/l/locust.rb (homebrew-core formula), checked 2026-12-05"
         }
       },
@@ -2273,11 +2313,15 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "alembic",
+        "ubuntu": "alembic",
         "pacman": "python-alembic",
         "pipx": "alembic",
         "pip": "alembic",
         "docs": "https://alembic.sqlalchemy.org/en/latest/front.html#installation",
-        "note": "Homebrew's 'alembic' formula is an unrelated 3D-graphics library, so no brew name is given."
+        "note": "Homebrew's 'alembic' formula is an unrelated 3D-graphics library, so no brew name is given.",
+        "sources": {
+          "ubuntu": "https://packages.ubuntu.com/en/noble/alembic (1.13.1-3, main; depends on python3-alembic), checked 2026-12-05"
+        }
       },
       "operations": [
         {
@@ -2515,9 +2559,13 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "sql-migrate",
+        "ubuntu": "sql-migrate",
         "go": "github.com/rubenv/sql-migrate/...@latest",
         "docs": "https://github.com/rubenv/sql-migrate#installation",
-        "note": "Debian 12 packages a 2019 snapshot (0.0~git20191213), which predates sql-migrate's real version output."
+        "note": "Debian 12 packages a 2019 snapshot (0.0~git20191213), which predates sql-migrate's real version output.",
+        "sources": {
+          "ubuntu": "https://packages.ubuntu.com/ja/noble/arm64/sql-migrate (0.0~git20191213.0633851-3build1, universe) and https://packages.ubuntu.com/ja/noble-updates/armhf/sql-migrate (0.0~git20191213.0633851-3ubuntu0.24.04.3), checked 2026-12-05"
+        }
       },
       "versionFacts": [
         {
@@ -3653,12 +3701,14 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "python3",
+        "ubuntu": "python3",
         "apk": "python3",
         "pacman": "python",
         "brew": "python3",
         "docs": "https://docs.python.org/3/library/profile.html",
         "note": "Part of the Python standard library: any Python 3 has it. Homebrew's python3 is an alias of its current Python formula, and a versioned python@3.x that is not the current one puts no python3 on PATH.",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/en/noble/python3 (3.12.3-0ubuntu1, main) and https://packages.ubuntu.com/da/noble-updates/python3 (3.12.3-0ubuntu2.1), checked 2026-12-05",
           "apk": "https://pkgs.alpinelinux.org/package/v3.19/main/armhf/python3 (3.11.14-r0, main; required by 2022 packages); the v3.20 page is not among the stored pages, checked 2026-12-05",
           "brew": "https://github.com/duzyn/homebrew-cn/blob/1490e17bf2ef/Aliases/python3 (a homebrew-core mirror: the alias python3 points at Formula/p/python@3.14.rb) and https://github.com/Homebrew/homebrew-core/blob/07086530e95f/Formula/p/python@3.13.rb (a python@3.x that is not the python3 alias's target is an altinstall: python3 goes to libexec/bin only, not on PATH; its caveat says brew install python3), checked 2026-12-05"
         }
@@ -3770,6 +3820,7 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "golang-go",
+        "ubuntu": "golang-go",
         "apk": "go",
         "pacman": "go",
         "brew": "go",
@@ -3777,6 +3828,7 @@ extension BuiltinCatalog {
         "docs": "https://github.com/google/pprof#building-pprof",
         "note": "'go tool pprof' ships with every Go toolchain; go install gives the standalone pprof.",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/noble/devel/golang-go (2:1.22~2build1, main; depends on golang-1.22-go), checked 2026-12-05",
           "apk": "https://pkgs.alpinelinux.org/package/v3.20/community/x86_64/go (1.22.10-r0, community; also v3.11 to v3.23), checked 2026-12-05",
           "brew": "https://github.com/Homebrew/homebrew-core/blob/4e93fa067cd4/Formula/g/go.rb (homebrew-core formula), checked 2026-12-05"
         }
@@ -4564,7 +4616,7 @@ extension BuiltinCatalog {
         "pip": "awscli",
         "snap-classic": "aws-cli",
         "docs": "https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html",
-        "note": "PyPI's awscli is AWS CLI v1. Debian 12 ships v2 (2.9). Homebrew's awscli, the snap and AWS's own installer are v2. Alpine 3.20.0 shipped without aws-cli (no Python 3.12 support yet), which returned to v3.20 community in July 2024.",
+        "note": "PyPI's awscli is AWS CLI v1. Debian 12 ships v2 (2.9). Homebrew's awscli, the snap and AWS's own installer are v2. Alpine 3.20.0 shipped without aws-cli (no Python 3.12 support yet), which returned to v3.20 community in July 2024. Ubuntu 24.04 has no awscli package (Ubuntu 22.04 has v1, and Ubuntu ships it again from 25.10).",
         "sources": {
           "apk": "https://github.com/alpinelinux/docker-alpine/issues/396 (aws-cli disabled at Alpine 3.20.0 for want of Python 3.12 support, per the 3.20.0 release notes) and https://github.com/s3fs-fuse/s3fs-fuse/pull/2459 (2024-07-06: back in v3.20 community); .../v3.22/community/riscv64/aws-cli (2.27.25-r0), edge, checked 2026-12-05",
           "brew": "https://github.com/Homebrew/homebrew-core/blob/eff04a1eef50/Formula/a/awscli.rb (homebrew-core formula), checked 2026-12-05"
@@ -5097,10 +5149,14 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "reuse",
+        "ubuntu": "reuse",
         "pipx": "reuse",
         "pip": "reuse",
         "docs": "https://reuse.readthedocs.io/en/stable/readme.html#install",
-        "note": "License compliance of a project's own files; trivy and snyk also scan the licenses of dependencies and images."
+        "note": "License compliance of a project's own files; trivy and snyk also scan the licenses of dependencies and images.",
+        "sources": {
+          "ubuntu": "https://packages.ubuntu.com/de/stonking/reuse and https://packages.ubuntu.com/tenacious/reuse (universe) list noble among the suites that carry reuse; noble's own page (its version) was not among the stored pages, checked 2026-12-05"
+        }
       }
     }
   ]
