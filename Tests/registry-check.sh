@@ -32,7 +32,8 @@ for path in sorted(glob.glob(os.path.join(sys.argv[1], "*.json"))):
         install = tool.get("install") or {}
         for method, registry in (("apt", "apt"), ("pipx", "pypi"), ("pip", "pypi")):
             name = install.get(method)
-            if name:
+            # A name from a vendor's repository ("repositories": {"apt": "grafana"}) is not Debian's.
+            if name and method not in (install.get("repositories") or {}):
                 seen.add((registry, name))
 for registry, name in sorted(seen):
     print(f"{registry}\t{name}")

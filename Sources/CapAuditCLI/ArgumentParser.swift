@@ -24,6 +24,7 @@ public enum ArgumentParser {
             let arg = arguments[index]
             index += 1
             if optionsEnded || !arg.hasPrefix("-") || arg == "-" {
+                try requireUTF8(arg, role: "argument \(index + 1)", command: spec.name)
                 guard parsed.positionals.count < spec.maxPositionals else { throw .unexpectedArgument(arg, command: spec.name) }
                 parsed.positionals.append(arg)
                 continue
@@ -36,6 +37,7 @@ public enum ArgumentParser {
                 inlineValue = String(arg[arg.index(after: eq)...])
             }
             if name == "-h" { name = "--help" }
+            try requireUTF8(name, role: "the option at argument \(index + 1)", command: spec.name)
             guard let option = spec.option(name) else {
                 throw .unknownOption(name, command: spec.name, suggestion: nearest(name, in: spec.options.map(\.name)))
             }
@@ -52,6 +54,7 @@ public enum ArgumentParser {
                 value = arguments[index]
                 index += 1
             }
+            try requireUTF8(value, role: "the value of '\(name)'", command: spec.name)
             if !option.repeatable && parsed.values[name] != nil { throw .repeated(name, command: spec.name) }
             if !option.choices.isEmpty && !option.choices.contains(value) {
                 throw .invalidChoice(option: name, value: value, choices: option.choices, command: spec.name)
@@ -62,6 +65,13 @@ public enum ArgumentParser {
             throw .invalidChoice(option: "action", value: action, choices: spec.actions, command: spec.name)
         }
         return parsed
+    }
+
+    /// Refuses an argument with bytes that are not UTF-8: capaudit's file access takes paths as UTF-8
+    /// (Foundation, the catalog and config loaders, the report writer), so such a path would silently name
+    /// another file. Refused by name, shown with the bytes escaped, before anything is read or written.
+    static func requireUTF8(_ argument: String, role: String, command: String) throws(UsageError) {
+        if HostBytes.hasRawBytes(argument) { throw .notUTF8(argument, role: role, command: command) }
     }
 
     /// The help text of a command.

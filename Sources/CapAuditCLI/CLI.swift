@@ -21,10 +21,21 @@ public enum CLI {
         exit(code.rawValue)
     }
 
+    /// This process's arguments after the program name, as the bytes they are (see `HostBytes.arguments()`),
+    /// not `CommandLine.arguments`, which turns a byte that is not UTF-8 into U+FFFD and so names another path.
+    public static var processArguments: [String] { Array(HostBytes.arguments().dropFirst()) }
+
     static func run(_ arguments: [String], terminal: Terminal) -> ExitCode {
         guard let first = arguments.first else {
             terminal.out(Commands.overview)
             return .success
+        }
+        // The parser checks every argument after the command (see ArgumentParser.requireUTF8); the command
+        // name and help's topic are read before it runs.
+        let helpWords: Set<String> = ["--help", "-h", "help"]
+        for (index, argument) in arguments.prefix(helpWords.contains(first) ? 2 : 1).enumerated() where HostBytes.hasRawBytes(argument) {
+            let role = index == 0 ? "the command name" : "argument \(index + 1)"
+            return fail(UsageError.notUTF8(argument, role: role, command: nil), terminal)
         }
         switch first {
         case "--version", "version":

@@ -3,7 +3,22 @@ import Foundation
 
 /// `capaudit cache path | info | clear`: the probe cache that `scan --cache` keeps.
 struct CacheCommand: Command {
-    static var spec: CommandSpec { Commands.cache }
+    static let spec = CommandSpec(
+        name: "cache",
+        synopsis: "Show or empty the probe cache that `scan --cache` keeps.",
+        summary: "capaudit cache: the probe cache of `scan --cache`.",
+        usage: "capaudit cache path | info | clear",
+        options: [],
+        maxPositionals: 1,
+        actions: ["path", "info", "clear"],
+        discussion: """
+            `scan --cache` keeps each version command's output, keyed by the identity of the files that decide it
+            (device, inode, size, mtime and ctime of the executable, its interpreter, a pyenv shim's target), its
+            argv and its environment, in $XDG_CACHE_HOME/capaudit/probes.json (or ~/.cache/capaudit/probes.json).
+            Replacing, rewriting or touching a tool invalidates its entry. Shims of other version managers are never
+            cached. At most 2000 entries are kept, the most recently used.
+            """,
+        examples: ["capaudit cache path", "capaudit cache info", "capaudit cache clear"])
 
     let arguments: ParsedArguments
     let terminal: Terminal

@@ -3,7 +3,23 @@ import Foundation
 
 /// `capaudit catalog list | show ID | validate PATH...`.
 struct CatalogCommand: Command {
-    static var spec: CommandSpec { Commands.catalog }
+    static let spec = CommandSpec(
+        name: "catalog",
+        synopsis: "List, show and validate catalogs.",
+        summary: "capaudit catalog: inspect and validate catalogs.",
+        usage: "capaudit catalog list [--format text|json] | show ID | validate PATH...",
+        options: [
+            OptionSpec("--catalog", value: "PATH", repeatable: true, help: "Use this catalog instead of the built-in one (list, show)."),
+            OptionSpec("--format", value: "FORMAT", choices: ["text", "json"], help: "list only: text (default) or json (areas with their capabilities, tools, profiles)."),
+        ],
+        maxPositionals: 64,
+        actions: ["list", "show", "validate"],
+        discussion: """
+            list        areas, capabilities and tools, one line each (--format json: one JSON document)
+            show ID     one area or tool in detail
+            validate    check catalog files or folders; every problem is listed; exit 0 or 3
+            """,
+        examples: ["capaudit catalog list", "capaudit catalog list --format json", "capaudit catalog show trivy", "capaudit catalog validate Catalog/"])
 
     let arguments: ParsedArguments
     let terminal: Terminal

@@ -66,7 +66,7 @@ enum CompletionScript {
             "    prev=\"${COMP_WORDS[COMP_CWORD-1]}\"",
             "    COMPREPLY=()",
             "    if [ \"$COMP_CWORD\" -eq 1 ]; then",
-            "        mapfile -t COMPREPLY < <(compgen -W \(shellWord(commandWords)) -- \"$cur\")",
+            "        mapfile -t COMPREPLY < <(compgen -W \(ShellQuote.single(commandWords)) -- \"$cur\")",
             "        return 0",
             "    fi",
             "    cmd=\"${COMP_WORDS[1]}\"",
@@ -78,7 +78,8 @@ enum CompletionScript {
             var freeValues: [String] = []
             for option in spec.options where option.valueName != nil {
                 if let words = words(for: option, vocabulary) {
-                    valueCases.append("            \(option.name)) mapfile -t COMPREPLY < <(compgen -W \(shellWord(words.joined(separator: " "))) -- \"$cur\"); return 0 ;;")
+                    valueCases.append(
+                        "            \(option.name)) mapfile -t COMPREPLY < <(compgen -W \(ShellQuote.single(words.joined(separator: " "))) -- \"$cur\"); return 0 ;;")
                 } else if option.valueKind == .directory {
                     valueCases.append("            \(option.name)) compopt -o filenames 2>/dev/null; mapfile -t COMPREPLY < <(compgen -d -- \"$cur\"); return 0 ;;")
                 } else if option.valueKind == .file {
@@ -94,7 +95,7 @@ enum CompletionScript {
             let optionWords = spec.options.map(\.name).joined(separator: " ")
             lines += [
                 "        if [[ \"$cur\" == -* ]]; then",
-                "            mapfile -t COMPREPLY < <(compgen -W \(shellWord(optionWords)) -- \"$cur\")",
+                "            mapfile -t COMPREPLY < <(compgen -W \(ShellQuote.single(optionWords)) -- \"$cur\")",
                 "            return 0",
                 "        fi",
             ]
@@ -106,7 +107,7 @@ enum CompletionScript {
                     "            case \"${COMP_WORDS[i]}\" in \(actionPattern)) action=\"${COMP_WORDS[i]}\"; break ;; esac",
                     "        done",
                     "        if [ -z \"$action\" ]; then",
-                    "            mapfile -t COMPREPLY < <(compgen -W \(shellWord(spec.actions.joined(separator: " "))) -- \"$cur\")",
+                    "            mapfile -t COMPREPLY < <(compgen -W \(ShellQuote.single(spec.actions.joined(separator: " "))) -- \"$cur\")",
                     "            return 0",
                     "        fi",
                 ]
@@ -114,21 +115,21 @@ enum CompletionScript {
                     if let words = vocabulary.positionalWords["\(spec.name) \(action)"] {
                         lines += [
                             "        if [ \"$action\" = \(action) ]; then",
-                            "            mapfile -t COMPREPLY < <(compgen -W \(shellWord(words.joined(separator: " "))) -- \"$cur\")",
+                            "            mapfile -t COMPREPLY < <(compgen -W \(ShellQuote.single(words.joined(separator: " "))) -- \"$cur\")",
                             "            return 0",
                             "        fi",
                         ]
                     }
                 }
             } else if let words = vocabulary.positionalWords[spec.name] {
-                lines.append("        mapfile -t COMPREPLY < <(compgen -W \(shellWord(words.joined(separator: " "))) -- \"$cur\")")
+                lines.append("        mapfile -t COMPREPLY < <(compgen -W \(ShellQuote.single(words.joined(separator: " "))) -- \"$cur\")")
             }
             lines.append("        ;;")
         }
         let helpWords = vocabulary.positionalWords["help"] ?? specs.map(\.name)
         lines += [
             "    help)",
-            "        [ \"$COMP_CWORD\" -eq 2 ] && mapfile -t COMPREPLY < <(compgen -W \(shellWord(helpWords.joined(separator: " "))) -- \"$cur\")",
+            "        [ \"$COMP_CWORD\" -eq 2 ] && mapfile -t COMPREPLY < <(compgen -W \(ShellQuote.single(helpWords.joined(separator: " "))) -- \"$cur\")",
             "        ;;",
             "    esac",
             "    return 0",
@@ -137,9 +138,6 @@ enum CompletionScript {
         ]
         return lines.joined(separator: "\n") + "\n"
     }
-
-    /// A word for sh: single-quoted (the words here never contain a quote, but stay safe if one does).
-    static func shellWord(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
     // MARK: zsh
 

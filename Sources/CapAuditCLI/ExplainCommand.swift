@@ -3,7 +3,15 @@ import Foundation
 
 /// `capaudit explain TOOL`: probe one tool and show every step.
 struct ExplainCommand: Command {
-    static var spec: CommandSpec { Commands.explain }
+    static let spec = CommandSpec(
+        name: "explain",
+        synopsis: "How one tool was looked for and what happened.",
+        summary: "capaudit explain TOOL: show how one tool was looked for and what happened.",
+        usage: "capaudit explain TOOL [options]",
+        options: Commands.scanningOptions.filter { $0.name != "--area" && $0.name != "--jobs" },
+        maxPositionals: 1,
+        discussion: "Every PATH entry tried, every match, the argv run, exit code, time, the first lines of output, the pattern, the version read, the status and why.",
+        examples: ["capaudit explain kubectl", "capaudit explain docker-compose --timeout 10"])
 
     let arguments: ParsedArguments
     let terminal: Terminal

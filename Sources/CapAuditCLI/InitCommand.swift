@@ -6,7 +6,29 @@ import Foundation
 /// `--from-scan` it also pins every tool found: at least the version found, or present when its
 /// version is unknown, so later drift fails the gate. Never over an existing file without --force.
 struct InitCommand: Command {
-    static var spec: CommandSpec { Commands.initCommand }
+    static let spec = CommandSpec(
+        name: "init",
+        synopsis: "Write a .capaudit.json whose gate this host passes today.",
+        summary: "capaudit init: scan this host, pick its role profile, and write a .capaudit.json whose gate passes here today.",
+        usage: "capaudit init [--profile ROLE] [--from-scan] [--force] [--output FILE] [options]",
+        options: [
+            OptionSpec("--force", help: "Overwrite an existing file."),
+            OptionSpec("--output", value: "FILE", help: "Write there instead of ./.capaudit.json (- for stdout)."),
+            OptionSpec("--profile", value: "ROLE", help: "Use this role instead of detecting it: workstation, ci-runner, k8s-node, bastion or all."),
+            OptionSpec("--from-scan", help: "Also pin every tool found: at least the version found, or present when its version is unknown."),
+        ]
+            + Commands.scanningOptions.filter { $0.name != "--area" && $0.name != "--config" && $0.name != "--no-config" },
+        discussion: """
+            init scans this host and picks the profile that fits it, first that holds: k8s-node when kubelet is on
+            PATH (or /var/lib/kubelet exists); ci-runner in a CI job (CI=true, GITHUB_ACTIONS, GITLAB_CI, BUILDKITE,
+            JENKINS_URL, ...) or when a runner agent is found; workstation in a desktop session (DISPLAY,
+            WAYLAND_DISPLAY) or on macOS; else all. A bastion is never guessed. The file sets that profile and its
+            gate level, and writes the gaps that would fail the gate today as waivers: right after init,
+            `capaudit scan` passes on this host, and every report still lists those gaps. With --from-scan, every
+            tool found is required at its version or later (present only, when its version is unknown), so drift
+            fails the gate later. JSON has no comments: members whose names start with "$comment" are ignored.
+            """,
+        examples: ["capaudit init", "capaudit init --from-scan", "capaudit init --profile bastion --force"])
 
     let arguments: ParsedArguments
     let terminal: Terminal

@@ -45,6 +45,15 @@ struct MCPCommand: Command {
         terminal.err(
             "capaudit mcp \(CapAudit.version): serving on stdio; working folder \(policy.workingDirectory); allowed: read-only"
                 + (flags.isEmpty ? "" : ", " + flags.joined(separator: ", ")))
+        // The scans and operation calls of the server's whole life die with it, even if it is killed outright
+        // (SIGKILL, the OOM killer): one watchdog for the lifetime, as a scan holds one (see ProbeWatchdog).
+        // Only in the real process, where /proc/self/exe is capaudit (in-process tests have no survivors).
+        let watchdog = terminal.survivors != nil ? ProbeWatchdog() : nil
+        let watched = watchdog?.hold() == true
+        if watchdog != nil && !watched {
+            terminal.err("capaudit mcp: warning: the probe watchdog could not be started; probes outlive capaudit if it is killed outright")
+        }
+        defer { if watched { watchdog?.release() } }
         try session.withScanner { scanner in
             let caller = OperationCaller(policy: policy, runner: ProbeRunner(), environment: session.environment)
             let searchPath = session.environment["PATH"] ?? ""

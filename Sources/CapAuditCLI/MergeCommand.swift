@@ -1,16 +1,6 @@
 import CapAuditKit
 import Foundation
 
-/// No file given to `merge` could be read as a report.
-struct NothingReadError: UserFacingError {
-    var skipped: Int
-    var exitCode: ExitCode { .usage }
-    var help: String { "give JSON reports written by `capaudit scan --format json`, or folders of them" }
-    var description: String {
-        skipped == 0 ? "no report was given" : "none of the \(skipped) file\(skipped == 1 ? "" : "s") given could be read as a capaudit report (each is named above)"
-    }
-}
-
 /// `capaudit merge`: the fleet view of many hosts' JSON reports.
 struct MergeCommand: Command {
     static var spec: CommandSpec {

@@ -3,7 +3,40 @@ import Foundation
 
 /// `capaudit scan` and `capaudit report`: scan once, write every requested report, apply the gate.
 struct ScanCommand: Command {
-    static var spec: CommandSpec { Commands.scan }
+    static let spec = CommandSpec(
+        name: "scan",
+        synopsis: "Probe this host and report which capabilities it has and lacks.",
+        summary: "capaudit scan: probe this host for production-engineering capabilities and report the gaps.",
+        usage: "capaudit scan [options]",
+        options: [OptionSpec("--format", value: "FORMAT", choices: ReportFormat.allCases.map(\.rawValue), help: "Output format: \(ReportFormat.names) (default text).")]
+            + Commands.outputOptions + Commands.gateOptions + Commands.scanningOptions,
+        discussion: """
+            Each tool of the catalog is looked up on PATH (in-process, `command -v` semantics) and its version
+            command run with an argument array, stdin from /dev/null, LC_ALL=C and a timeout. Nothing contacts
+            the network. Areas are reported by priority, then rank.
+
+            Scheduling: probes start slowest expected first (the cache's last duration, the catalog's hint, scripts
+            before binaries). One always runs; another starts only while at least half a CPU core was idle over
+            the last 10 ms (capaudit's control group's CPU time), so probes that only wait overlap and interpreter
+            start-ups do not slow each other into their timeouts. --jobs is a hard cap. A probe's timeout counts
+            from its own start, never from time spent queued; a timed-out probe's reason says whether it was still
+            using the CPU or printing (slow: raise --timeout) or idle (hung).
+
+            In GitHub Actions (GITHUB_ACTIONS=true) gate failures are also printed as ::error workflow commands,
+            and the markdown report is appended to $GITHUB_STEP_SUMMARY when that is set.
+
+            Exit codes:
+            \(Commands.exitCodeTable)
+            """,
+        examples: [
+            "capaudit scan",
+            "capaudit scan --fail-on critical --report junit:capaudit.xml --report markdown:gaps.md",
+            "capaudit scan --format json --output capaudit.json",
+            "capaudit scan --require 'gh>=2.40' --require kubectl   # quote >= from the shell",
+            "capaudit scan --area security --area secrets --timeout 10",
+            "capaudit scan --no-exec",
+            "capaudit scan --cache   # a warm scan runs only what changed",
+        ])
 
     let arguments: ParsedArguments
     let terminal: Terminal

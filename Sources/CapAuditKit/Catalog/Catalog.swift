@@ -26,12 +26,18 @@ public struct Catalog: Sendable, Equatable {
     public var profiles: [RoleProfile]
     /// Which files the catalog came from and their digest; nil for a catalog built in code (tests).
     public var identity: CatalogIdentity?
+    /// Vendors' package repositories (`repositories.json`), keyed by id.
+    public var repositories: [String: VendorRepository]
 
-    public init(areas: [Area], tools: [String: Tool], identity: CatalogIdentity? = nil, profiles: [RoleProfile] = []) {
+    public init(
+        areas: [Area], tools: [String: Tool], identity: CatalogIdentity? = nil, profiles: [RoleProfile] = [],
+        repositories: [String: VendorRepository] = [:]
+    ) {
         self.areas = areas.sorted { ($0.rank, $0.id) < ($1.rank, $1.id) }
         self.tools = tools
         self.identity = identity
         self.profiles = profiles
+        self.repositories = repositories
     }
 
     public func area(_ id: String) -> Area? { areas.first { $0.id == id } }

@@ -15,6 +15,7 @@ struct CatalogFragment {
     var areas: [(Area, JSONValue)] = []
     var tools: [(Tool, JSONValue)] = []
     var profiles: [(RoleProfile, JSONValue)] = []
+    var repositories: [(VendorRepository, JSONValue)] = []
     /// Ids of tool entries that had mistakes: known, so capabilities naming them do not add a
     /// second, misleading "unknown tool" problem.
     var invalidToolIDs: Set<String> = []
@@ -121,8 +122,15 @@ public enum CatalogLoader {
                 "schemaVersion \(version) is not supported; this capaudit reads version \(schemaVersion) (upgrade capaudit)",
                 at: fields["schemaVersion"], path: "schemaVersion")
         }
-        if fields["area"] == nil && fields["tools"] == nil && fields["profiles"] == nil {
-            reader.report("a catalog file needs an \"area\", \"tools\", or both (or \"profiles\", as in profiles.json)", at: root, path: "")
+        if fields["area"] == nil && fields["tools"] == nil && fields["profiles"] == nil && fields["repositories"] == nil {
+            reader.report(
+                "a catalog file needs an \"area\", \"tools\", or both (or \"profiles\", as in profiles.json, or \"repositories\", as in repositories.json)",
+                at: root, path: "")
+        }
+        if let values = reader.array(fields, "repositories", path: "", nonEmpty: true) {
+            for (i, value) in values.enumerated() {
+                if let repository = RepositoryReader.read(value, path: "repositories[\(i)]", reader: &reader) { fragment.repositories.append((repository, value)) }
+            }
         }
         if let values = reader.array(fields, "profiles", path: "", nonEmpty: true) {
             for (i, value) in values.enumerated() {
@@ -294,7 +302,7 @@ public enum CatalogLoader {
 
     static func readInstall(_ value: JSONValue, path: String, reader: inout JSONReader) -> InstallRecipes {
         let methods = InstallMethod.allCases.map(\.rawValue)
-        guard let f = reader.object(value, path: path, required: [], optional: methods + ["docs", "note", "sources", "services", "commands"]) else { return .none }
+        guard let f = reader.object(value, path: path, required: [], optional: methods + ["docs", "note", "sources", "services", "commands", "repositories"]) else { return .none }
         var recipes = InstallRecipes()
         for method in InstallMethod.allCases {
             guard let name = reader.string(f, method.rawValue, path: path) else { continue }
@@ -308,7 +316,7 @@ public enum CatalogLoader {
         }
         recipes.docs = reader.url(f, "docs", path: path)
         recipes.note = reader.string(f, "note", path: path)
-        for (key, field) in [("sources", \InstallRecipes.sources), ("commands", \InstallRecipes.commands)] {
+        for (key, field) in [("sources", \InstallRecipes.sources), ("commands", \InstallRecipes.commands), ("repositories", \InstallRecipes.repositories)] {
             guard let map = reader.stringMap(f, key, path: path) else { continue }
             for (name, value) in map.sorted(by: { $0.key < $1.key }) {
                 guard let method = InstallMethod(rawValue: name) else {
@@ -320,6 +328,12 @@ public enum CatalogLoader {
                 if recipes.packages[method] == nil {
                     reader.report("\(quoted(name)) has no package name in this recipe", at: f[key], path: reader.join(reader.join(path, key), name))
                 }
+                if key == "repositories" && !VendorRepository.methods.contains(method) {
+                    reader.report(
+                        "vendor repositories are for \(VendorRepository.methods.map(\.rawValue).joined(separator: ", ")) packages, not \(name)",
+                        at: f[key], path: reader.join(reader.join(path, key), name))
+                    continue
+                }
                 if key == "commands" && (value.contains("/") || value.isEmpty) {
                     reader.report("\(quoted(value)) must be a bare command name", at: f[key], path: reader.join(reader.join(path, key), name))
                     continue
@@ -328,7 +342,7 @@ public enum CatalogLoader {
             }
         }
         recipes.services = reader.strings(f, "services", path: path) ?? []
-        for method in [InstallMethod.ubuntu, .dnf, .apk, .brew] where recipes.packages[method] != nil && recipes.sources[method] == nil {
+        for method in [InstallMethod.ubuntu, .dnf, .apk, .brew] where recipes.packages[method] != nil && recipes.sources[method] == nil && recipes.repositories[method] == nil {
             reader.report(
                 "\(method.rawValue) name \(quoted(recipes.packages[method]!)) has no source; add \"sources\": {\"\(method.rawValue)\": \"<package page where it was checked>\"}",
                 at: f[method.rawValue], path: reader.join(path, method.rawValue))

@@ -16,6 +16,7 @@ public enum CatalogSchema {
             Key("area", "area", required: false, "the capability area this file describes"),
             Key("tools", "[tool]", required: false, "tools defined here; a file needs an `area`, `tools`, or both"),
             Key("profiles", "[profile]", required: false, "role profiles, as in `profiles.json`"),
+            Key("repositories", "[repository]", required: false, "vendors' package repositories, as in `repositories.json`"),
         ])
 
     public static let area = JSONObjectSchema(
@@ -140,6 +141,34 @@ public enum CatalogSchema {
             Key("reason", "string", required: true, "why, shown to whoever reads the catalog"),
         ])
 
+    public static let repository = JSONObjectSchema(
+        "repository",
+        [
+            Key("id", "string, kebab-case", required: true, "what a tool's `install.repositories` names"),
+            Key("name", "string", required: true, "whose repository it is (`Grafana Labs`)"),
+            Key("docs", "URL string", required: true, "the vendor's page on setting the repository up"),
+            Key("apt", "repositoryAccess", required: false, "for Debian, and for Ubuntu when there is no `ubuntu` entry"),
+            Key("ubuntu", "repositoryAccess", required: false, "for Ubuntu"),
+            Key("dnf", "repositoryAccess", required: false, "for Fedora, and for yum hosts when there is no `yum` entry"),
+            Key("yum", "repositoryAccess", required: false, "for yum hosts"),
+            Key("note", "string", required: false, "free text"),
+        ])
+
+    public static let repositoryAccess = JSONObjectSchema(
+        "repositoryAccess",
+        [
+            Key("key", "https URL", required: true, "where the signing key is downloaded from"),
+            Key(
+                "fingerprints", "[string]", required: false,
+                "the full fingerprints the vendor publishes for the key (40 hex digits, upper case, no spaces); the downloaded file's primary keys must all be among them. Absent: the vendor publishes none, and the key is trusted on first download"
+            ),
+            Key("fingerprintSource", "URL string", required: false, "the page that publishes the fingerprints; required with `fingerprints`"),
+            Key("keyring", "path", required: false, "apt (required): the keyring the key is installed as, `/etc/apt/keyrings/NAME.gpg` or `/usr/share/keyrings/NAME.gpg`"),
+            Key("url", "https URL", required: true, "apt: the archive root; dnf/yum: the `baseurl` (dnf's `$releasever` and `$basearch` allowed)"),
+            Key("suite", "string", required: false, "apt (required): the suite; `{codename}` stands for the release's codename (`bookworm`)"),
+            Key("components", "[string]", required: false, "apt (required): the components (`main`)"),
+        ])
+
     /// Every object above, in the order `Catalog/README.md` documents them.
-    public static let all = [file, area, capability, tool, jobEnvironment, profile, profileGate, probe, versionFact]
+    public static let all = [file, area, capability, tool, jobEnvironment, profile, profileGate, probe, versionFact, repository, repositoryAccess]
 }

@@ -89,7 +89,43 @@ enum CatalogValidator {
                 if valid { profiles.append(profile) }
             }
         }
-        return (Catalog(areas: areas, tools: tools, profiles: profiles), problems)
+        var repositories: [String: VendorRepository] = [:]
+        var repositorySeen: [String: String] = [:]
+        for (file, fragment) in fragments {
+            for (repository, value) in fragment.repositories {
+                if let problem = duplicateDefinition(
+                    repository.id, "repository", seen: &repositorySeen, file: file, value: value, path: "repositories[\"\(repository.id)\"].id")
+                {
+                    problems.append(problem)
+                    continue
+                }
+                repositories[repository.id] = repository
+            }
+        }
+        // A tool's package from a vendor repository names one the catalog defines, with an entry for that method.
+        for (file, fragment) in fragments {
+            for (tool, value) in fragment.tools {
+                for (method, id) in tool.install.repositories.sorted(by: { $0.key < $1.key }) {
+                    let location = value.member("install")?.member("repositories")?.member(method.rawValue)?.location
+                    let path = "tools[\"\(tool.id)\"].install.repositories.\(method.rawValue)"
+                    guard let repository = repositories[id] else {
+                        var message = "unknown repository \(quoted(id)); no catalog file defines it"
+                        if let near = nearest(id, in: Array(repositories.keys).sorted()) { message += "; did you mean \"\(near)\"?" }
+                        problems.append(CatalogProblem(file: file, location: location, path: path, message: message))
+                        continue
+                    }
+                    if repository.access(for: method) == nil {
+                        problems.append(
+                            CatalogProblem(
+                                file: file, location: location, path: path,
+                                message:
+                                    "repository \(quoted(id)) has no \(quoted(method.rawValue)) entry (it has \(repository.access.keys.sorted().map(\.rawValue).joined(separator: ", ")))"
+                            ))
+                    }
+                }
+            }
+        }
+        return (Catalog(areas: areas, tools: tools, profiles: profiles, repositories: repositories), problems)
     }
 
     /// Records that `file` defines `id`; when an earlier file already did, the problem to report instead.

@@ -1,10 +1,15 @@
 import Foundation
 
-/// A way to install software; each names a package in its own registry.
+/// The key of a package name in a catalog recipe (`"install": {"apt": ..., "pip": ...}`): whose
+/// registry the name is in.
 ///
 /// The system ones name one distribution's archive each, checked for one release: `apt` is Debian
 /// (12), `ubuntu` is Ubuntu's archive through apt (24.04), `dnf` is Fedora (40), `apk` is Alpine
 /// (3.20), `brew` is Homebrew. A name is never reused for another distribution unchecked.
+///
+/// Not the same as the `Installer` that runs on a host: `ubuntu` has no installer of its own (apt
+/// installs it), and pip in capaudit's venv reads the `pip` or `pipx` name.
+/// `Installer.catalogMethods(families:)` is the one mapping between the two.
 public enum InstallMethod: String, Sendable, Equatable, CaseIterable, Comparable {
     case apt, ubuntu, dnf, yum, apk, pacman, zypper, brew, pipx, pip, npm, go, cargo, snap
     /// A snap that needs `--classic` confinement.
@@ -32,6 +37,9 @@ public struct InstallRecipes: Sendable, Equatable {
     /// The command a method's package really installs when it is not the probe's (Debian's
     /// memory-profiler installs `python3-mprof`, not `mprof`): a plan's guard looks for it.
     public var commands: [InstallMethod: String]
+    /// The vendor repository (catalog `repositories`) a method's package comes from, when the
+    /// distribution does not ship it (`"repositories": {"apt": "grafana"}`).
+    public var repositories: [InstallMethod: String] = [:]
 
     public init(
         packages: [InstallMethod: String] = [:], docs: String? = nil, note: String? = nil,
@@ -49,6 +57,7 @@ public struct InstallRecipes: Sendable, Equatable {
     /// Tests/registry-check.sh for Debian and PyPI names.
     public func source(of method: InstallMethod) -> String? {
         if let s = sources[method] { return s }
+        if repositories[method] != nil { return nil }
         switch method {
         case .apt: return "Debian 12 archive (apt-cache policy, Tests/registry-check.sh)"
         case .pipx, .pip: return "PyPI (pip index versions, Tests/registry-check.sh)"

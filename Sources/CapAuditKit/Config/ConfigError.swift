@@ -3,9 +3,9 @@ import Foundation
 /// Why a project requirements file (`.capaudit.json`) could not be used. The text is what the user reads.
 public enum ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Every problem found in the file, in file order.
-    case invalid([CatalogProblem])
+    case invalid([JSONProblem])
 
-    public var problems: [CatalogProblem] {
+    public var problems: [JSONProblem] {
         switch self {
         case .invalid(let p): p
         }

@@ -70,7 +70,7 @@ public struct ProjectConfig: Sendable, Equatable {
         do {
             root = try JSONParser.parse(data)
         } catch {
-            throw .invalid([CatalogProblem(file: path, location: error.location, message: "malformed JSON: \(error.message)")])
+            throw .invalid([JSONProblem(file: path, location: error.location, message: "malformed JSON: \(error.message)")])
         }
         var reader = JSONReader(file: path)
         var config = ProjectConfig(path: path)

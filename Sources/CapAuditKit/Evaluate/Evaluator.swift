@@ -215,8 +215,3 @@ public struct Evaluator: Sendable {
         return out
     }
 }
-
-/// Facts about capaudit itself.
-public enum CapAudit {
-    public static let version = "0.1.0"
-}

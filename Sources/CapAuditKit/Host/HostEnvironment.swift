@@ -15,7 +15,7 @@ public enum HostEnvironmentError: Error, Equatable, CustomStringConvertible {
         case .unreadableOSRelease(let path):
             return "cannot read os-release file \(path)"
         case .unknownManager(let name):
-            return "unknown package manager \(quoted(name)); expected one of \(PackageManager.acceptedNames.joined(separator: ", "))"
+            return "unknown package manager \(quoted(name)); expected one of \(Installer.acceptedNames.joined(separator: ", "))"
         }
     }
 }
@@ -30,8 +30,8 @@ public struct HostEnvironment: Sendable, Equatable {
     public var info: HostInfo
     public var platform: HostPlatform
     /// Each manager found (or named with `--manager`) and the command that runs it
-    /// (`apt` → `apt-get`, `pip` → `pip3` or `pip`).
-    public var managers: [PackageManager: String]
+    /// (`apt` → `apt-get`, `pip` → `pip3` or `pip`, `venv` → `python3`): keys are `Installer.hostManagers`.
+    public var managers: [Installer: String]
     /// True when the managers come from `--manager` rather than PATH.
     public var managersOverridden: Bool
     /// Effective user id 0. A generated script decides again when it runs.
@@ -48,7 +48,7 @@ public struct HostEnvironment: Sendable, Equatable {
     public var isLocal: Bool
 
     public init(
-        info: HostInfo, platform: HostPlatform = .linux, managers: [PackageManager: String] = [:], managersOverridden: Bool = false,
+        info: HostInfo, platform: HostPlatform = .linux, managers: [Installer: String] = [:], managersOverridden: Bool = false,
         isRoot: Bool = false, pythonExternallyManaged: Bool = false, externallyManagedMarker: String? = nil, isLocal: Bool = true
     ) {
         self.info = info
@@ -61,38 +61,36 @@ public struct HostEnvironment: Sendable, Equatable {
         self.isLocal = isLocal
     }
 
-    public func has(_ manager: PackageManager) -> Bool { managers[manager] != nil }
-
-    /// The catalog's name for `manager` on this distribution: Ubuntu's own names through apt on
-    /// Ubuntu and its derivatives, Debian's on Debian; never one distribution's name for another.
-    public func packageMethod(for manager: PackageManager) -> InstallMethod? {
-        switch manager {
-        case .apt: return families.contains("ubuntu") ? .ubuntu : .apt
-        case .dnf: return .dnf
-        case .yum: return .yum
-        case .apk: return .apk
-        case .pacman: return .pacman
-        case .zypper: return .zypper
-        case .brew: return .brew
-        default: return nil
-        }
-    }
+    public func has(_ manager: Installer) -> Bool { managers[manager] != nil }
 
     /// The system package manager on this host that can install `manager` (pipx, npm, the venv
     /// module) and its package there, when `manager` is missing.
-    public func bootstrap(_ manager: PackageManager) -> (installer: Installer, package: String)? {
+    public func bootstrap(_ manager: Installer) -> (installer: Installer, package: String)? {
         guard !has(manager) else { return nil }
         for system in systemManagers where has(system) {
-            guard let installer = Installer(rawValue: system.rawValue),
-                let package = TargetDefaults.bootstrapPackage(manager, systemManager: system, families: families)
-            else { continue }
-            return (installer, package)
+            guard let package = TargetDefaults.bootstrapPackage(manager, systemManager: system, families: families) else { continue }
+            return (system, package)
         }
         return nil
     }
 
     /// True when `manager` is here or a plan can install it first from the system packages.
-    public func canUse(_ manager: PackageManager) -> Bool { has(manager) || bootstrap(manager) != nil }
+    public func canUse(_ manager: Installer) -> Bool { has(manager) || bootstrap(manager) != nil }
+
+    /// True when a recipe through `installer` can run here: the host has it (with `bootstrapping`,
+    /// or a plan can install it first from the system packages). pip only where PEP 668 allows
+    /// `pip install --user`; the venv also with a pip named by `--manager` (it names a Python too);
+    /// snap --classic with the host's snap; the docs never (they are not run).
+    public func canRun(_ installer: Installer, bootstrapping: Bool) -> Bool {
+        func usable(_ m: Installer) -> Bool { bootstrapping ? canUse(m) : has(m) }
+        switch installer {
+        case .pip: return has(.pip) && !pythonExternallyManaged
+        case .venv: return usable(.venv) || has(.pip)
+        case .snapClassic: return usable(.snap)
+        case .docs: return false
+        default: return usable(installer)
+        }
+    }
 
     /// The OS families the host belongs to, from `ID` and `ID_LIKE` (and the platform).
     public var families: [String] {
@@ -108,9 +106,9 @@ public struct HostEnvironment: Sendable, Equatable {
     /// The system package managers matching os-release, best first: debian/ubuntu → apt;
     /// fedora/rhel/centos → dnf, then yum; alpine → apk; arch → pacman; opensuse/suse → zypper;
     /// macOS → brew. With `--manager`, a system manager named there counts as matching too.
-    public var systemManagers: [PackageManager] {
-        var out: [PackageManager] = []
-        func add(_ m: PackageManager) { if !out.contains(m) { out.append(m) } }
+    public var systemManagers: [Installer] {
+        var out: [Installer] = []
+        func add(_ m: Installer) { if !out.contains(m) { out.append(m) } }
         for family in families {
             switch family {
             case "debian", "ubuntu": add(.apt)
@@ -173,16 +171,16 @@ public struct HostEnvironment: Sendable, Equatable {
             info.arch = nil
             return TargetDefaults.environment(for: info)
         }
-        var overrides: [PackageManager] = []
+        var overrides: [Installer] = []
         for name in managerOverride {
-            guard let m = PackageManager(name: name) else { throw .unknownManager(name) }
+            guard let m = Installer(managerName: name) else { throw .unknownManager(name) }
             if !overrides.contains(m) { overrides.append(m) }
         }
         let info = HostInfo.current(osReleasePath: osReleasePath)
         let resolver = PathResolver(searchPath: searchPath, fileSystem: fileSystem)
-        var managers: [PackageManager: String] = [:]
+        var managers: [Installer: String] = [:]
         if overrides.isEmpty {
-            for m in PackageManager.allCases {
+            for m in Installer.hostManagers {
                 if let command = m.commands.first(where: { resolver.lookup($0).resolved != nil }) { managers[m] = command }
             }
         } else {

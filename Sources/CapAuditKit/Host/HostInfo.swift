@@ -15,6 +15,9 @@ public struct HostInfo: Sendable, Equatable {
     public var osLike: [String]
     public var arch: String?
     public var hostname: String?
+    /// The release codename (`UBUNTU_CODENAME`, else `VERSION_CODENAME`), such as "bookworm": the
+    /// suite of vendor apt repositories that have one per release.
+    public var codename: String?
     /// For a `--root` scan, the folder scanned (an image, a chroot, a node's root); nil for this host.
     public var root: String?
 
@@ -40,6 +43,7 @@ public struct HostInfo: Sendable, Equatable {
         var info = HostInfo(
             os: fields["NAME"], osVersion: fields["VERSION_ID"], osID: fields["ID"],
             osLike: (fields["ID_LIKE"] ?? "").split(separator: " ").map(String.init))
+        info.codename = [fields["UBUNTU_CODENAME"], fields["VERSION_CODENAME"]].compactMap { $0 }.first { !$0.isEmpty }
         var names = utsname()
         if uname(&names) == 0 {
             info.arch = withUnsafeBytes(of: &names.machine) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
@@ -64,6 +68,7 @@ public struct HostInfo: Sendable, Equatable {
         var info = HostInfo(
             os: fields["NAME"], osVersion: fields["VERSION_ID"], osID: fields["ID"],
             osLike: (fields["ID_LIKE"] ?? "").split(separator: " ").map(String.init))
+        info.codename = [fields["UBUNTU_CODENAME"], fields["VERSION_CODENAME"]].compactMap { $0 }.first { !$0.isEmpty }
         info.root = view.root
         info.hostname = view.readSmallText("/etc/hostname", limit: 256)?.split(whereSeparator: \.isNewline).first.map(String.init)
         if let header = view.readBytes("/bin/sh", offset: 0, count: 20), header.count == 20, header.starts(with: [0x7f, 0x45, 0x4c, 0x46]) {

@@ -16,7 +16,7 @@ public enum TargetDefaults {
         var host = HostEnvironment(info: info, platform: platform, isLocal: false)
         for m in host.systemManagers.prefix(1) { host.managers[m] = m.commands[0] }
         let families = host.families
-        if families.contains("ubuntu") || families.contains("fedora") { host.managers[.python3] = "python3" }
+        if families.contains("ubuntu") || families.contains("fedora") { host.managers[.venv] = "python3" }
         host.pythonExternallyManaged = pythonExternallyManaged(families: families, release: info.osVersion)
         return host
     }
@@ -33,23 +33,23 @@ public enum TargetDefaults {
         return false
     }
 
-    /// The system package that provides `manager` (pipx, npm, the venv module) on a distribution.
+    /// The system package that provides `manager` (pipx, npm, the venv module for `venv`) on a distribution.
     /// Debian and Ubuntu: pipx, npm, python3-venv (each with ca-certificates); Fedora: pipx, nodejs-npm, python3; Alpine:
     /// pipx, npm, python3; Homebrew: pipx, node, python.
-    public static func bootstrapPackage(_ manager: PackageManager, systemManager: PackageManager, families: [String]) -> String? {
+    public static func bootstrapPackage(_ manager: Installer, systemManager: Installer, families: [String]) -> String? {
         switch (manager, systemManager) {
         case (.pipx, .pacman): return "python-pipx"
         // pip and npm reach their registries over HTTPS: on Debian and Ubuntu the CA bundle is a
         // separate package that a minimal system may lack.
         case (.pipx, .apt): return "pipx ca-certificates"
         case (.npm, .apt): return "npm ca-certificates"
-        case (.python3, .apt): return "python3-venv ca-certificates"
+        case (.venv, .apt): return "python3-venv ca-certificates"
         case (.pipx, .dnf), (.pipx, .apk), (.pipx, .brew): return "pipx"
         case (.npm, .apk), (.npm, .pacman): return "npm"
         case (.npm, .dnf): return "nodejs-npm"
         case (.npm, .brew): return "node"
-        case (.python3, .dnf), (.python3, .apk): return "python3"
-        case (.python3, .brew): return "python"
+        case (.venv, .dnf), (.venv, .apk): return "python3"
+        case (.venv, .brew): return "python"
         default: return nil
         }
     }

@@ -222,7 +222,7 @@ public struct CapAuditToolbox: Sendable {
             }
             var managers: [String] = []
             if let value = arguments["manager"], value.typeName != "null" {
-                guard case .string(let m, _) = value, PackageManager(name: m) != nil else {
+                guard case .string(let m, _) = value, Installer(managerName: m) != nil else {
                     return .invalidParams("\"manager\" must be a package manager name such as apt or pipx")
                 }
                 managers = [m]

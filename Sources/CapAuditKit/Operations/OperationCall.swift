@@ -29,7 +29,7 @@ public struct OperationRun: Sendable, Equatable {
     /// The text an agent reads: the command, how it ended, then stdout and stderr with notes on
     /// anything cut or masked.
     public var text: String {
-        var lines = ["$ " + argv.map(Self.displayWord).joined(separator: " ")]
+        var lines = ["$ " + argv.map(ShellQuote.word).joined(separator: " ")]
         switch termination {
         case .exited(let code): lines.append("exit status \(code) after \(durationMs) ms")
         case .signaled(let signal): lines.append("killed by signal \(signal) after \(durationMs) ms")
@@ -48,10 +48,5 @@ public struct OperationRun: Sendable, Equatable {
         if stderrTruncated { lines.append("[stderr cut at \(outputCap) bytes; the rest was discarded]") }
         if maskedValues > 0 { lines.append("[\(maskedValues) values masked as \(SecretMasker.mask); run capaudit mcp --reveal-secrets to see them]") }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func displayWord(_ s: String) -> String {
-        let plain = s.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=,@+%".contains($0) } && !s.isEmpty
-        return plain ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 }

@@ -1,61 +1,5 @@
 import Foundation
 
-/// How the plan installs one thing on this host: a recipe method the planner chose, the Python
-/// virtual environment capaudit creates when the system Python is externally managed, or the
-/// upstream documentation when nothing on the host can install it.
-public enum Installer: String, Sendable, Equatable, CaseIterable {
-    case apt, dnf, yum, apk, pacman, zypper, brew, pipx, pip
-    /// `pip` inside capaudit's own virtual environment (PEP 668 hosts without pipx).
-    case venv
-    case npm, go, cargo, snap
-    case snapClassic = "snap-classic"
-    /// Upstream install documentation: not runnable.
-    case docs
-
-    /// How much a recipe through this installer is preferred, lower first: the system package
-    /// manager, then brew, pipx, pip (or the venv), npm, go, cargo, snap; docs last.
-    public var preference: Int {
-        switch self {
-        case .apt, .dnf, .yum, .apk, .pacman, .zypper: return 0
-        case .brew: return 1
-        case .pipx: return 2
-        case .pip, .venv: return 3
-        case .npm: return 4
-        case .go: return 5
-        case .cargo: return 6
-        case .snap, .snapClassic: return 7
-        case .docs: return 8
-        }
-    }
-
-    /// True when the manager must run as root (a script prefixes `$SUDO`).
-    public var needsRoot: Bool {
-        switch self {
-        case .apt, .dnf, .yum, .apk, .pacman, .zypper, .snap, .snapClassic: return true
-        default: return false
-        }
-    }
-
-    /// True for methods that put commands in `$HOME/.local/bin`.
-    public var usesUserBin: Bool {
-        switch self {
-        case .pipx, .pip, .npm, .go, .cargo: return true
-        default: return false
-        }
-    }
-
-    /// How a reader recognises it: `apt-get`, `pip in the capaudit venv`, `upstream docs`.
-    public var label: String {
-        switch self {
-        case .apt: return "apt-get"
-        case .venv: return "pip in the capaudit venv"
-        case .snapClassic: return "snap --classic"
-        case .docs: return "upstream docs"
-        default: return rawValue
-        }
-    }
-}
-
 /// One word of a command line. Catalog values are always quoted in a script.
 public enum ShellWord: Sendable, Equatable {
     /// A fixed word capaudit writes (`install`, `-y`).
@@ -142,10 +86,60 @@ public enum StepAction: Sendable, Equatable {
     case createVenv(path: String)
     /// Put `"$HOME/<path>"` on PATH: for the rest of a script, and in `~/.profile` for new shells.
     case addToPath(path: String)
+    /// Add a vendor's package repository: its signing key (checked against the published
+    /// fingerprints when there are any), its source entry, then the package lists.
+    case addRepository(RepositorySetup)
     /// Nothing installs it on this host: follow the upstream docs at this URL.
     case manual(url: String)
     /// Something to do by hand or to check; nothing runs.
     case text
+}
+
+/// A vendor repository as one host's package manager adds it.
+public struct RepositorySetup: Sendable, Equatable {
+    /// The catalog's repository id (`grafana`).
+    public var id: String
+    /// Whose repository (`Grafana Labs`).
+    public var name: String
+    /// The package manager it is added to: apt, dnf or yum.
+    public var manager: Installer
+    /// Where the signing key is downloaded from.
+    public var keyURL: String
+    /// The fingerprints the key's primary keys must be among; empty: trusted on first download.
+    public var fingerprints: [String]
+    /// The page that publishes them.
+    public var fingerprintSource: String?
+    /// Where the checked key is installed: apt's `signed-by` keyring, or the key file dnf imports.
+    public var keyring: String
+    /// The source entry's file: `/etc/apt/sources.list.d/ID.list` or `/etc/yum.repos.d/ID.repo`.
+    public var sourceFile: String
+    /// What the file holds: the apt line, or the dnf repository section.
+    public var sourceText: String
+    /// True when the apt line's codename could not be read from the target's os-release: the
+    /// script reads it from `/etc/os-release` when it runs (`{codename}` in `sourceText`).
+    public var codenameAtRunTime: Bool
+    /// The vendor's setup page.
+    public var docs: String
+
+    public init(
+        id: String, name: String, manager: Installer, keyURL: String, fingerprints: [String], fingerprintSource: String?, keyring: String,
+        sourceFile: String, sourceText: String, codenameAtRunTime: Bool = false, docs: String
+    ) {
+        self.id = id
+        self.name = name
+        self.manager = manager
+        self.keyURL = keyURL
+        self.fingerprints = fingerprints
+        self.fingerprintSource = fingerprintSource
+        self.keyring = keyring
+        self.sourceFile = sourceFile
+        self.sourceText = sourceText
+        self.codenameAtRunTime = codenameAtRunTime
+        self.docs = docs
+    }
+
+    /// The `provides` key of the step that adds it.
+    public var key: String { "repository:" + id }
 }
 
 /// A capability a step meets.
@@ -196,6 +190,8 @@ public struct PlanStep: Sendable, Equatable {
     public enum Kind: String, Sendable, Equatable, CaseIterable {
         /// Makes a later step possible (virtual environment, PATH).
         case setup
+        /// Adds a vendor's package repository that later installs need.
+        case repository
         case install
         case upgrade
         /// Install by hand from the upstream docs.
@@ -236,6 +232,8 @@ public struct PlanStep: Sendable, Equatable {
     public var provides: String?
     /// The `provides` keys of earlier steps this one needs; a script skips it when one failed.
     public var requires: [String] = []
+    /// The vendor repository (catalog id) the package comes from, when not the distribution's archive.
+    public var repository: String?
 
     public init(
         number: String = "", kind: Kind, title: String, detail: String? = nil, toolID: String? = nil, toolName: String? = nil,
@@ -275,6 +273,12 @@ public struct PlanStep: Sendable, Equatable {
         case .install(_, let p), .upgrade(_, let p): return p
         default: return nil
         }
+    }
+
+    /// What a repository step adds.
+    public var repositorySetup: RepositorySetup? {
+        if case .addRepository(let r) = action { return r }
+        return nil
     }
 
     /// The docs URL of a manual step.

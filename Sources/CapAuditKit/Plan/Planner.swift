@@ -1,54 +1,5 @@
 import Foundation
 
-/// The commands each installer runs. Package names come from the catalog, already validated to
-/// `[A-Za-z0-9@._+/:=-~]` and never starting with `-`; scripts still single-quote them.
-public enum InstallCommands {
-    public static func commands(_ installer: Installer, package p: String, upgrade: Bool, host: HostEnvironment) -> [ShellCommand] {
-        func w(_ s: String) -> ShellWord { .word(s) }
-        // A setup step may install a package with its companions ("pipx ca-certificates").
-        let names = p.split(separator: " ").map { ShellWord.value(String($0)) }
-        let pkg = names.first ?? .value(p)
-        switch installer {
-        case .apt:
-            // `apt-get install` upgrades a package that is already installed.
-            return [ShellCommand([w("apt-get"), w("install"), w("-y")] + names, needsRoot: true)]
-        case .dnf, .yum:
-            // `install` leaves an installed package alone; `upgrade` then takes it to the newest.
-            let m = installer.rawValue
-            let install = ShellCommand([w(m), w("install"), w("-y"), pkg], needsRoot: true)
-            return upgrade ? [install, ShellCommand([w(m), w("upgrade"), w("-y"), pkg], needsRoot: true)] : [install]
-        case .apk:
-            return [ShellCommand([w("apk"), w("add")] + (upgrade ? [w("--upgrade")] : []) + [pkg], needsRoot: true)]
-        case .pacman:
-            return [ShellCommand([w("pacman"), w("-S"), w("--needed"), w("--noconfirm"), pkg], needsRoot: true)]
-        case .zypper:
-            return [ShellCommand([w("zypper"), w("--non-interactive"), w("install"), pkg], needsRoot: true)]
-        case .brew:
-            // `brew install` upgrades an outdated formula.
-            return [ShellCommand([w("brew"), w("install"), pkg])]
-        case .pipx:
-            return [ShellCommand([w("pipx"), w("install")] + (upgrade ? [w("--force")] : []) + [pkg])]
-        case .pip:
-            let pip = host.managers[.pip] ?? "pip3"
-            return [ShellCommand([w(pip), w("install"), w("--user")] + (upgrade ? [w("--upgrade")] : []) + [pkg])]
-        case .venv:
-            return [ShellCommand([.home(InstallPlan.venvPath + "/bin/pip"), w("install")] + (upgrade ? [w("--upgrade")] : []) + [pkg])]
-        case .npm:
-            return [ShellCommand([w("npm"), w("install"), w("-g"), w("--prefix"), .home(".local"), pkg])]
-        case .go:
-            return [ShellCommand(env: ["GOBIN=\"$HOME/\(InstallPlan.userBinPath)\""], [w("go"), w("install"), pkg])]
-        case .cargo:
-            return [ShellCommand([w("cargo"), w("install"), w("--root"), .home(".local"), pkg])]
-        case .snap, .snapClassic:
-            // `snap install` of an installed snap does nothing; `refresh` takes it to the newest.
-            let install = ShellCommand([w("snap"), w("install")] + (installer == .snapClassic ? [w("--classic")] : []) + [pkg], needsRoot: true)
-            return upgrade ? [install, ShellCommand([w("snap"), w("refresh"), pkg], needsRoot: true)] : [install]
-        case .docs:
-            return []
-        }
-    }
-}
-
 /// A tool's best way onto this host.
 public struct RecipeChoice: Sendable, Equatable {
     public var installer: Installer
@@ -56,11 +7,26 @@ public struct RecipeChoice: Sendable, Equatable {
     public var package: String
     /// The catalog key the name comes from (`ubuntu` for apt on Ubuntu).
     public var method: InstallMethod
+    /// The vendor repository (catalog id) the package comes from; nil for the distribution's own archive.
+    public var repository: String?
 
-    public init(installer: Installer, package: String, method: InstallMethod) {
+    public init(installer: Installer, package: String, method: InstallMethod, repository: String? = nil) {
         self.installer = installer
         self.package = package
         self.method = method
+        self.repository = repository
+    }
+
+    /// How much this recipe is preferred, lower first: the installer's preference, with a vendor
+    /// repository after pipx and pip (they install for the user; a vendor repository adds a source
+    /// that every later system upgrade trusts) and before npm.
+    public var rank: Int {
+        repository == nil ? 2 * installer.preference : 2 * Installer.venv.preference + 1
+    }
+
+    /// `apt-get`, or `apt-get from Grafana Labs' repository` (`names`: repository id → whose).
+    public func label(names: [String: VendorRepository] = [:]) -> String {
+        installer.label + (repository.map { " from \(Planner.possessive(names[$0]?.name ?? $0)) repository" } ?? "")
     }
 }
 
@@ -152,40 +118,29 @@ public enum Planner {
         ]
     }
 
-    /// The best recipe for `tool` on `host`, or nil when only the docs are left: the system package
-    /// manager matching os-release (when the host has it and the catalog names the package for that
-    /// distribution), Homebrew on Linux, pipx, pip (a capaudit venv when the system Python is
-    /// externally managed), npm, go, cargo, snap. pipx, the venv module and npm count when the
+    /// The best recipe for `tool` on `host`, or nil when only the docs are left: the first rung of
+    /// `Installer.recipeOrder` with an installer this host can run and a package name the catalog
+    /// gives for it (`Installer.catalogMethods`). pipx, the venv module and npm count when the
     /// host has them or the plan can install them first from the system packages.
     public static func bestRecipe(for tool: Tool, on host: HostEnvironment) -> RecipeChoice? {
         guard isAvailable(tool, on: host) else { return nil }
-        let packages = tool.install.packages
-        for manager in host.systemManagers where host.has(manager) {
-            guard let method = host.packageMethod(for: manager) else { continue }
-            let name = method == .yum ? (packages[.yum] ?? packages[.dnf]) : packages[method]
-            if let name, let installer = Installer(rawValue: manager.rawValue) {
-                return RecipeChoice(installer: installer, package: name, method: method == .yum && packages[.yum] == nil ? .dnf : method)
+        let families = host.families
+        // A package from a vendor repository waits until after pipx and pip (see `RecipeChoice.rank`).
+        var vendor: RecipeChoice?
+        for rung in Installer.recipeOrder {
+            if rung == .onHostOrBootstrapped(.npm), let vendor { return vendor }
+            for installer in rung.installers(on: host) {
+                for method in installer.catalogMethods(families: families) {
+                    guard let name = tool.install.packages[method] else { continue }
+                    if let repository = tool.install.repositories[method] {
+                        if vendor == nil { vendor = RecipeChoice(installer: installer, package: name, method: method, repository: repository) }
+                        continue
+                    }
+                    return RecipeChoice(installer: installer, package: name, method: method)
+                }
             }
         }
-        if host.has(.brew), !host.systemManagers.contains(.brew), let name = packages[.brew] {
-            return RecipeChoice(installer: .brew, package: name, method: .brew)
-        }
-        // Python tools: a pipx or a usable pip already here, else pipx installed first from the
-        // system packages, else a venv of capaudit's own.
-        let pipName = packages[.pip] ?? packages[.pipx]
-        let pipMethod: InstallMethod = packages[.pip] != nil ? .pip : .pipx
-        if host.has(.pipx), let name = packages[.pipx] { return RecipeChoice(installer: .pipx, package: name, method: .pipx) }
-        if let name = pipName, host.has(.pip), !host.pythonExternallyManaged { return RecipeChoice(installer: .pip, package: name, method: pipMethod) }
-        if host.canUse(.pipx), let name = packages[.pipx] { return RecipeChoice(installer: .pipx, package: name, method: .pipx) }
-        // `--manager pip` names a Python too: on a PEP 668 host its packages go into a venv.
-        if let name = pipName, host.canUse(.python3) || host.has(.pip) { return RecipeChoice(installer: .venv, package: name, method: pipMethod) }
-        if host.canUse(.npm), let name = packages[.npm] { return RecipeChoice(installer: .npm, package: name, method: .npm) }
-        if host.has(.go), let name = packages[.go] { return RecipeChoice(installer: .go, package: name, method: .go) }
-        if host.has(.cargo), let name = packages[.cargo] { return RecipeChoice(installer: .cargo, package: name, method: .cargo) }
-        if host.has(.snap) {
-            if let name = packages[.snap] { return RecipeChoice(installer: .snap, package: name, method: .snap) }
-            if let name = packages[.snapClassic] { return RecipeChoice(installer: .snapClassic, package: name, method: .snapClassic) }
-        }
+        if let vendor { return vendor }
         return nil
     }
 
@@ -199,11 +154,14 @@ public enum Planner {
         let families = Set(host.families).union(host.has(.brew) ? ["macos"] : [])
         // Debian's name is Debian's only: an Ubuntu host (ID_LIKE=debian) is not Debian 12.
         let own = families.contains("ubuntu") ? families.subtracting(["debian"]) : families
+        // A sentence ends at ';' or at a '.' followed by a space or the end: the dots of a
+        // version ("Alpine 3.20.0", "Debian 12 (2.9)") are not sentence ends.
         var kept: [String] = []
         var sentence = ""
-        for ch in note {
+        let chars = Array(note)
+        for (i, ch) in chars.enumerated() {
             sentence.append(ch)
-            if ch == "." || ch == ";" {
+            if ch == ";" || (ch == "." && (i + 1 == chars.count || chars[i + 1].isWhitespace)) {
                 kept.append(sentence)
                 sentence = ""
             }
@@ -228,12 +186,74 @@ public enum Planner {
 
     /// What shows the tool is there after install: its first probe that proves it by path or
     /// version (`command -v`), else its first probe run as-is; nothing for an undetectable tool.
+    /// When the catalog names the command a method's package installs (`install.commands`), that
+    /// command is the check; if the probe of that command proves the tool only by exiting 0 (a plugin
+    /// such as `docker compose`, which `docker-compose-plugin` installs without any `docker-compose`
+    /// on PATH), the probe itself is run, since `command -v docker` would pass without the plugin.
     static func check(for tool: Tool, method: InstallMethod? = nil) -> StepCheck {
-        if let method, let command = tool.install.commands[method] { return .command(command) }
+        if let method, let command = tool.install.commands[method] {
+            let probes = tool.probes.filter { $0.command == command }
+            if !probes.isEmpty, probes.allSatisfy({ $0.evidence == .exitZero }), let p = probes.first {
+                return .succeeds(argv: [p.command] + p.args, env: p.env)
+            }
+            return .command(command)
+        }
         let probes = tool.probes
         if let p = probes.first(where: { $0.evidence != .exitZero }) { return .command(p.command) }
         if let p = probes.first { return .succeeds(argv: [p.command] + p.args, env: p.env) }
         return .none
+    }
+
+    /// `Docker's`, `Grafana Labs'`.
+    static func possessive(_ name: String) -> String { name.hasSuffix("s") ? name + "'" : name + "'s" }
+
+    /// How `host`'s system package manager adds `repository`; nil when the catalog gives no entry for it.
+    static func repositorySetup(_ repository: VendorRepository, host: HostEnvironment) -> RepositorySetup? {
+        for manager in host.systemManagers where host.has(manager) {
+            let installer = manager
+            guard let method = manager.catalogMethods(families: host.families).first, let access = repository.access(for: method) else { continue }
+            let fileName = repository.id
+            if installer == .apt {
+                let codename = host.info.codename.flatMap { RepositoryReader.isSafeWord($0) ? $0 : nil }
+                return RepositorySetup(
+                    id: repository.id, name: repository.name, manager: .apt, keyURL: access.key, fingerprints: access.fingerprints,
+                    fingerprintSource: access.fingerprintSource, keyring: access.keyring ?? "/etc/apt/keyrings/\(fileName).gpg",
+                    sourceFile: "/etc/apt/sources.list.d/\(fileName).list", sourceText: access.aptLine(codename: codename),
+                    codenameAtRunTime: access.needsCodename && codename == nil, docs: repository.docs)
+            }
+            let keyFile = "/etc/pki/rpm-gpg/RPM-GPG-KEY-\(fileName)"
+            let text = [
+                "[\(fileName)]", "name=\(repository.name)", "baseurl=\(access.url)", "enabled=1", "gpgcheck=1", "gpgkey=file://\(keyFile)",
+            ].joined(separator: "\n")
+            return RepositorySetup(
+                id: repository.id, name: repository.name, manager: installer, keyURL: access.key, fingerprints: access.fingerprints,
+                fingerprintSource: access.fingerprintSource, keyring: keyFile, sourceFile: "/etc/yum.repos.d/\(fileName).repo", sourceText: text,
+                docs: repository.docs)
+        }
+        return nil
+    }
+
+    /// The repository step as a person types it.
+    static func repositoryCommands(_ r: RepositorySetup, isRoot: Bool) -> [String] {
+        let sudo = isRoot ? "" : "sudo "
+        let download = "/tmp/\(r.id).key"
+        var out = ["curl -fsSL \(ShellQuote.word(r.keyURL)) -o \(download)"]
+        if !r.fingerprints.isEmpty {
+            out.append(
+                "gpg --show-keys --with-colons \(download) (each primary key's fpr must be \(r.fingerprints.count == 1 ? r.fingerprints[0] : "one of " + r.fingerprints.joined(separator: ", ")))"
+            )
+        }
+        if r.manager == .apt {
+            out.append("gpg --dearmor < \(download) | \(sudo)tee \(r.keyring) > /dev/null")
+            out.append("echo \(ShellQuote.single(r.sourceText)) | \(sudo)tee \(r.sourceFile) > /dev/null")
+            out.append("\(sudo)apt-get update")
+        } else {
+            out.append("\(sudo)install -m 644 \(download) \(r.keyring) && \(sudo)rpm --import \(r.keyring)")
+            out.append(
+                "printf '%s\\n' \(r.sourceText.split(separator: "\n").map { ShellQuote.single(String($0)) }.joined(separator: " ")) | \(sudo)tee \(r.sourceFile) > /dev/null")
+            out.append("\(sudo)\(r.manager.rawValue) makecache --repo \(r.id)")
+        }
+        return out
     }
 
     /// Accumulates the steps of one phase and remembers, across phases, what is already planned.
@@ -297,13 +317,13 @@ public enum Planner {
                 return
             }
             // 2. A tool of this capability the plan already installs for another capability, when its
-            //    recipe is as good as the best one here (a system package before pipx before npm); a
+            //    recipe is as good as the best one here (`Installer.recipeOrder`); a
             //    by-hand step only when no tool of this capability installs here.
             // A plan never picks a tool capaudit cannot detect: its check could never pass.
             let host = self.host
             let all = c.tools.compactMap { tool($0) }
             let candidates = all.filter(\.detectable)
-            let preference = { (t: Tool) -> Int in Planner.bestRecipe(for: t, on: host)?.installer.preference ?? Int.max }
+            let preference = { (t: Tool) -> Int in Planner.bestRecipe(for: t, on: host)?.rank ?? Int.max }
             let best = candidates.map(preference).min() ?? Int.max
             if let id = c.tools.first(where: { id in
                 guard let at = planned[id] else { return false }
@@ -326,7 +346,7 @@ public enum Planner {
                     reason = "the catalog's preferred tool for \(c.name)"
                 } else if let p = c.preferred, let pt = tool(p), preference(pt) != Int.max {
                     reason =
-                        "\(t.name) installs from \(Planner.bestRecipe(for: t, on: host)!.installer.label), before the preferred \(pt.name) from \(Planner.bestRecipe(for: pt, on: host)!.installer.label)"
+                        "\(t.name) installs from \(Planner.bestRecipe(for: t, on: host)!.label(names: catalog.repositories)), before the preferred \(pt.name) from \(Planner.bestRecipe(for: pt, on: host)!.label(names: catalog.repositories))"
                 } else if let p = c.preferred, let pt = tool(p) {
                     reason = "the preferred \(pt.name) has no recipe for the package managers of this host; \(t.name) has"
                 } else {
@@ -334,7 +354,7 @@ public enum Planner {
                 }
             } else if let t = c.preferred.flatMap({ p in candidates.first { $0.id == p } }) ?? candidates.first(where: { !$0.probes.isEmpty }) ?? candidates.first {
                 chosen = t
-                let managers = host.managers.keys.sorted().map(\.rawValue)
+                let managers = host.managers.keys.sorted().map(\.managerName)
                 reason =
                     "no package manager on this host (\(managers.isEmpty ? "none found" : managers.joined(separator: ", "))) has a recipe for "
                     + (candidates.count > 1 ? "any tool of \(c.name)" : t.name) + "; install it by hand"
@@ -365,9 +385,10 @@ public enum Planner {
         func alternative(_ t: Tool) -> PlanAlternative {
             if let choice = Planner.bestRecipe(for: t, on: host) {
                 let commands = InstallCommands.commands(choice.installer, package: choice.package, upgrade: false, host: host)
+                let prefix = choice.repository.map { id in "after adding \(Planner.possessive(catalog.repositories[id]?.name ?? id)) repository: " } ?? ""
                 return PlanAlternative(
                     toolID: t.id, toolName: t.name, installer: choice.installer,
-                    command: commands.map { $0.display(isRoot: host.isRoot) }.joined(separator: " && "), docs: t.install.docs)
+                    command: prefix + commands.map { $0.display(isRoot: host.isRoot) }.joined(separator: " && "), docs: t.install.docs)
             }
             return PlanAlternative(toolID: t.id, toolName: t.name, installer: .docs, command: nil, docs: Planner.docsURL(t))
         }
@@ -407,7 +428,7 @@ public enum Planner {
                 kind: .install, title: "Install \(t.name)", toolID: t.id, toolName: t.name, covers: covers,
                 action: .install(choice.installer, package: choice.package), shellCommands: commands,
                 commands: commands.map { $0.display(isRoot: host.isRoot) }, check: Planner.check(for: t, method: choice.method),
-                reason: reason + " (\(choice.installer.label))", notes: notes)
+                reason: reason + " (\(choice.label(names: catalog.repositories)))", notes: notes)
             decorate(&step, tool: t, choice: choice)
             return step
         }
@@ -415,6 +436,10 @@ public enum Planner {
         /// The name's source, and the services a system package would start.
         func decorate(_ step: inout PlanStep, tool t: Tool, choice: RecipeChoice) {
             step.packageSource = t.install.source(of: choice.method)
+            if let id = choice.repository, let repository = catalog.repositories[id] {
+                step.repository = id
+                step.packageSource = step.packageSource ?? "\(Planner.possessive(repository.name)) repository (\(repository.docs))"
+            }
             if choice.installer.needsRoot && !t.install.services.isEmpty {
                 step.services = t.install.services
                 let names = t.install.services.joined(separator: ", ")
@@ -450,7 +475,7 @@ public enum Planner {
                 kind: .upgrade, title: "Upgrade \(t.name)", toolID: t.id, toolName: t.name, covers: covers,
                 action: .upgrade(choice.installer, package: choice.package), shellCommands: commands,
                 commands: commands.map { $0.display(isRoot: host.isRoot) }, check: StepCheck.none,
-                reason: reason + " (\(choice.installer.label))", notes: notes + toolNotes(t))
+                reason: reason + " (\(choice.label(names: catalog.repositories)))", notes: notes + toolNotes(t))
             decorate(&step, tool: t, choice: choice)
             return step
         }
@@ -464,17 +489,38 @@ public enum Planner {
                     addVenvSetup()
                     step.requires.append(InstallPlan.venvSetupKey)
                 case .pipx, .npm:
-                    if let key = addManagerSetup(installer == .pipx ? .pipx : .npm) { step.requires.append(key) }
+                    if let key = addManagerSetup(installer) { step.requires.append(key) }
                 default: break
                 }
                 if installer.usesUserBin { addPathSetup(InstallPlan.userBinPath, why: "pipx, pip --user, npm, go and cargo installs put commands there") }
             }
+            if let id = step.repository, let key = addRepositorySetup(id) { step.requires.append(key) }
             if let id = step.toolID { planned[id] = (currentPhase, phaseSteps[currentPhase, default: []].count) }
             phaseSteps[currentPhase, default: []].append(step)
         }
 
+        /// Adds the vendor repository `id` (once per plan); the key the steps that need it require.
+        mutating func addRepositorySetup(_ id: String) -> String? {
+            guard let repository = catalog.repositories[id], let setup = Planner.repositorySetup(repository, host: host) else { return nil }
+            guard setupDone.insert(setup.key).inserted else { return setup.key }
+            let detail =
+                "Key \(setup.keyURL), "
+                + (setup.fingerprints.isEmpty
+                    ? "trusted as first downloaded: \(repository.name) publishes no fingerprint for it."
+                    : "fingerprint \(setup.fingerprints.joined(separator: " or ")), as published at \(setup.fingerprintSource ?? repository.docs).")
+                + " Setup documented at \(repository.docs)."
+            var step = PlanStep(
+                kind: .repository, title: "Add \(Planner.possessive(repository.name)) \(setup.manager == .apt ? "apt" : setup.manager.rawValue) repository", detail: detail,
+                action: .addRepository(setup), commands: Planner.repositoryCommands(setup, isRoot: host.isRoot),
+                reason: "the packages below come from it: the distribution's archive does not have them")
+            if let note = repository.note { step.notes.append(note) }
+            step.provides = setup.key
+            phaseSteps[currentPhase, default: []].append(step)
+            return setup.key
+        }
+
         /// Installs a missing pipx or npm from the system packages; the key later steps require.
-        mutating func addManagerSetup(_ manager: PackageManager) -> String? {
+        mutating func addManagerSetup(_ manager: Installer) -> String? {
             guard let (installer, package) = host.bootstrap(manager) else { return nil }
             let key = "manager:" + manager.rawValue
             guard setupDone.insert(key).inserted else { return key }
@@ -492,7 +538,7 @@ public enum Planner {
         mutating func addVenvSetup() {
             guard setupDone.insert(InstallPlan.venvSetupKey).inserted else { return }
             var requires: [String] = []
-            if let (installer, package) = host.bootstrap(.python3) ?? (host.has(.apt) ? (Installer.apt, "python3-venv ca-certificates") : nil) {
+            if let (installer, package) = host.bootstrap(.venv) ?? (host.has(.apt) ? (Installer.apt, "python3-venv ca-certificates") : nil) {
                 let commands = InstallCommands.commands(installer, package: package, upgrade: false, host: host)
                 var step = PlanStep(
                     kind: .setup, title: "Install \(package.split(separator: " ").first.map(String.init) ?? package)", action: .install(installer, package: package),

@@ -8,7 +8,7 @@ import Glibc
 ///
 /// Linux's parent-death signal (`PR_SET_PDEATHSIG`) must be set in the child between fork and exec, which
 /// `posix_spawn` cannot do, and forking a multithreaded Swift process to run code before exec is not safe.
-/// So a scan starts one watchdog: capaudit's own binary in a hidden mode (`modeArgument`), in a session of
+/// So a scan starts one watchdog (and `capaudit mcp` one for its whole life, shared by its scans and operation calls): capaudit's own binary in a hidden mode (`modeArgument`), in a session of
 /// its own (a signal to capaudit's process group or terminal does not reach it), holding only the read end
 /// of a close-on-exec pipe whose write end only capaudit holds. capaudit writes each probe group's id when
 /// it starts and again when it ends; when capaudit dies, however it dies, the kernel closes the write end,
@@ -47,7 +47,7 @@ public struct ProbeWatchdog: Sendable {
     public static func serve(arguments: [String], input: Int32 = STDIN_FILENO) -> Never {
         var status = stat()
         guard arguments.count == 2, Int32(arguments[1]) != nil, fstat(input, &status) == 0, status.st_mode & S_IFMT == S_IFIFO else {
-            let text = "capaudit: \(modeArgument) is an internal mode of `capaudit scan`; it is not meant to be run by hand\n"
+            let text = "capaudit: \(modeArgument) is an internal mode of `capaudit scan` and `capaudit mcp`; it is not meant to be run by hand\n"
             _ = text.withCString { write(STDERR_FILENO, $0, strlen($0)) }
             _exit(2)
         }

@@ -23,7 +23,7 @@ public enum PlanRenderer {
         if host.managers.isEmpty { return "none found" }
         let list = host.managers.keys.sorted().map { m -> String in
             let command = host.managers[m]!
-            return command == m.rawValue ? m.rawValue : "\(m.rawValue) (\(command))"
+            return command == m.managerName ? m.managerName : "\(m.managerName) (\(command))"
         }.joined(separator: ", ")
         if host.managersOverridden { return list + " (from --manager)" }
         return host.isLocal ? list : list + " (assumed from the target's os-release: the plan is for another machine, whose PATH capaudit cannot see)"
@@ -53,7 +53,7 @@ public enum PlanRenderer {
                     : "Python tools go into $HOME/\(InstallPlan.venvPath)"
             return "externally managed (PEP 668): \(via); pip never touches the system Python"
         }
-        return host.has(.python3) || host.has(.pip) ? "not externally managed" : "no python3 on PATH"
+        return host.has(.venv) || host.has(.pip) ? "not externally managed" : "no python3 on PATH"
     }
 
     static func stepTarget(_ step: PlanStep) -> String {
@@ -222,7 +222,7 @@ public enum PlanRenderer {
                 "hostname": .string(host.info.hostname),
                 "platform": .string(host.platform.rawValue),
                 "isRoot": .bool(host.isRoot),
-                "managers": .object(Dictionary(uniqueKeysWithValues: host.managers.map { ($0.key.rawValue, JSONOutput.string($0.value)) })),
+                "managers": .object(Dictionary(uniqueKeysWithValues: host.managers.map { ($0.key.managerName, JSONOutput.string($0.value)) })),
                 "managersOverridden": .bool(host.managersOverridden),
                 "pythonExternallyManaged": .bool(host.pythonExternallyManaged),
                 "externallyManagedMarker": .string(host.externallyManagedMarker),
@@ -293,6 +293,15 @@ public enum PlanRenderer {
             "services": .array(s.services.map { .string($0) }),
             "provides": .string(s.provides),
             "requires": .array(s.requires.map { .string($0) }),
+            "fromRepository": .string(s.repository),
+            "repository": s.repositorySetup.map { r in
+                JSONOutput.object([
+                    "id": .string(r.id), "name": .string(r.name), "manager": .string(r.manager.rawValue), "key": .string(r.keyURL),
+                    "fingerprints": .array(r.fingerprints.map { .string($0) }), "fingerprintSource": .string(r.fingerprintSource),
+                    "keyring": .string(r.keyring), "sourceFile": .string(r.sourceFile), "sourceText": .string(r.sourceText),
+                    "codenameAtRunTime": .bool(r.codenameAtRunTime), "docs": .string(r.docs),
+                ])
+            } ?? .null,
         ])
     }
 }

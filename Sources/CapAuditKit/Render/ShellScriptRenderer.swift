@@ -21,8 +21,9 @@ public enum ShellScriptRenderer {
         var out: [String] = []
         let host = plan.host
         let steps = plan.steps
-        let needsRoot = steps.contains { $0.shellCommands.contains(where: \.needsRoot) || isApt($0) }
-        let usesApt = steps.contains(where: isApt)
+        let repositories = steps.compactMap(\.repositorySetup)
+        let needsRoot = steps.contains { $0.shellCommands.contains(where: \.needsRoot) || isApt($0) } || !repositories.isEmpty
+        let usesApt = steps.contains(where: isApt) || repositories.contains { $0.manager == .apt }
         let usesServices = steps.contains { isApt($0) && !$0.services.isEmpty }
         let pathDirs = steps.compactMap { step -> String? in
             if case .addToPath(let p) = step.action { return p }
@@ -117,6 +118,14 @@ public enum ShellScriptRenderer {
             out.append("  return \"$status\"")
             out.append("}")
         }
+        if !repositories.isEmpty {
+            out += repositoryFunctions(apt: repositories.contains { $0.manager == .apt }, dnf: repositories.contains { $0.manager != .apt })
+        }
+        if repositories.contains(where: \.codenameAtRunTime) {
+            out.append("")
+            out.append("# The release codename in vendor repositories' apt lines, from this machine's os-release.")
+            out.append("CODENAME=$(sed -n 's/^VERSION_CODENAME=//p' /etc/os-release | tr -d '\"')")
+        }
         let usesSnap = plan.installersUsed.contains(.snap) || plan.installersUsed.contains(.snapClassic)
         if !pathDirs.isEmpty || usesSnap {
             var entries = pathDirs.reversed().map { "$HOME/\($0)" }
@@ -155,6 +164,108 @@ public enum ShellScriptRenderer {
     }
 
     static func isApt(_ step: PlanStep) -> Bool { step.installer == .apt }
+
+    /// A repository's source text as one script argument; a codename read when the script runs is `$CODENAME`.
+    static func sourceArg(_ r: RepositorySetup) -> String {
+        guard r.codenameAtRunTime else { return arg(r.sourceText) }
+        let parts = r.sourceText.components(separatedBy: RepositoryAccess.codenamePlaceholder).map(ShellQuote.doubleQuotedBody)
+        return "\"" + parts.joined(separator: "$CODENAME") + "\""
+    }
+
+    /// The shell functions repository steps call.
+    static func repositoryFunctions(apt: Bool, dnf: Bool) -> [String] {
+        var out: [String] = [""]
+        out.append("# vendor_key URL FILE [FINGERPRINT...]: downloads a vendor's signing key to FILE; with fingerprints,")
+        out.append("# every primary key in it must be one of them (as gpg --show-keys --with-colons prints them).")
+        out.append("vendor_key() {")
+        out.append("  key_url=$1")
+        out.append("  key_file=$2")
+        out.append("  shift 2")
+        out.append("  curl -fsSL --connect-timeout 30 --max-time 300 \"$key_url\" -o \"$key_file\" || return 1")
+        out.append("  [ \"$#\" -gt 0 ] || return 0")
+        out.append("  key_home=$(mktemp -d) || return 1")
+        out.append("  found=$(gpg --homedir \"$key_home\" --batch --show-keys --with-colons \"$key_file\" 2>/dev/null |")
+        out.append("    awk -F: '$1 == \"pub\" { p = 1; next } p && $1 == \"fpr\" { print $10; p = 0 }')")
+        out.append("  rm -rf \"$key_home\"")
+        out.append("  if [ -z \"$found\" ]; then")
+        out.append("    echo \"capaudit plan: $key_url holds no OpenPGP key\" >&2")
+        out.append("    return 1")
+        out.append("  fi")
+        out.append("  for fpr in $found; do")
+        out.append("    case \" $* \" in")
+        out.append("      *\" $fpr \"*) ;;")
+        out.append("      *)")
+        out.append("        echo \"capaudit plan: $key_url holds key $fpr, not the published $*\" >&2")
+        out.append("        return 1")
+        out.append("        ;;")
+        out.append("    esac")
+        out.append("  done")
+        out.append("}")
+        if apt {
+            out.append("")
+            out.append("# apt_repository KEY_URL KEYRING LIST LINE [FINGERPRINT...]: adds a vendor's apt repository: the key")
+            out.append("# (checked, then installed as KEYRING), LINE in LIST, then apt-get update. When any of it fails,")
+            out.append("# LIST is removed again, so the other apt-get steps are not held up by it.")
+            out.append("apt_repository() {")
+            out.append("  repo_key=$1")
+            out.append("  repo_keyring=$2")
+            out.append("  repo_list=$3")
+            out.append("  repo_line=$4")
+            out.append("  shift 4")
+            out.append("  if ! command -v curl >/dev/null 2>&1 || ! command -v gpg >/dev/null 2>&1 || [ ! -e /etc/ssl/certs/ca-certificates.crt ]; then")
+            out.append("    apt_install curl gpg ca-certificates || return 1")
+            out.append("  fi")
+            out.append("  repo_dir=$(mktemp -d) || return 1")
+            out.append("  if vendor_key \"$repo_key\" \"$repo_dir/key\" \"$@\" &&")
+            out.append("    if grep -q 'BEGIN PGP PUBLIC KEY BLOCK' \"$repo_dir/key\"; then")
+            out.append("      gpg --homedir \"$repo_dir\" --batch --dearmor < \"$repo_dir/key\" > \"$repo_dir/keyring\"")
+            out.append("    else")
+            out.append("      cp \"$repo_dir/key\" \"$repo_dir/keyring\"")
+            out.append("    fi &&")
+            out.append("    $SUDO install -D -m 644 \"$repo_dir/keyring\" \"$repo_keyring\" &&")
+            out.append("    printf '%s\\n' \"$repo_line\" | $SUDO tee \"$repo_list\" >/dev/null &&")
+            out.append("    $SUDO apt-get update; then")
+            out.append("    rm -rf \"$repo_dir\"")
+            out.append("    APT_UPDATED=yes")
+            out.append("    return 0")
+            out.append("  fi")
+            out.append("  rm -rf \"$repo_dir\"")
+            out.append("  $SUDO rm -f \"$repo_list\"")
+            out.append("  return 1")
+            out.append("}")
+        }
+        if dnf {
+            out.append("")
+            out.append("# dnf_repository MANAGER ID KEY_URL KEY_FILE REPO_FILE TEXT [FINGERPRINT...]: adds a vendor's rpm repository:")
+            out.append("# the key (checked, installed as KEY_FILE and imported), TEXT as REPO_FILE, then its metadata.")
+            out.append("# When any of it fails, REPO_FILE is removed again.")
+            out.append("dnf_repository() {")
+            out.append("  repo_manager=$1")
+            out.append("  repo_id=$2")
+            out.append("  repo_key=$3")
+            out.append("  repo_key_file=$4")
+            out.append("  repo_file=$5")
+            out.append("  repo_text=$6")
+            out.append("  shift 6")
+            out.append("  if ! command -v curl >/dev/null 2>&1 || ! command -v gpg >/dev/null 2>&1; then")
+            out.append("    $SUDO \"$repo_manager\" install -y curl gnupg2 || return 1")
+            out.append("  fi")
+            out.append("  repo_dir=$(mktemp -d) || return 1")
+            out.append("  if vendor_key \"$repo_key\" \"$repo_dir/key\" \"$@\" &&")
+            out.append("    $SUDO install -D -m 644 \"$repo_dir/key\" \"$repo_key_file\" &&")
+            out.append("    $SUDO rpm --import \"$repo_key_file\" &&")
+            out.append("    printf '%s\\n' \"$repo_text\" | $SUDO tee \"$repo_file\" >/dev/null &&")
+            out.append("    $SUDO \"$repo_manager\" makecache --repo \"$repo_id\"; then")
+            out.append("    rm -rf \"$repo_dir\"")
+            out.append("    return 0")
+            out.append("  fi")
+            out.append("  rm -rf \"$repo_dir\"")
+            out.append("  $SUDO rm -f \"$repo_file\"")
+            out.append("  return 1")
+            out.append("}")
+        }
+        return out
+    }
 
     /// The lines of one step, starting with its comment.
     static func render(_ step: PlanStep, providers: [String: String] = [:]) -> [String] {
@@ -218,6 +329,20 @@ public enum ShellScriptRenderer {
             out.append("  " + echo("==> \(step.number) \(flat(step.title))"))
             out.append("  echo \(line) >> \"$HOME/.profile\"")
             out.append("fi")
+        case .addRepository(let r):
+            let fingerprints = r.fingerprints.map { arg($0) }.joined(separator: " ")
+            let text = sourceArg(r)
+            if r.manager == .apt {
+                out += body(["apt_repository \(arg(r.keyURL)) \(arg(r.keyring)) \(arg(r.sourceFile)) \(text)" + (fingerprints.isEmpty ? "" : " " + fingerprints)])
+                out += call("! grep -Fxqs \(text) \(arg(r.sourceFile)) || [ ! -s \(arg(r.keyring)) ]")
+            } else {
+                out += body(
+                    [
+                        "dnf_repository \(r.manager.rawValue) \(arg(r.id)) \(arg(r.keyURL)) \(arg(r.keyring)) \(arg(r.sourceFile)) \(text)"
+                            + (fingerprints.isEmpty ? "" : " " + fingerprints)
+                    ])
+                out += call("[ ! -s \(arg(r.sourceFile)) ]")
+            }
         case .manual(let url):
             let text = "by_hand \(step.number) \(arg(flat(step.toolName ?? step.title))) \(arg(url))"
             let (condition, _) = guardCondition(step.check, name: nil, number: step.number)

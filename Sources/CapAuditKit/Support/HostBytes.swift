@@ -109,6 +109,21 @@ public enum HostBytes {
         return environment(raw)
     }
 
+    /// The process's command-line arguments, program name first, read from `argv` as bytes
+    /// (`CommandLine.arguments` replaces what is not UTF-8 with U+FFFD, so a path with such a byte would
+    /// name another file). Check them with `hasRawBytes` before a path is used (see the CLI's parser).
+    public static func arguments() -> [String] {
+        (0..<Int(CommandLine.argc)).map { index in
+            guard let argument = CommandLine.unsafeArgv[index] else { return "" }
+            return decode(UnsafeBufferPointer(start: UnsafeRawPointer(argument).assumingMemoryBound(to: UInt8.self), count: strlen(argument)))
+        }
+    }
+
+    /// Whether `s` holds a byte that was not UTF-8 (see `decode`).
+    public static func hasRawBytes(_ s: String) -> Bool {
+        s.unicodeScalars.contains(where: isRawByte)
+    }
+
     /// `NAME=VALUE` entries as a dictionary (see `environment()`).
     static func environment(_ entries: [[UInt8]]) -> [String: String] {
         var out: [String: String] = [:]

@@ -10,13 +10,18 @@ private struct BackgroundCapaudit {
     let stdoutPath: String
     let stderrPath: String
 
-    init(_ arguments: [String], environment: [String: String], outputIn dir: String) throws {
+    /// `stdin` is a descriptor to give capaudit as its standard input (a pipe's read end); /dev/null without one.
+    init(_ arguments: [String], environment: [String: String], outputIn dir: String, stdin: Int32? = nil) throws {
         stdoutPath = dir + "/capaudit.stdout"
         stderrPath = dir + "/capaudit.stderr"
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        if let stdin {
+            posix_spawn_file_actions_adddup2(&actions, stdin, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        }
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         var attributes = posix_spawnattr_t()
@@ -218,6 +223,64 @@ extension ProcessHeavySuites {
                 #expect(processIsGone(pid), "the probe's \(role) (pid \(pid)) outlived capaudit")
             }
             #expect(processIsGone(watchdog), "the watchdog (pid \(watchdog)) is still running")
+        }
+
+        @Test("capaudit mcp killed outright (SIGKILL) while a scan's probe runs: its watchdog kills the probe's process group")
+        func mcpKilledOutright() throws {
+            let dir = try TemporaryFolder()
+            let pidFile = dir.path + "/pids"
+            try dir.tool(
+                "bin/hang",
+                """
+                sleep 300 &
+                child=$!
+                echo "$$ $child" > \(pidFile).tmp && mv \(pidFile).tmp \(pidFile)
+                wait
+                """)
+            try dir.file(
+                "catalog.json",
+                """
+                { "schemaVersion": 1,
+                  "area": { "id": "hang", "name": "Hang", "priority": "high", "rank": 1, "phase": 1, "why": "w", "impact": "i",
+                            "useCases": ["u"], "capabilities": [ { "id": "c", "name": "C", "tools": ["hang"] } ] },
+                  "tools": [ { "id": "hang", "name": "hang", "summary": "Hangs.", "homepage": "https://example.com",
+                               "probes": [ { "command": "hang", "args": ["--version"] } ] } ] }
+                """)
+            // The client's end of stdin stays open (the server would end at end of file), close-on-exec so
+            // only the read end, as fd 0, reaches capaudit.
+            var fds: [Int32] = [-1, -1]
+            try #require(pipe(&fds) == 0)
+            for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+            defer { close(fds[1]) }
+            let capaudit = try BackgroundCapaudit(
+                ["mcp", "--no-config", "--catalog", dir.path + "/catalog.json", "--timeout", "60", "--workdir", dir.path],
+                environment: ["PATH": dir.path + "/bin:/usr/bin:/bin", "HOME": dir.path], outputIn: dir.path, stdin: fds[0])
+            close(fds[0])
+            // tools/list runs the first scan (it finds the tools whose operations are offered): the probe hangs.
+            let messages = [
+                #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"t","version":"1"}}}"#,
+                #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#, #"{"jsonrpc":"2.0","id":2,"method":"tools/list","params":{}}"#,
+            ]
+            let request = Array((messages.joined(separator: "\n") + "\n").utf8)
+            #expect(request.withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) } == request.count)
+            let pids = waitForPids(pidFile, count: 2)
+            // Started before the server reads anything, so it is there by the time a probe runs.
+            let watchdog = waitForWatchdog(of: capaudit.pid, within: 5)
+            guard pids.count == 2 else {
+                _ = capaudit.waitForExit(within: 0)
+                Issue.record("the fake tool never started: \(capaudit.stderr)")
+                return
+            }
+            #expect(watchdog != nil, "capaudit mcp started no watchdog")
+            kill(capaudit.pid, SIGKILL)
+            #expect(capaudit.waitForExit(within: 30) == 128 + SIGKILL)
+            // The probe's timeout is 60 s and capaudit ran no handler: only the watchdog can end them this soon.
+            for (pid, role) in zip(pids, ["tool", "its child"]) {
+                #expect(processIsGone(pid), "the probe's \(role) (pid \(pid)) outlived capaudit mcp")
+            }
+            if let watchdog { #expect(processIsGone(watchdog), "the watchdog (pid \(watchdog)) is still running") }
+            // A failing run leaves nothing behind: the tool leads the probe's process group.
+            if !processIsGone(pids[0], within: 0) { kill(-pids[0], SIGKILL) }
         }
 
         @Test("a second signal while the first is handled still ends capaudit with the first one's code")

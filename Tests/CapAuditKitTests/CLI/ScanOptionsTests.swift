@@ -4,7 +4,7 @@ import Testing
 
 @Suite struct ScanOptionsTests {
     func parse(_ arguments: [String]) throws -> ScanOptions {
-        try ScanOptions(parsing: ArgumentParser.parse(arguments, spec: Commands.scan))
+        try ScanOptions(parsing: ArgumentParser.parse(arguments, spec: ScanCommand.spec))
     }
 
     @Test("options not given keep the one default of ScanSettings (5 s timeout, one job per core)")
@@ -15,7 +15,8 @@ import Testing
         #expect(options.settings.jobs == ScanSettings.defaultJobs)
         #expect(options.failOn == nil)
         #expect(options.requirements.isEmpty && options.areaIDs.isEmpty && options.catalogPaths.isEmpty)
-        #expect(Commands.scan.option("--timeout")?.help.contains("(default 5;") == true)
+        #expect(ScanCommand.spec.option("--timeout")?.help.contains("(default 5;") == true)
+        #expect(ScanCommand.spec.option("--jobs")?.help.contains("(default \(ScanSettings.defaultJobs));") == true)
     }
 
     @Test("every scanning option is read once into its typed field")

@@ -57,6 +57,21 @@ import Testing
         #expect(seed.filter { !referenced.contains($0) }.isEmpty, "seed tools no capability names")
     }
 
+    @Test("a command a package installs under another name is one the scan probes, so the plan's guard and the scan agree")
+    func renamedCommandsAreProbed() throws {
+        let catalog = try BuiltinCatalog.load()
+        for tool in catalog.tools.values {
+            let probed = Set(tool.probes.map(\.command))
+            for (method, command) in tool.install.commands {
+                #expect(probed.contains(command), "\(tool.id): \(method.rawValue) installs \(command), which no probe runs")
+            }
+        }
+        // Homebrew's jenkins-lts names its CLI launcher jenkins-lts-cli (the jenkins formula: jenkins-cli).
+        let jenkins = try #require(catalog.tools["jenkins-cli"])
+        #expect(jenkins.install.commands[.brew] == "jenkins-lts-cli")
+        #expect(jenkins.probes.map(\.command) == ["jenkins-cli", "jenkins-lts-cli"])
+    }
+
     @Test("no probe argument is one that contacts a server or starts a daemon")
     func safeArguments() throws {
         let catalog = try BuiltinCatalog.load()

@@ -1,4 +1,4 @@
-import CapAuditKit
+@testable import CapAuditKit
 import Foundation
 import Testing
 
@@ -312,6 +312,19 @@ import Testing
             host: try PlanHosts.detect("fedora-40", managers: ["pip3", "python3"]), date: SampleReports.date)
         #expect(SamplePlans.step(plan, tool: "mod")?.check == .succeeds(argv: ["python3", "-c", "import mod"], env: ["PYTHONDONTWRITEBYTECODE": "1"]))
         #expect(ShellScriptRenderer.render(plan).contains("if ! env PYTHONDONTWRITEBYTECODE=1 python3 -c 'import mod' >/dev/null 2>&1; then"))
+    }
+
+    @Test("a package that installs only a plugin is checked by running its exit-zero probe, not by command -v of the host command")
+    func pluginPackageCheck() throws {
+        // Docker's docker-compose-plugin puts no docker-compose on PATH; `command -v docker` would pass without it.
+        let plan = try TargetPlanTests.plan("debian-12")
+        let step = try #require(SamplePlans.step(plan, tool: "docker-compose"))
+        #expect(step.commands.last == "sudo apt-get install -y docker-compose-plugin")
+        #expect(step.check == .succeeds(argv: ["docker", "compose", "version"], env: [:]))
+        #expect(ShellScriptRenderer.render(plan).contains("if ! docker compose version >/dev/null 2>&1; then"))
+        // A renamed command with an ordinary probe stays a command -v check (Homebrew's jenkins-lts-cli).
+        let jenkins = try #require(try BuiltinCatalog.load().tools["jenkins-cli"])
+        #expect(Planner.check(for: jenkins, method: .brew) == .command("jenkins-lts-cli"))
     }
 
     /// One tool per installer, plus an outdated one, for linting every renderer branch.

@@ -32,7 +32,7 @@ import Testing
 
     @Test("managers and PEP 668 come from the target's distribution and release, not from this machine")
     func assumptions() throws {
-        let expected: [String: (PackageManager, Bool)] = [
+        let expected: [String: (Installer, Bool)] = [
             "debian-12": (.apt, true), "ubuntu-24.04": (.apt, true), "fedora-40": (.dnf, false),
             "alpine-3.20": (.apk, true), "macos-14": (.brew, true),
         ]
@@ -76,6 +76,18 @@ import Testing
         for name in ["fedora-40", "alpine-3.20", "macos-14"] {
             #expect(!PlanRenderer.render(try Self.plan(name), format: .text).contains("Debian 12"), "\(name)")
         }
+    }
+
+    @Test("a version's dots do not end a note's sentence, so no kept note starts inside a number")
+    func noteSentences() throws {
+        for name in Self.targets {
+            let text = PlanRenderer.render(try Self.plan(name), format: .text)
+            let broken = text.split(separator: "\n").filter { $0.range(of: #"^\s+note:\s+[0-9]"#, options: .regularExpression) != nil }
+            #expect(broken.isEmpty, "\(name): \(broken)")
+        }
+        let alpine = PlanRenderer.render(try Self.plan("alpine-3.20"), format: .text)
+        #expect(alpine.contains("Alpine 3.20.0 shipped without aws-cli (no Python 3.12 support yet), which returned"))
+        #expect(!alpine.contains("Debian 12 (2."))
     }
 
     @Test("a missing pipx or npm is installed first from the system packages, and the steps that need it say so")

@@ -5,17 +5,17 @@ import Testing
 import Glibc
 #endif
 
-@Suite struct PackageManagerTests {
+@Suite struct HostEnvironmentTests {
     @Test(
         "os-release and the managers on PATH are read from fake files",
         arguments: [
-            ("debian-12", "debian", [String](), [PackageManager.apt]),
+            ("debian-12", "debian", [String](), [Installer.apt]),
             ("ubuntu-24.04", "ubuntu", ["debian"], [.apt]),
             ("fedora-40", "fedora", [], [.dnf, .yum]),
             ("alpine-3.20", "alpine", [], [.apk]),
             ("macos-14", "macos", [], [.brew]),
         ])
-    func osRelease(file: String, id: String, like: [String], system: [PackageManager]) throws {
+    func osRelease(file: String, id: String, like: [String], system: [Installer]) throws {
         let host = try PlanHosts.detect(file, managers: [])
         #expect(host.info.osID == id)
         #expect(host.info.osLike == like)
@@ -28,7 +28,7 @@ import Glibc
         let host = try PlanHosts.detect("debian-12", managers: ["apt-get", "pip", "pip3", "python3", "npm", "go", "cargo", "snap", "pipx", "zypper"])
         #expect(
             host.managers == [
-                .apt: "apt-get", .pip: "pip3", .python3: "python3", .npm: "npm", .go: "go", .cargo: "cargo",
+                .apt: "apt-get", .pip: "pip3", .venv: "python3", .npm: "npm", .go: "go", .cargo: "cargo",
                 .snap: "snap", .pipx: "pipx", .zypper: "zypper",
             ])
         #expect(!host.managersOverridden)
@@ -49,7 +49,7 @@ import Glibc
     func override() throws {
         let host = try PlanHosts.detect("debian-12", managers: ["apt-get", "pipx"], override: ["dnf", "pip3", "venv"])
         #expect(host.managersOverridden)
-        #expect(host.managers == [.dnf: "dnf", .pip: "pip3", .python3: "python3"])
+        #expect(host.managers == [.dnf: "dnf", .pip: "pip3", .venv: "python3"])
         #expect(host.systemManagers == [.apt, .dnf])
         #expect(!host.has(.apt))
     }
@@ -104,7 +104,7 @@ import Glibc
 
     @Test("os families from ID and ID_LIKE pick the system manager")
     func families() {
-        func system(_ id: String, _ like: [String] = []) -> [PackageManager] {
+        func system(_ id: String, _ like: [String] = []) -> [Installer] {
             HostEnvironment(info: HostInfo(osID: id, osLike: like)).systemManagers
         }
         #expect(system("linuxmint", ["ubuntu", "debian"]) == [.apt])
