@@ -4,8 +4,10 @@ import Foundation
 /// A throw-away HOME and XDG folders for probes (`--isolated-home`), removed after the scan.
 struct IsolatedHome {
     let path: String
+    /// Where the folder is registered for deletion should capaudit exit on a signal.
+    var cleanup: SignalCleanup = .shared
 
-    static func make() throws -> IsolatedHome {
+    static func make(cleanup: SignalCleanup = .shared) throws -> IsolatedHome {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("capaudit-home-\(UUID().uuidString)")
         do {
             for sub in ["", ".config", ".cache", ".local/share", ".local/state"] {
@@ -17,8 +19,8 @@ struct IsolatedHome {
             throw IsolatedHomeError(path: base.path, reason: (error as NSError).localizedDescription)
         }
         // An interrupt exits without running `defer`; the signal handler removes what is registered.
-        SignalCleanup.shared.add(base.path)
-        return IsolatedHome(path: base.path)
+        cleanup.add(base.path)
+        return IsolatedHome(path: base.path, cleanup: cleanup)
     }
 
     func apply(to environment: inout [String: String]) {
@@ -31,6 +33,6 @@ struct IsolatedHome {
 
     func remove() {
         try? FileManager.default.removeItem(atPath: path)
-        SignalCleanup.shared.remove(path)
+        cleanup.remove(path)
     }
 }

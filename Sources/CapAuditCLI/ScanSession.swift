@@ -119,7 +119,7 @@ struct ScanSession {
                 survivors.enable()
                 scanner.survivors = survivors
                 // The real process, so /proc/self/exe is capaudit: its probes die with it (see ProbeWatchdog).
-                scanner.watchdog = ProbeWatchdog()
+                scanner.watchdog = ProbeWatchdog(registry: survivors.registry)
             }
             if environment["PATH"] == nil {
                 terminal.err("capaudit: PATH is not set; searching \(Self.defaultSearchPath), as execvp does")

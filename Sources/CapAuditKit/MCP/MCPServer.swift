@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A tool the MCP server offers: its `tools/list` entry and what a call does.
 public struct MCPTool: Sendable {
@@ -61,7 +62,7 @@ public enum RPCErrorCode: Int, Sendable {
 /// (protocol version negotiation), `ping`, `tools/list`, `tools/call`; notifications are never
 /// answered. Pure message handling: one line in, at most one line out; `MCPStdioLoop` does the I/O.
 /// Any input gets a well-formed answer or none, never a crash.
-public final class MCPServer: @unchecked Sendable {
+public final class MCPServer: Sendable {
     /// Protocol revisions this server speaks, newest first.
     public static let protocolVersions = ["2025-11-25", "2025-06-18", "2025-03-26", "2024-11-05"]
 
@@ -69,10 +70,14 @@ public final class MCPServer: @unchecked Sendable {
     public let version: String
     public let instructions: String?
     private let loadTools: @Sendable () -> Result<MCPToolSet, ToolLoadError>
-    private var toolSet: MCPToolSet?
-    private let lock = NSLock()
+    private struct State {
+        /// The tools, once loaded successfully.
+        var toolSet: MCPToolSet?
+        var negotiatedVersion: String?
+    }
+    private let state = Mutex(State())
     /// The protocol version agreed at `initialize`, if it happened.
-    public private(set) var negotiatedVersion: String?
+    public var negotiatedVersion: String? { state.withLock { $0.negotiatedVersion } }
 
     /// Why the tool list could not be made (the catalog or the scan failed): an internal error.
     public struct ToolLoadError: Error, Sendable {
@@ -161,9 +166,7 @@ public final class MCPServer: @unchecked Sendable {
     func initialize(id: JSONOutput, params: [String: JSONValue]) -> JSONOutput {
         var version = Self.protocolVersions[0]
         if case .string(let requested, _)? = params["protocolVersion"], Self.protocolVersions.contains(requested) { version = requested }
-        lock.lock()
-        negotiatedVersion = version
-        lock.unlock()
+        state.withLock { $0.negotiatedVersion = version }
         var result: [String: JSONOutput] = [
             "protocolVersion": .string(version),
             "capabilities": .object(["tools": .object(["listChanged": .bool(false)])]),
@@ -173,13 +176,14 @@ public final class MCPServer: @unchecked Sendable {
         return Self.result(id: id, .object(result))
     }
 
+    /// The tools, loaded on first use; the lock is held while they load, so they load once.
     func tools() -> Result<MCPToolSet, ToolLoadError> {
-        lock.lock()
-        defer { lock.unlock() }
-        if let toolSet { return .success(toolSet) }
-        let loaded = loadTools()
-        if case .success(let set) = loaded { toolSet = set }
-        return loaded
+        state.withLock { state in
+            if let toolSet = state.toolSet { return .success(toolSet) }
+            let loaded = loadTools()
+            if case .success(let set) = loaded { state.toolSet = set }
+            return loaded
+        }
     }
 
     func listTools(id: JSONOutput, params: [String: JSONValue]) -> JSONOutput {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// An installed Python distribution that owns an executable.
 public struct PythonDistribution: Sendable, Equatable {
@@ -190,7 +191,7 @@ public struct PythonDistributionReader: Sendable {
 /// use) and the RECORD entries of the file names the scan looks for. Without it, every executable of a
 /// large virtual environment re-read every distribution's RECORD (5 s per `--no-exec` scan with awscli and
 /// semgrep installed); with it each file is read once per scan.
-final class SitePackagesIndex: @unchecked Sendable {
+final class SitePackagesIndex: Sendable {
     struct Folder {
         /// Console and GUI script name -> the first `*.dist-info` (in folder order) that declares it.
         var scripts: [String: String] = [:]
@@ -198,50 +199,51 @@ final class SitePackagesIndex: @unchecked Sendable {
     }
     struct Recorded { var meta: String; var file: String; var order: Int }
 
-    private let lock = NSLock()
-    private var wanted: Set<String>
-    private var folders: [String: Folder] = [:]
-    /// Folder -> file name -> entries, for the names in `recordedNames[folder]`.
-    private var records: [String: [String: [Recorded]]] = [:]
-    private var recordedNames: [String: Set<String>] = [:]
+    private struct State {
+        var wanted: Set<String>
+        var folders: [String: Folder] = [:]
+        /// Folder -> file name -> entries, for the names in `recordedNames[folder]`.
+        var records: [String: [String: [Recorded]]] = [:]
+        var recordedNames: [String: Set<String>] = [:]
+    }
+    private let state: Mutex<State>
 
-    init(wantedNames: Set<String>) { wanted = wantedNames }
+    init(wantedNames: Set<String>) { state = Mutex(State(wanted: wantedNames)) }
 
     func want(_ names: Set<String>) {
-        lock.lock(); defer { lock.unlock() }
-        wanted.formUnion(names)
+        state.withLock { $0.wanted.formUnion(names) }
     }
 
     func folder(_ path: String, reader: PythonDistributionReader) -> Folder {
-        lock.lock(); defer { lock.unlock() }
-        return folderLocked(path, reader: reader)
+        state.withLock { Self.folder(path, reader: reader, in: &$0) }
     }
 
-    private func folderLocked(_ path: String, reader: PythonDistributionReader) -> Folder {
-        if let known = folders[path] { return known }
+    private static func folder(_ path: String, reader: PythonDistributionReader, in state: inout State) -> Folder {
+        if let known = state.folders[path] { return known }
         var folder = Folder()
         for entry in reader.view.folderEntries(path) ?? [] where entry.hasSuffix(".dist-info") || entry.hasSuffix(".egg-info") {
             let meta = path + "/" + entry
             folder.metas.append(meta)
             for script in reader.consoleScripts(meta) where folder.scripts[script] == nil { folder.scripts[script] = meta }
         }
-        folders[path] = folder
+        state.folders[path] = folder
         return folder
     }
 
     func records(_ path: String, reader: PythonDistributionReader) -> [String: [Recorded]] {
-        lock.lock(); defer { lock.unlock() }
-        let missing = wanted.subtracting(recordedNames[path] ?? [])
-        if !missing.isEmpty {
-            var listed = records[path] ?? [:]
-            for (order, meta) in folderLocked(path, reader: reader).metas.enumerated() {
-                for file in reader.recordedFiles(record: meta + "/RECORD", sitePackages: path, names: missing) {
-                    listed[(file as NSString).lastPathComponent, default: []].append(Recorded(meta: meta, file: file, order: order))
+        state.withLock { state in
+            let missing = state.wanted.subtracting(state.recordedNames[path] ?? [])
+            if !missing.isEmpty {
+                var listed = state.records[path] ?? [:]
+                for (order, meta) in Self.folder(path, reader: reader, in: &state).metas.enumerated() {
+                    for file in reader.recordedFiles(record: meta + "/RECORD", sitePackages: path, names: missing) {
+                        listed[(file as NSString).lastPathComponent, default: []].append(Recorded(meta: meta, file: file, order: order))
+                    }
                 }
+                state.records[path] = listed
+                state.recordedNames[path, default: []].formUnion(missing)
             }
-            records[path] = listed
-            recordedNames[path, default: []].formUnion(missing)
+            return state.records[path] ?? [:]
         }
-        return records[path] ?? [:]
     }
 }

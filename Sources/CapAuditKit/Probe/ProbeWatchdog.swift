@@ -99,7 +99,7 @@ enum WatchdogMessage: Equatable {
 }
 
 /// capaudit's end of a running watchdog: its pid and the pipe's write end.
-final class WatchdogLink: @unchecked Sendable {
+final class WatchdogLink: Sendable {
     let pid: pid_t
     private let fd: Int32
 

@@ -84,6 +84,11 @@ public struct ProbeScheduler: Sendable {
 }
 
 /// The count of running probes, guarded by the condition's lock.
+///
+/// Not a `Mutex`: the scheduler waits, with the lock released, until a probe finishes (with and without a
+/// deadline), which needs a condition variable tied to the lock that guards these counts, and
+/// Synchronization's `Mutex` has none. Hence `@unchecked`: every access to `running` and `finished` is
+/// between `condition.lock()` and `condition.unlock()`.
 private final class SchedulerState: @unchecked Sendable {
     let condition = NSCondition()
     var running = 0

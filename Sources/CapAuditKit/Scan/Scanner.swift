@@ -84,13 +84,15 @@ public struct Scanner: Sendable {
         let state = ScanState(total: queue.count)
         // Tools that run nothing (not on PATH, --no-exec, every output cached) are looked at on this thread;
         // the rest go to the scheduler, longest first so that the slowest probe does not start last.
-        let costs = toolIDs.map { expectedCostMs(catalog.tools[$0]!) }
+        // Each tool's first cache key is computed here once, and handed to `observe` with the tool.
+        let estimates = toolIDs.map { expectedCost(catalog.tools[$0]!) }
+        let costs = estimates.map(\.ms)
         let toRun = toolIDs.indices.filter { costs[$0] != nil }.sorted { costs[$0]! != costs[$1]! ? costs[$0]! > costs[$1]! : $0 < $1 }
         let scheduler = ProbeScheduler(cap: settings.jobs, cpu: cpuTime)
         let observeOne: @Sendable (Int) -> Void = { index in
             let id = queue[index]
             state.started(id)
-            let observation = self.observe(self.catalog.tools[id]!)
+            let observation = self.observe(self.catalog.tools[id]!, knownKey: estimates[index].key)
             let snapshot = state.finished(id, observation)
             progress?(snapshot)
         }
@@ -116,26 +118,34 @@ public struct Scanner: Sendable {
         settings.timeoutFromUser ? settings.timeout : max(settings.timeout, probe.timeout ?? 0)
     }
 
+    /// A probe's cache key, computed before the scan schedules its tool, so that `observe` does not compute
+    /// it again. A nil `key`: the command must not be cached.
+    struct KnownCacheKey: Sendable {
+        var probeIndex: Int
+        var key: String?
+    }
+
     /// What one tool's version command is expected to cost, in milliseconds, to start the slowest first: a
     /// catalog timeout hint (known slow), else a script (an interpreter start-up) above a binary. Nil when
-    /// nothing will run: the tool is not on PATH, `--no-exec`, or its output is in the cache.
-    func expectedCostMs(_ tool: Tool) -> Int? {
-        guard !settings.noExec else { return nil }
-        for probe in tool.probes {
+    /// nothing will run: the tool is not on PATH, `--no-exec`, or its output is in the cache. With a cache,
+    /// also the cache key of the probe it looked at (the first one on PATH).
+    func expectedCost(_ tool: Tool) -> (ms: Int?, key: KnownCacheKey?) {
+        guard !settings.noExec else { return (nil, nil) }
+        for (index, probe) in tool.probes.enumerated() {
             guard let path = resolver.lookup(probe.command).resolved else { continue }
             let environment = probeEnvironment(for: probe)
-            if let cache,
+            var known: KnownCacheKey?
+            if let cache {
                 let key = cache.key(
                     argv: [path] + probe.args, environment: environment,
-                    currentDirectory: resolver.fileSystem.currentDirectory()),
-                cache.expectedDurationMs(key) != nil
-            {
-                return nil
+                    currentDirectory: resolver.fileSystem.currentDirectory())
+                known = KnownCacheKey(probeIndex: index, key: key)
+                if let key, cache.expectedDurationMs(key) != nil { return (nil, known) }
             }
-            if let hint = probe.timeout { return Int(hint * 200) }
-            return ExecutableIdentity.interpreter(of: path, environment: environment) != nil ? 400 : 50
+            if let hint = probe.timeout { return (Int(hint * 200), known) }
+            return (ExecutableIdentity.interpreter(of: path, environment: environment) != nil ? 400 : 50, known)
         }
-        return nil
+        return (nil, nil)
     }
 
     /// The observations with each found file's metadata attached (`ProbeAttempt.sources`), read in one
@@ -160,6 +170,11 @@ public struct Scanner: Sendable {
 
     /// Looks for one tool: each probe alternative in order until one is decisive.
     public func observe(_ tool: Tool) -> ToolObservation {
+        observe(tool, knownKey: nil)
+    }
+
+    /// `observe(_:)`, reusing the cache key `expectedCost` computed for one of the probes.
+    func observe(_ tool: Tool, knownKey: KnownCacheKey?) -> ToolObservation {
         var attempts: [ProbeAttempt] = []
         for (index, probe) in tool.probes.enumerated() {
             let lookup = resolver.lookup(probe.command)
@@ -174,7 +189,10 @@ public struct Scanner: Sendable {
             let request = ProbeRequest(
                 executable: path, arguments: probe.args, environment: probeEnvironment(for: probe),
                 timeout: timeout(for: probe))
-            let key = cache?.key(argv: request.argv, environment: request.environment, currentDirectory: resolver.fileSystem.currentDirectory())
+            let key =
+                knownKey?.probeIndex == index
+                ? knownKey?.key
+                : cache?.key(argv: request.argv, environment: request.environment, currentDirectory: resolver.fileSystem.currentDirectory())
             var attempt: ProbeAttempt
             if let cache, let key, let remembered = cache.lookup(key) {
                 attempt = ProbeAttempt(probeIndex: index, lookup: lookup, argv: request.argv, output: remembered)

@@ -362,19 +362,19 @@ extension ProcessHeavySuites {
                 let done = DispatchSemaphore(value: 0)
                 let started = Date()
                 DispatchQueue.global().async {
-                    results.set(0, runner.run(request(tool, timeout: 10)))
+                    results.set(0, runner.run(request(tool, timeout: 30)))
                     done.signal()
                 }
-                while registry.activeGroups.isEmpty && Date().timeIntervalSince(started) < 5 { usleep(5_000) }
+                while registry.activeGroups.isEmpty && Date().timeIntervalSince(started) < 20 { usleep(5_000) }
                 try #require(!registry.activeGroups.isEmpty)
                 registry.killAll()
-                #expect(done.wait(timeout: .now() + 3) == .success)
+                #expect(done.wait(timeout: .now() + 20) == .success)
+                // SIGKILL, not the timeout (which would end the probe as timed out) and not the 60 s sleep.
                 #expect(results.get(0)?.termination == .signaled(SIGKILL))
                 #expect(registry.activeGroups.isEmpty)
 
-                let late = runner.run(request(tool, timeout: 10))
+                let late = runner.run(request(tool, timeout: 30))
                 #expect(late.termination == .signaled(SIGKILL))
-                #expect(Date().timeIntervalSince(started) < 5)
             }
         }
     }
