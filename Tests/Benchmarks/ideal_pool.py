@@ -3,23 +3,14 @@
 # alternated with `capaudit scan`, 5 rounds; prints medians of wall time and of the children's CPU time.
 #
 #   python3 Tests/Benchmarks/ideal_pool.py .build/release/capaudit    (from the package root, tools on PATH)
-import json, os, subprocess, sys, time, glob, resource, statistics
+import json, os, resource, statistics, subprocess, sys, time
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from probe_commands import probe_commands
 from concurrent.futures import ThreadPoolExecutor
 bin = sys.argv[1]
 base = dict(os.environ)
 first = subprocess.run([bin, "scan", "--no-config", "--fail-on", "never", "--format", "json"], capture_output=True, text=True).stdout
-report = json.loads(first)
-cenv = {}
-for p in glob.glob("Catalog/*.json"):
-    for t in json.load(open(p)).get("tools", []):
-        for pr in t.get("probes", []):
-            cenv[(t["id"], pr["command"])] = pr.get("env", {})
-tools = {}
-for a in report["areas"]:
-    for t in a["tools"]:
-        pr = t.get("probe")
-        if pr and pr.get("argv") and t["id"] not in tools:
-            tools[t["id"]] = (pr["argv"], dict(base, LC_ALL="C", **cenv.get((t["id"], os.path.basename(pr["argv"][0])), {})))
+tools = probe_commands(json.loads(first), base)
 def one(item):
     argv, env = item
     t = time.time(); subprocess.run(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env); return time.time() - t

@@ -1,5 +1,8 @@
 """Driver of Tests/Benchmarks/scan-benchmark.sh: measures, alternating, and prints medians and ratios."""
-import argparse, glob, json, os, resource, shutil, statistics, subprocess, sys, time
+import argparse, json, os, resource, shutil, statistics, subprocess, sys, time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from probe_commands import probe_commands
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--bin", required=True)
@@ -47,21 +50,7 @@ def scan(*extra, env=None, out=None):
 # --- the real tools present on this PATH, with the argv and environment capaudit uses -------------------------
 first = os.path.join(work, "first.json")
 scan(out=first)
-report = json.load(open(first))
-catalog_env = {}
-for path in glob.glob("Catalog/*.json"):
-    doc = json.load(open(path))
-    for tool in doc.get("tools", []):
-        for probe in tool.get("probes", []):
-            catalog_env[(tool["id"], probe["command"])] = probe.get("env", {})
-tools = {}
-for area in report["areas"]:
-    for t in area["tools"]:
-        probe = t.get("probe")
-        if probe and probe.get("argv") and not probe.get("timedOut") and t["id"] not in tools:
-            argv = probe["argv"]
-            env = dict(base_env, LC_ALL="C", **catalog_env.get((t["id"], os.path.basename(argv[0])), {}))
-            tools[t["id"]] = (argv, env)
+tools = probe_commands(json.load(open(first)), base_env)
 print(f"machine: {cores} cores; {len(tools)} real tools present on PATH; {args.rounds} rounds", flush=True)
 if not tools:
     sys.exit("no catalog tool is installed here: nothing to measure")

@@ -70,16 +70,23 @@ private struct BackgroundCapaudit {
 
 /// A fake tool that hangs: it starts a child and a setsid daemon, writes "$$ child daemon" to `pidFile`
 /// (atomically), then waits.
-private func hangingTool(in dir: TemporaryFolder, pidFile: String) throws {
+private func hangingTool(in dir: TemporaryFolder, pidFile: String, withDaemon: Bool = true) throws {
     try dir.tool(
         "bin/hang",
-        """
-        sleep 300 &
-        child=$!
-        setsid sleep 300 >/dev/null 2>&1 &
-        echo "$$ $child $!" > \(pidFile).tmp && mv \(pidFile).tmp \(pidFile)
-        wait
-        """)
+        withDaemon
+            ? """
+            sleep 300 &
+            child=$!
+            setsid sleep 300 >/dev/null 2>&1 &
+            echo "$$ $child $!" > \(pidFile).tmp && mv \(pidFile).tmp \(pidFile)
+            wait
+            """
+            : """
+            sleep 300 &
+            child=$!
+            echo "$$ $child" > \(pidFile).tmp && mv \(pidFile).tmp \(pidFile)
+            wait
+            """)
     try dir.file(
         "catalog.json",
         """
@@ -189,23 +196,7 @@ extension ProcessHeavySuites {
         func killedOutright() throws {
             let dir = try TemporaryFolder()
             let pidFile = dir.path + "/pids"
-            try dir.tool(
-                "bin/hang",
-                """
-                sleep 300 &
-                child=$!
-                echo "$$ $child" > \(pidFile).tmp && mv \(pidFile).tmp \(pidFile)
-                wait
-                """)
-            try dir.file(
-                "catalog.json",
-                """
-                { "schemaVersion": 1,
-                  "area": { "id": "hang", "name": "Hang", "priority": "high", "rank": 1, "phase": 1, "why": "w", "impact": "i",
-                            "useCases": ["u"], "capabilities": [ { "id": "c", "name": "C", "tools": ["hang"] } ] },
-                  "tools": [ { "id": "hang", "name": "hang", "summary": "Hangs.", "homepage": "https://example.com",
-                               "probes": [ { "command": "hang", "args": ["--version"] } ] } ] }
-                """)
+            try hangingTool(in: dir, pidFile: pidFile, withDaemon: false)
             let capaudit = try BackgroundCapaudit(
                 ["scan", "--catalog", dir.path + "/catalog.json", "--timeout", "60"],
                 environment: ["PATH": dir.path + "/bin:/usr/bin:/bin", "HOME": dir.path], outputIn: dir.path)
@@ -229,23 +220,7 @@ extension ProcessHeavySuites {
         func mcpKilledOutright() throws {
             let dir = try TemporaryFolder()
             let pidFile = dir.path + "/pids"
-            try dir.tool(
-                "bin/hang",
-                """
-                sleep 300 &
-                child=$!
-                echo "$$ $child" > \(pidFile).tmp && mv \(pidFile).tmp \(pidFile)
-                wait
-                """)
-            try dir.file(
-                "catalog.json",
-                """
-                { "schemaVersion": 1,
-                  "area": { "id": "hang", "name": "Hang", "priority": "high", "rank": 1, "phase": 1, "why": "w", "impact": "i",
-                            "useCases": ["u"], "capabilities": [ { "id": "c", "name": "C", "tools": ["hang"] } ] },
-                  "tools": [ { "id": "hang", "name": "hang", "summary": "Hangs.", "homepage": "https://example.com",
-                               "probes": [ { "command": "hang", "args": ["--version"] } ] } ] }
-                """)
+            try hangingTool(in: dir, pidFile: pidFile, withDaemon: false)
             // The client's end of stdin stays open (the server would end at end of file), close-on-exec so
             // only the read end, as fd 0, reaches capaudit.
             var fds: [Int32] = [-1, -1]
